@@ -1,0 +1,168 @@
+using System.Data.Common;
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Runner;
+using Retort.Schema;
+
+namespace Retort.Connections;
+
+/// <summary>
+/// A database Retort can connect to: a dialect plus a connection string (the analogue of SQLAlchemy's
+/// <c>create_engine</c>). Open one from a URL (<c>sqlite:///app.db</c>) or from an ADO.NET connection string
+/// with the dialect named. Dispose it to release an in-memory database.
+/// </summary>
+public sealed class Database : IAsyncDisposable, IDisposable
+{
+    private readonly string _connectionString;
+    private DbConnection? _keepAlive;
+
+    private Database(Dialect dialect, string connectionString, string displayName)
+    {
+        Dialect = dialect;
+        _connectionString = connectionString;
+        DisplayName = displayName;
+        if (dialect.KeepOneConnectionOpen(connectionString))
+        {
+            // An in-memory database lives as long as one connection to it is open.
+            _keepAlive = dialect.CreateConnection(connectionString);
+            _keepAlive.Open();
+        }
+    }
+
+    /// <summary>
+    /// Opens a database from a URL (<c>sqlite:///path.db</c>, <c>postgresql://user:pw@host/db</c>) or, when
+    /// <paramref name="dialect"/> is given or the text starts with <c>Dialect=name;</c>, from an ADO.NET connection
+    /// string. Errors name what is wrong without echoing a password.
+    /// </summary>
+    public static Database Open(string urlOrConnectionString, string? dialect = null)
+    {
+        if (string.IsNullOrWhiteSpace(urlOrConnectionString))
+            throw new RetortException("No database given. Pass a URL such as sqlite:///app.db, or a connection string with its dialect.");
+        if (DatabaseUrl.LooksLikeUrl(urlOrConnectionString) && dialect is null)
+        {
+            var url = DatabaseUrl.Parse(urlOrConnectionString);
+            var d = FindDialect(url.Scheme, url.ToString());
+            return new Database(d, d.ConnectionStringFromUrl(url), url.ToString());
+        }
+        var cs = urlOrConnectionString;
+        if (dialect is null)
+        {
+            var builder = TryParseConnectionString(cs);
+            if (builder is null || !builder.TryGetValue("Dialect", out var named))
+                throw new RetortException($"'{DatabaseUrl.Redact(cs)}' is neither a database URL nor a connection string that names its dialect. " +
+                    "Use a URL such as sqlite:///app.db, or prefix the connection string with Dialect=sqlite; (or pass the dialect).");
+            dialect = named.ToString()!;
+            builder.Remove("Dialect");
+            cs = builder.ConnectionString;
+        }
+        var found = FindDialect(dialect, dialect);
+        return new Database(found, cs, found.Name + ": " + found.RedactConnectionString(cs));
+    }
+
+    private static DbConnectionStringBuilder? TryParseConnectionString(string cs)
+    {
+        try { return new DbConnectionStringBuilder { ConnectionString = cs }; }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static Dialect FindDialect(string name, string shown) =>
+        DialectRegistry.Find(name) ?? throw new RetortException(
+            $"No Retort dialect handles '{name}' (from '{shown}'). Known dialects: {string.Join(", ", DialectRegistry.Known)}. " +
+            "Reference the dialect's package (for example Retort.Sqlite) from the application.");
+
+    /// <summary>The dialect.</summary>
+    public Dialect Dialect { get; }
+
+    /// <summary>A description safe to print: the URL or connection string with the password hidden.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Opens a new connection, initialised by the dialect.</summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Dialect.CreateConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await Dialect.InitializeConnectionAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch (DbException e)
+        {
+            await connection.DisposeAsync();
+            throw new RetortException($"Cannot connect to {DisplayName}: {Dialect.RedactConnectionString(e.Message)} Check that the database is reachable and the URL is right.", e);
+        }
+    }
+
+    /// <summary>Reads all tables of a schema (null: default) into the schema model.</summary>
+    public async Task<IReadOnlyList<Table>> ReflectAsync(string? schema = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await Dialect.ReflectAsync(connection, null, schema, cancellationToken);
+    }
+
+    /// <summary>Reads one table, or null when it does not exist.</summary>
+    public async Task<Table?> ReflectTableAsync(string name, string? schema = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await Dialect.ReflectTableAsync(connection, null, name, schema, cancellationToken);
+    }
+
+    /// <summary>Runs a plan of operations in one transaction, without version bookkeeping.</summary>
+    public async Task ApplyAsync(IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var executor = new OnlineExecutor(connection, Dialect, null);
+        await PlanRunner.RunInTransactionAsync(executor, Dialect, plan, cancellationToken);
+    }
+
+    /// <summary>Creates every table of <paramref name="metadata"/> (and its indexes) in foreign-key order, in one transaction.</summary>
+    /// <param name="metadata">The tables.</param>
+    /// <param name="checkFirst">Skip tables that already exist.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task CreateAllAsync(MetaData metadata, bool checkFirst = true, CancellationToken cancellationToken = default)
+    {
+        var tables = metadata.SortedTables;
+        if (checkFirst)
+        {
+            var existing = new HashSet<(string?, string)>();
+            foreach (var schema in tables.Select(t => t.Schema).Distinct())
+                foreach (var t in await ReflectAsync(schema, cancellationToken)) existing.Add((schema, t.Name));
+            tables = tables.Where(t => !existing.Contains((t.Schema, t.Name))).ToList();
+        }
+        await ApplyAsync(tables.Select(t => (MigrationOperation)new CreateTableOperation(t)).ToList(), cancellationToken);
+    }
+
+    /// <summary>Drops every table of <paramref name="metadata"/> in reverse foreign-key order, in one transaction.</summary>
+    /// <param name="metadata">The tables.</param>
+    /// <param name="checkFirst">Skip tables that do not exist.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task DropAllAsync(MetaData metadata, bool checkFirst = true, CancellationToken cancellationToken = default)
+    {
+        var tables = metadata.SortedTables.Reverse().ToList();
+        if (checkFirst)
+        {
+            var existing = new HashSet<(string?, string)>();
+            foreach (var schema in tables.Select(t => t.Schema).Distinct())
+                foreach (var t in await ReflectAsync(schema, cancellationToken)) existing.Add((schema, t.Name));
+            tables = tables.Where(t => existing.Contains((t.Schema, t.Name))).ToList();
+        }
+        await ApplyAsync(tables.Select(t => (MigrationOperation)new DropTableOperation(t.Name, t.Schema)).ToList(), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_keepAlive is not null) await _keepAlive.DisposeAsync();
+        _keepAlive = null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => DisplayName;
+}

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Retort.Connections;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// Everything Retort knows about one database product: connections, quoting, types, DDL, reflection,
+/// transactions and locking. The core never names a database; it asks the dialect.
+/// </summary>
+public abstract class Dialect
+{
+    /// <summary>Dialect name, for example <c>sqlite</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>URL schemes this dialect accepts, for example <c>sqlite</c>.</summary>
+    public abstract IReadOnlyCollection<string> UrlSchemes { get; }
+
+    /// <summary>Turns a parsed URL into an ADO.NET connection string. Errors never include the password.</summary>
+    public abstract string ConnectionStringFromUrl(DatabaseUrl url);
+
+    /// <summary>Creates an unopened connection.</summary>
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>The connection string with any password replaced, safe to print.</summary>
+    public abstract string RedactConnectionString(string connectionString);
+
+    /// <summary>True when a connection must stay open for the database to exist (an in-memory database).</summary>
+    public virtual bool KeepOneConnectionOpen(string connectionString) => false;
+
+    /// <summary>Runs once on every connection Retort opens (session settings).</summary>
+    public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Quotes an identifier.</summary>
+    public abstract string QuoteIdentifier(string identifier);
+
+    /// <summary>Quotes a possibly schema-qualified name.</summary>
+    public virtual string QualifyName(string? schema, string name) =>
+        schema is null ? QuoteIdentifier(name) : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+
+    /// <summary>Renders a value as a SQL literal (offline scripts, defaults).</summary>
+    public abstract string RenderLiteral(object? value);
+
+    /// <summary>The SQL generator that turns operations into statements.</summary>
+    public abstract DdlGenerator Generator { get; }
+
+    /// <summary>Whether DDL is transactional (a failed revision rolls back its schema changes too).</summary>
+    public virtual bool SupportsTransactionalDdl => true;
+
+    /// <summary>Splits a plan into groups compiled and executed together (the SQLite rebuild merges a table's changes).</summary>
+    public virtual IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) =>
+        plan.Select(op => (IReadOnlyList<MigrationOperation>)[op]).ToList();
+
+    /// <summary>Compiles one group of operations into steps, reading the current schema where needed.</summary>
+    public virtual Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MigrationStep>>(group.SelectMany(Generator.Generate).ToList());
+
+    /// <summary>Statements run before a revision's transaction starts (outside it).</summary>
+    public virtual IReadOnlyList<SqlStatement> BeforeTransaction(IReadOnlyList<MigrationOperation> plan) => [];
+
+    /// <summary>Statements run just before a revision's transaction commits (checks).</summary>
+    public virtual IReadOnlyList<SqlStatement> BeforeCommit(IReadOnlyList<MigrationOperation> plan) => [];
+
+    /// <summary>Statements run after a revision's transaction ended, committed or not.</summary>
+    public virtual IReadOnlyList<SqlStatement> AfterTransaction(IReadOnlyList<MigrationOperation> plan) => [];
+
+    /// <summary>How a transaction start is written in an offline script.</summary>
+    public virtual string BeginTransactionSql => "BEGIN";
+
+    /// <summary>Begins a transaction that takes the database's write lock as early as the database allows.</summary>
+    public virtual async Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
+    /// <summary>
+    /// Takes the lock that keeps concurrent migration runs apart, waiting at most <paramref name="timeout"/>.
+    /// The default takes none: the runner also re-reads the version table inside every revision transaction.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
+    public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
+
+    /// <summary>Reads one table, or returns null when it does not exist.</summary>
+    public abstract Task<Table?> ReflectTableAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

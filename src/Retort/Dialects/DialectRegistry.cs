@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// Finds the dialect for a URL scheme or dialect name. Dialects register themselves through
+/// <see cref="RetortDialectAttribute"/> on their assembly; assemblies named <c>Retort.*.dll</c> next to the
+/// application are probed on first use, so adding a database means adding a project, not editing the core.
+/// </summary>
+public static class DialectRegistry
+{
+    private static readonly ConcurrentDictionary<string, Dialect> Dialects = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Lazy<bool> Probed = new(Probe);
+
+    /// <summary>Registers a dialect under its name and URL schemes.</summary>
+    public static void Register(Dialect dialect)
+    {
+        Dialects[dialect.Name] = dialect;
+        foreach (var scheme in dialect.UrlSchemes) Dialects[scheme] = dialect;
+    }
+
+    /// <summary>The dialect for a scheme or name, or null.</summary>
+    public static Dialect? Find(string schemeOrName)
+    {
+        if (Dialects.TryGetValue(schemeOrName, out var d)) return d;
+        _ = Probed.Value;
+        return Dialects.GetValueOrDefault(schemeOrName);
+    }
+
+    /// <summary>Names of the dialects known so far.</summary>
+    public static IReadOnlyCollection<string> Known
+    {
+        get { _ = Probed.Value; return Dialects.Values.Select(d => d.Name).Distinct().Order().ToList(); }
+    }
+
+    private static bool Probe()
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterFrom(assembly);
+        var dir = AppContext.BaseDirectory;
+        if (Directory.Exists(dir))
+            foreach (var file in Directory.EnumerateFiles(dir, "Retort.*.dll"))
+            {
+                try { RegisterFrom(Assembly.Load(AssemblyName.GetAssemblyName(file))); }
+                catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException) { }
+            }
+        return true;
+    }
+
+    private static void RegisterFrom(Assembly assembly)
+    {
+        foreach (var a in assembly.GetCustomAttributes<RetortDialectAttribute>())
+            if (!Dialects.Values.Any(d => d.GetType() == a.DialectType))
+                Register((Dialect)Activator.CreateInstance(a.DialectType)!);
+    }
+}

@@ -1,0 +1,17 @@
+using Retort.Schema;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// The current definition of tables, as a dialect needs it while compiling operations (the SQLite rebuild
+/// must know the whole table). Online it reflects the live database inside the running transaction; offline it
+/// is the model the earlier operations produced.
+/// </summary>
+public interface ISchemaSnapshot
+{
+    /// <summary>The table as it is now, or null when it does not exist.</summary>
+    Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken);
+
+    /// <summary>All tables in a schema as they are now (used to find views, triggers and referencing tables).</summary>
+    Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken);
+}

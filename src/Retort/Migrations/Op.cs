@@ -1,0 +1,157 @@
+using Retort.Operations;
+using Retort.Schema;
+
+using Index = Retort.Schema.Index;
+
+namespace Retort.Migrations;
+
+/// <summary>
+/// The facade a revision's <c>Upgrade</c> and <c>Downgrade</c> receive (Alembic's <c>op</c>). Each call
+/// appends one operation to the plan; nothing touches the database until the runner executes the plan.
+/// </summary>
+public sealed class Op
+{
+    private readonly List<MigrationOperation> _plan = [];
+
+    /// <summary>Creates an empty plan builder.</summary>
+    /// <param name="defaultSchema">Schema used when a call names none.</param>
+    public Op(string? defaultSchema = null) => DefaultSchema = defaultSchema;
+
+    /// <summary>Schema used when a call names none.</summary>
+    public string? DefaultSchema { get; }
+
+    /// <summary>The operations added so far, in order.</summary>
+    public IReadOnlyList<MigrationOperation> Plan => _plan;
+
+    /// <summary>Appends any operation (for operation types without a shortcut here).</summary>
+    public T Add<T>(T operation) where T : MigrationOperation
+    {
+        _plan.Add(operation);
+        return operation;
+    }
+
+    /// <summary>Creates a table from columns, constraints and indexes; names follow the default convention.</summary>
+    public Table CreateTable(string name, params ITableElement[] elements)
+    {
+        var table = new Table(name, DefaultSchema, NamingConvention.Default, elements);
+        Add(new CreateTableOperation(table));
+        return table;
+    }
+
+    /// <summary>Creates a table described by a <see cref="Table"/> (for example one taken from a <see cref="MetaData"/>).</summary>
+    public Table CreateTable(Table table)
+    {
+        Add(new CreateTableOperation(table));
+        return table;
+    }
+
+    /// <summary>Drops a table. Pass <paramref name="existing"/> to make the drop reversible.</summary>
+    public void DropTable(string name, Table? existing = null, string? schema = null) =>
+        Add(new DropTableOperation(name, schema ?? DefaultSchema) { Existing = existing });
+
+    /// <summary>Renames a table.</summary>
+    public void RenameTable(string name, string newName, string? schema = null) =>
+        Add(new RenameTableOperation(name, newName, schema ?? DefaultSchema));
+
+    /// <summary>Adds a column.</summary>
+    public void AddColumn(string table, Column column, string? schema = null) =>
+        Add(new AddColumnOperation(table, column, schema ?? DefaultSchema));
+
+    /// <summary>Drops a column. Pass <paramref name="existing"/> to make the drop reversible.</summary>
+    public void DropColumn(string table, string column, Column? existing = null, string? schema = null) =>
+        Add(new DropColumnOperation(table, column, schema ?? DefaultSchema) { Existing = existing });
+
+    /// <summary>
+    /// Alters a column (Alembic's <c>alter_column</c>): rename with <paramref name="newColumnName"/>, change
+    /// type, nullability, server default (or drop it with <paramref name="dropServerDefault"/>) or comment.
+    /// The <c>existing…</c> arguments describe the column before and make the change reversible.
+    /// </summary>
+    public void AlterColumn(string table, string column, string? newColumnName = null, SqlType? type = null,
+        bool? nullable = null, ServerDefault? serverDefault = null, bool dropServerDefault = false,
+        string? comment = null, bool dropComment = false, string? usingExpression = null,
+        SqlType? existingType = null, bool? existingNullable = null, ServerDefault? existingServerDefault = null,
+        string? existingComment = null, string? schema = null)
+    {
+        if (serverDefault is not null && dropServerDefault)
+            throw new ArgumentException("Pass either serverDefault or dropServerDefault, not both.");
+        if (comment is not null && dropComment)
+            throw new ArgumentException("Pass either comment or dropComment, not both.");
+        var op = new AlterColumnOperation(table, column, schema ?? DefaultSchema)
+        {
+            NewName = newColumnName,
+            NewType = type,
+            NewNullable = nullable,
+            NewDefault = serverDefault is not null ? serverDefault : dropServerDefault ? new Optional<ServerDefault?>(true, null) : default,
+            NewComment = comment is not null ? comment : dropComment ? new Optional<string?>(true, null) : default,
+            Using = usingExpression,
+            ExistingType = existingType,
+            ExistingNullable = existingNullable,
+            // A change with no known previous value is recorded as "previously none" only when asked; otherwise unknown.
+            ExistingDefault = existingServerDefault is not null ? existingServerDefault : default,
+            ExistingComment = existingComment is not null ? existingComment : default,
+        };
+        if (op.NewName is null && op.NewType is null && op.NewNullable is null && !op.NewDefault.HasValue && !op.NewComment.HasValue)
+            throw new ArgumentException($"AlterColumn on '{table}.{column}' changes nothing; pass newColumnName, type, nullable, serverDefault or comment.");
+        Add(op);
+    }
+
+    /// <summary>Creates an index (unique and partial with <paramref name="where"/> if asked).</summary>
+    public void CreateIndex(string name, string table, string[] columns, bool unique = false, string? where = null,
+        bool concurrently = false, string? schema = null) =>
+        Add(new CreateIndexOperation(table, new Index(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently });
+
+    /// <summary>Drops an index. Pass <paramref name="existing"/> to make the drop reversible.</summary>
+    public void DropIndex(string name, string table, Index? existing = null, bool concurrently = false, string? schema = null) =>
+        Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently });
+
+    /// <summary>Adds a foreign key from <paramref name="localColumns"/> of <paramref name="sourceTable"/> to <paramref name="referentTable"/>.</summary>
+    public void CreateForeignKey(string name, string sourceTable, string referentTable, string[] localColumns, string[] remoteColumns,
+        ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction,
+        string? referentSchema = null, string? schema = null) =>
+        Add(new AddConstraintOperation(sourceTable,
+            new ForeignKeyConstraint(localColumns.ToValueList(), referentTable, remoteColumns.ToValueList(), name)
+            { OnDelete = onDelete, OnUpdate = onUpdate, ReferredSchema = referentSchema }, schema ?? DefaultSchema));
+
+    /// <summary>Adds a unique constraint.</summary>
+    public void CreateUniqueConstraint(string name, string table, params string[] columns) =>
+        Add(new AddConstraintOperation(table, new UniqueConstraint(columns.ToValueList(), name), DefaultSchema));
+
+    /// <summary>Adds a check constraint with a SQL condition.</summary>
+    public void CreateCheckConstraint(string name, string table, string condition) =>
+        Add(new AddConstraintOperation(table, new CheckConstraint(condition, name), DefaultSchema));
+
+    /// <summary>Adds a primary key.</summary>
+    public void CreatePrimaryKey(string name, string table, params string[] columns) =>
+        Add(new AddConstraintOperation(table, new PrimaryKeyConstraint(columns.ToValueList(), name), DefaultSchema));
+
+    /// <summary>Drops a named constraint. Pass <paramref name="existing"/> to make the drop reversible.</summary>
+    public void DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>
+        Add(new DropConstraintOperation(table, name, schema ?? DefaultSchema) { Existing = existing });
+
+    /// <summary>
+    /// Runs SQL with named parameters: <c>op.Execute("UPDATE t SET a = @a", new { a = 1 })</c> or a dictionary.
+    /// </summary>
+    public void Execute(string sql, object? parameters = null, string? reverseSql = null) =>
+        Add(new ExecuteSqlOperation(sql) { Parameters = ParameterValues.From(parameters), ReverseSql = reverseSql });
+
+    /// <summary>Inserts rows given as anonymous objects or dictionaries with the same keys.</summary>
+    public void BulkInsert(string table, IEnumerable<object> rows, string? schema = null)
+    {
+        var dicts = rows.Select(ParameterValues.From).ToList();
+        if (dicts.Count == 0) return;
+        var columns = dicts[0].Keys.ToList();
+        foreach (var d in dicts)
+            if (d.Count != columns.Count || columns.Any(c => !d.ContainsKey(c)))
+                throw new ArgumentException($"BulkInsert into '{table}': every row needs the same columns ({string.Join(", ", columns)}).");
+        Add(new BulkInsertOperation(table, columns.ToValueList(),
+            dicts.Select(d => columns.Select(c => d[c]).ToValueList()).ToValueList(), schema ?? DefaultSchema));
+    }
+
+    /// <summary>
+    /// Runs C# code in the revision's transaction, with the open connection (for data transformations).
+    /// Give <paramref name="reverse"/> to make it reversible.
+    /// </summary>
+    public void Run(string description, Func<Runner.MigrationContext, CancellationToken, Task> action,
+        Func<Runner.MigrationContext, CancellationToken, Task>? reverse = null) =>
+        Add(new CodeStepOperation(description, action) { ReverseAction = reverse });
+}

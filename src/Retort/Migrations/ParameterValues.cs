@@ -1,0 +1,17 @@
+using System.Reflection;
+
+namespace Retort.Migrations;
+
+/// <summary>Turns an anonymous object or a dictionary into named parameter values.</summary>
+internal static class ParameterValues
+{
+    public static IReadOnlyDictionary<string, object?> From(object? source) => source switch
+    {
+        null => new Dictionary<string, object?>(),
+        IReadOnlyDictionary<string, object?> d => new Dictionary<string, object?>(d),
+        IDictionary<string, object> d => d.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+        _ => source.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .ToDictionary(p => p.Name, p => p.GetValue(source)),
+    };
+}

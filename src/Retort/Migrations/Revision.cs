@@ -1,0 +1,12 @@
+using Retort.Revisions;
+
+namespace Retort.Migrations;
+
+/// <summary>A revision: its place in the graph and the script that builds its plans.</summary>
+/// <param name="Info">Id, parents, labels, dependencies and message.</param>
+/// <param name="Script">The script that builds the upgrade and downgrade plans.</param>
+public sealed record Revision(RevisionInfo Info, IMigrationScript Script)
+{
+    /// <summary>The revision id.</summary>
+    public string Id => Info.Id;
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Retort.Revisions;
+
+namespace Retort.Migrations;
+
+/// <summary>
+/// All revisions of a migrations environment with their graph. Built from C# classes in assemblies and from any
+/// other <see cref="IMigrationScript"/> source; the graph is validated on construction.
+/// </summary>
+public sealed class RevisionSet
+{
+    private readonly Dictionary<string, Revision> _byId;
+
+    /// <summary>Builds the set and validates the graph (duplicates, missing parents, cycles).</summary>
+    public RevisionSet(IEnumerable<Revision> revisions)
+    {
+        var list = revisions.ToList();
+        Graph = RevisionGraph.Build(list.Select(r => r.Info));
+        _byId = list.ToDictionary(r => r.Id);
+    }
+
+    /// <summary>Discovers every class marked with <see cref="RevisionAttribute"/> in the assemblies.</summary>
+    public static RevisionSet FromAssemblies(params Assembly[] assemblies) => new(Discover(assemblies));
+
+    /// <summary>The revisions found as classes in the assemblies (without building a graph).</summary>
+    public static IEnumerable<Revision> Discover(params Assembly[] assemblies)
+    {
+        foreach (var assembly in assemblies)
+            foreach (var type in assembly.GetTypes())
+                if (type.GetCustomAttribute<RevisionAttribute>() is { } a)
+                {
+                    var down = a.DownRevisions ?? (a.DownRevision is null ? [] : [a.DownRevision]);
+                    var info = new RevisionInfo(a.Id, down, a.BranchLabels ?? [], a.DependsOn ?? [], a.Message);
+                    yield return new Revision(info, new ClassMigrationScript(type));
+                }
+    }
+
+    /// <summary>The revision graph.</summary>
+    public RevisionGraph Graph { get; }
+
+    /// <summary>All revisions, in topological order (bases first).</summary>
+    public IReadOnlyList<Revision> All => Graph.All.Select(i => _byId[i.Id]).ToList();
+
+    /// <summary>The revision with this exact id.</summary>
+    public Revision this[string id] => _byId[id];
+
+    /// <summary>The revision with this exact id, or null.</summary>
+    public Revision? Find(string id) => _byId.GetValueOrDefault(id);
+}

@@ -1,0 +1,36 @@
+using Retort.Schema;
+
+using Index = Retort.Schema.Index;
+
+namespace Retort.Operations;
+
+/// <summary>Creates an index.</summary>
+/// <param name="TableName">The table.</param>
+/// <param name="Index">The index; its name must be set.</param>
+/// <param name="Schema">Schema, or null.</param>
+public sealed record CreateIndexOperation(string TableName, Index Index, string? Schema = null) : TableOperation(TableName, Schema)
+{
+    /// <summary>
+    /// Build without blocking writes (PostgreSQL <c>CONCURRENTLY</c>). Such a step runs outside the revision's
+    /// transaction. Dialects without the feature ignore it.
+    /// </summary>
+    public bool Concurrently { get; init; }
+
+    /// <inheritdoc />
+    public override bool IsReversible => true;
+
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() =>
+        new DropIndexOperation(TableName, Index.Name!, Schema) { Existing = Index, Concurrently = Concurrently };
+
+    /// <inheritdoc />
+    public override Table ApplyTo(Table table)
+    {
+        if (table.Indexes.Any(i => i.Name == Index.Name))
+            throw new RetortException($"Cannot create index '{Index.Name}' on '{Display}': an index of that name exists.");
+        return table with { Indexes = table.Indexes.Append(Index).ToValueList() };
+    }
+
+    /// <inheritdoc />
+    public override string Describe() => $"create {(Index.Unique ? "unique " : "")}index {Index.Name} on {Display} ({string.Join(", ", Index.Columns)})";
+}

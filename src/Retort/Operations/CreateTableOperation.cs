@@ -1,0 +1,20 @@
+using Retort.Schema;
+
+namespace Retort.Operations;
+
+/// <summary>Creates a table with its columns, keys, constraints and indexes.</summary>
+/// <param name="Table">The table to create.</param>
+public sealed record CreateTableOperation(Table Table) : MigrationOperation
+{
+    /// <summary>Also create the table's indexes (true by default).</summary>
+    public bool WithIndexes { get; init; } = true;
+
+    /// <inheritdoc />
+    public override bool IsReversible => true;
+
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() => new DropTableOperation(Table.Name, Table.Schema) { Existing = Table };
+
+    /// <inheritdoc />
+    public override string Describe() => $"create table {Table.DisplayName}";
+}

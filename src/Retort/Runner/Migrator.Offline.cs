@@ -1,0 +1,49 @@
+namespace Retort.Runner;
+
+public sealed partial class Migrator
+{
+    /// <summary>
+    /// Writes the SQL an upgrade or downgrade would run, without touching a database (Alembic's offline
+    /// <c>--sql</c> mode): transaction boundaries, every statement, and the version and history table statements.
+    /// </summary>
+    /// <param name="writer">Where the script goes.</param>
+    /// <param name="up">Upgrade or downgrade.</param>
+    /// <param name="range"><c>FROM:TO</c>, or just <c>TO</c> for an upgrade from base.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <exception cref="OfflineNotSupportedException">A revision in the range runs C# code.</exception>
+    public async Task WriteScriptAsync(TextWriter writer, bool up, string range, CancellationToken cancellationToken = default)
+    {
+        var colon = range.IndexOf(':');
+        string? from = colon >= 0 ? range[..colon] : null;
+        var to = colon >= 0 ? range[(colon + 1)..] : range;
+        if (!up && from is null)
+            throw new RetortException($"An offline downgrade needs a starting point: write FROM:TO (for example head:base), not '{range}'.");
+        var startHeads = from is null or "base" ? [] : Graph.Normalize(Graph.ResolveUpgradeTarget(from, []).Revisions).ToList();
+        var path = up ? Graph.UpgradePath(startHeads, to) : Graph.DowngradePath(startHeads, to);
+        var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
+
+        // The SQLite rebuild needs every table's definition: replay the revisions below the starting point.
+        var tracker = new SchemaTracker();
+        foreach (var info in Graph.UpgradePath([], from is null or "base" ? "base" : from))
+            tracker.Apply(BuildPlan(Revisions[info.Id], up: true));
+        var dialect = _database.Dialect;
+        await using var executor = new ScriptExecutor(writer, dialect, tracker);
+        executor.Comment($"Retort offline script: {(up ? "upgrade" : "downgrade")} {from ?? "base"} -> {to} ({dialect.Name})");
+        if (startHeads.Count == 0 && up)
+        {
+            await executor.BeginAsync(cancellationToken);
+            await _versions.EnsureTablesAsync(executor, cancellationToken);
+            await executor.CommitAsync(cancellationToken);
+        }
+        IReadOnlyCollection<string> heads = startHeads;
+        foreach (var (info, plan) in plans)
+        {
+            foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
+            await executor.BeginAsync(cancellationToken);
+            (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, cancellationToken);
+            foreach (var s in dialect.BeforeCommit(plan)) await executor.ExecuteAsync(s, cancellationToken);
+            await executor.CommitAsync(cancellationToken);
+            foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
+        }
+    }
+}

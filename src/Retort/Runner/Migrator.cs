@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Retort.Connections;
+using Retort.Migrations;
+using Retort.Operations;
+using Retort.Revisions;
+
+namespace Retort.Runner;
+
+/// <summary>
+/// Applies revisions to a database: upgrade, downgrade, stamp, current heads and history, online or as an
+/// offline script. The one place that talks to the database during a migration.
+/// </summary>
+public sealed partial class Migrator
+{
+    private readonly Database _database;
+    private readonly ILogger _logger;
+    private readonly VersionStore _versions;
+
+    /// <summary>Creates a migrator for a database and a set of revisions.</summary>
+    public Migrator(Database database, RevisionSet revisions, MigratorOptions? options = null, ILogger? logger = null)
+    {
+        _database = database;
+        Revisions = revisions;
+        Options = options ?? new MigratorOptions();
+        _logger = logger ?? NullLogger.Instance;
+        _versions = new VersionStore(database.Dialect, Options);
+    }
+
+    /// <summary>The revisions.</summary>
+    public RevisionSet Revisions { get; }
+
+    /// <summary>The options.</summary>
+    public MigratorOptions Options { get; }
+
+    private RevisionGraph Graph => Revisions.Graph;
+
+    /// <summary>Raised before a revision starts.</summary>
+    public event Action<RevisionInfo, string>? RevisionStarting;
+
+    /// <summary>Raised after a revision committed (or was skipped because another run applied it).</summary>
+    public event Action<RevisionRun>? RevisionCompleted;
+
+    /// <summary>The ids currently in the version table (the applied heads).</summary>
+    public async Task<IReadOnlyList<string>> GetCurrentHeadIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var executor = new OnlineExecutor(connection, _database.Dialect, _logger);
+        return await _versions.ReadHeadsAsync(executor, cancellationToken);
+    }
+
+    /// <summary>The applied heads as revisions; fails when the table names a revision no script defines.</summary>
+    public async Task<IReadOnlyList<RevisionInfo>> GetCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var heads = await GetCurrentHeadIdsAsync(cancellationToken);
+        CheckKnown(heads);
+        return heads.Select(Graph.Get).ToList();
+    }
+
+    /// <summary>The history table, oldest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var executor = new OnlineExecutor(connection, _database.Dialect, _logger);
+        return await _versions.ReadHistoryAsync(executor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applied revisions whose plan changed since they were applied (their checksum differs from the last
+    /// upgrade recorded in the history).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindEditedRevisionsAsync(CancellationToken cancellationToken = default)
+    {
+        var history = await GetHistoryAsync(cancellationToken);
+        var last = new Dictionary<string, string?>();
+        foreach (var h in history)
+            if (h.Direction == "upgrade") last[h.Revision] = h.Checksum;
+            else if (h.Direction == "downgrade") last.Remove(h.Revision);
+        var edited = new List<string>();
+        foreach (var (id, checksum) in last)
+            if (checksum is not null && Revisions.Find(id) is { } rev && PlanFingerprint.Compute(BuildPlan(rev, up: true)) != checksum)
+                edited.Add(id);
+        return edited;
+    }
+
+    /// <summary>Upgrades to <paramref name="target"/> (<c>head</c>, <c>heads</c>, an id, <c>+N</c>, <c>label@head</c>, …).</summary>
+    public Task<IReadOnlyList<RevisionRun>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
+        RunAsync(up: true, target, cancellationToken);
+
+    /// <summary>Downgrades to <paramref name="target"/> (<c>base</c>, an id, <c>-N</c>, …).</summary>
+    public Task<IReadOnlyList<RevisionRun>> DowngradeAsync(string target, CancellationToken cancellationToken = default) =>
+        RunAsync(up: false, target, cancellationToken);
+
+    private void CheckKnown(IEnumerable<string> heads)
+    {
+        var unknown = heads.Where(h => !Graph.TryGet(h, out _)).ToList();
+        if (unknown.Count > 0) throw new UnknownAppliedRevisionException(unknown);
+    }
+
+    private IReadOnlyList<MigrationOperation> BuildPlan(Revision revision, bool up)
+    {
+        var op = new Op(Options.DefaultSchema);
+        if (up) revision.Script.BuildUpgrade(op); else revision.Script.BuildDowngrade(op);
+        return op.Plan;
+    }
+
+    private bool IsApplied(string id, IReadOnlyCollection<string> heads) =>
+        heads.Any(h => h == id || Graph.Ancestors(h).Any(a => a.Id == id));
+
+    private async Task<IReadOnlyList<RevisionRun>> RunAsync(bool up, string target, CancellationToken ct)
+    {
+        var dialect = _database.Dialect;
+        await using var connection = await _database.OpenConnectionAsync(ct);
+        await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, ct);
+        await using var executor = new OnlineExecutor(connection, dialect, _logger);
+        await _versions.EnsureTablesAsync(executor, ct);
+
+        // The pending list is read after the lock is held; every revision re-checks inside its own transaction.
+        var heads = await _versions.ReadHeadsAsync(executor, ct);
+        CheckKnown(heads);
+        var path = up ? Graph.UpgradePath(heads, target) : Graph.DowngradePath(heads, target);
+        var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
+        var runs = new List<RevisionRun>();
+        if (plans.Count == 0) return runs;
+
+        if (Options.SingleTransaction)
+        {
+            var all = plans.SelectMany(p => p.plan).ToList();
+            foreach (var s in dialect.BeforeTransaction(all)) await executor.ExecuteAsync(s, ct);
+            try
+            {
+                await executor.BeginAsync(ct);
+                var current = (IReadOnlyCollection<string>)heads;
+                var pending = new List<RevisionRun>();
+                foreach (var (info, plan) in plans)
+                {
+                    var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                    current = after;
+                    pending.Add(run);
+                }
+                foreach (var s in dialect.BeforeCommit(all)) await executor.ExecuteAsync(s, ct);
+                await executor.CommitAsync(ct);
+                foreach (var run in pending) { runs.Add(run); RevisionCompleted?.Invoke(run); }
+            }
+            catch
+            {
+                await executor.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                foreach (var s in dialect.AfterTransaction(all)) await executor.ExecuteAsync(s, CancellationToken.None);
+            }
+            return runs;
+        }
+
+        foreach (var (info, plan) in plans)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, ct);
+            try
+            {
+                await executor.BeginAsync(ct);
+                var current = await _versions.ReadHeadsAsync(executor, ct);
+                if (IsApplied(info.Id, current) != !up)
+                {
+                    // Another run got here first (its transaction committed while we waited for the lock).
+                    await executor.RollbackAsync(ct);
+                    var skipped = new RevisionRun(info, up ? "upgrade" : "downgrade", TimeSpan.Zero, Skipped: true);
+                    runs.Add(skipped);
+                    RevisionCompleted?.Invoke(skipped);
+                    continue;
+                }
+                var (run, _) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                foreach (var s in dialect.BeforeCommit(plan))
+                    await WrapAsync(info, up, () => executor.ExecuteAsync(s, ct));
+                await executor.CommitAsync(ct);
+                runs.Add(run);
+                RevisionCompleted?.Invoke(run);
+            }
+            catch
+            {
+                await executor.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, CancellationToken.None);
+            }
+        }
+        return runs;
+    }
+
+    private IReadOnlyList<MigrationOperation> PlanFor(RevisionInfo info, bool up)
+    {
+        var revision = Revisions[info.Id];
+        if (!up && revision.Script.IrreversibleReason is { } reason)
+            throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Script.Source}): it is marked irreversible: {reason}. Nothing was changed.");
+        // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
+        return BuildPlan(revision, up);
+    }
+
+    private async Task<(RevisionRun Run, IReadOnlyCollection<string> HeadsAfter)> ApplyOneAsync(
+        MigrationExecutor executor, RevisionInfo info, IReadOnlyList<MigrationOperation> plan, bool up,
+        IReadOnlyCollection<string> heads, CancellationToken ct)
+    {
+        var direction = up ? "upgrade" : "downgrade";
+        RevisionStarting?.Invoke(info, direction);
+        _logger.LogInformation("Running {Direction} {Revision}: {Message}", direction, info.Id, info.Message);
+        var watch = Stopwatch.StartNew();
+        if (executor is ScriptExecutor script) script.CurrentRevision = info.Id;
+        executor.Comment($"Running {direction} {info.Id}{(info.Message.Length > 0 ? ": " + info.Message : "")}");
+        await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, _database.Dialect, plan, ct));
+        var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
+        await _versions.WriteHeadsAsync(executor, heads, after, ct);
+        watch.Stop();
+        var checksum = up ? PlanFingerprint.Compute(plan) : null;
+        await _versions.AddHistoryAsync(executor, info.Id, direction, executor.IsOffline ? null : (long)watch.Elapsed.TotalMilliseconds, checksum, ct);
+        return (new RevisionRun(info, direction, watch.Elapsed), after);
+    }
+
+    private static async Task WrapAsync(RevisionInfo info, bool up, Func<Task> action)
+    {
+        try { await action(); }
+        catch (StatementFailedException e)
+        {
+            throw new MigrationFailedException(info.Id, up ? "upgrade" : "downgrade", e.Statement.Sql, e.DatabaseMessage, e);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OfflineNotSupportedException or MigrationFailedException))
+        {
+            throw new MigrationFailedException(info.Id, up ? "upgrade" : "downgrade", null, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Retort.Runner;
+
+/// <summary>How a <see cref="Migrator"/> runs.</summary>
+public sealed record MigratorOptions
+{
+    /// <summary>Name of the version table (one row per current head, as Alembic's <c>alembic_version</c>).</summary>
+    public string VersionTable { get; init; } = "retort_version";
+
+    /// <summary>Name of the history table (one row per applied or undone revision).</summary>
+    public string HistoryTable { get; init; } = "retort_history";
+
+    /// <summary>Schema of Retort's own tables, or null for the default schema.</summary>
+    public string? VersionTableSchema { get; init; }
+
+    /// <summary>Default schema passed to revisions' <c>Op</c>.</summary>
+    public string? DefaultSchema { get; init; }
+
+    /// <summary>Run all revisions in one transaction instead of one transaction per revision.</summary>
+    public bool SingleTransaction { get; init; }
+
+    /// <summary>How long to wait for another migration run (or a writer) to finish before giving up.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

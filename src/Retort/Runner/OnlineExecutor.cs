@@ -1,0 +1,154 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Runner;
+
+/// <summary>Executes statements on an open connection, logging each through Microsoft.Extensions.Logging.</summary>
+public sealed class OnlineExecutor : MigrationExecutor
+{
+    private readonly DbConnection _connection;
+    private readonly Dialect _dialect;
+    private readonly ILogger _logger;
+    private DbTransaction? _transaction;
+
+    /// <summary>Creates an executor on an open connection.</summary>
+    public OnlineExecutor(DbConnection connection, Dialect dialect, ILogger? logger)
+    {
+        _connection = connection;
+        _dialect = dialect;
+        _logger = logger ?? NullLogger.Instance;
+        Schema = new LiveSchema(this);
+    }
+
+    /// <inheritdoc />
+    public override bool IsOffline => false;
+
+    /// <inheritdoc />
+    public override ISchemaSnapshot Schema { get; }
+
+    /// <inheritdoc />
+    public override bool InTransaction => _transaction is not null;
+
+    /// <summary>The open transaction, or null.</summary>
+    public DbTransaction? Transaction => _transaction;
+
+    /// <inheritdoc />
+    public override async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null) throw new InvalidOperationException("A transaction is already open.");
+        _logger.LogDebug("BEGIN");
+        _transaction = await _dialect.BeginTransactionAsync(_connection, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null) return;
+        _logger.LogDebug("COMMIT");
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    /// <inheritdoc />
+    public override async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null) return;
+        _logger.LogDebug("ROLLBACK");
+        try { await _transaction.RollbackAsync(CancellationToken.None); }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        var reopen = false;
+        if (!statement.Transactional && _transaction is not null)
+        {
+            // The statement cannot run in a transaction: end the current one, run it alone, start a new one.
+            await CommitAsync(cancellationToken);
+            reopen = true;
+        }
+        _logger.LogInformation("{Sql}", statement.Sql);
+        await using var command = CreateCommand(statement);
+        try
+        {
+            if (statement.FailIfRowsMessage is null)
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            else
+            {
+                var rows = await ReadAsync(command, cancellationToken);
+                if (rows.Count > 0)
+                    throw new StatementFailedException(statement,
+                        statement.FailIfRowsMessage + " " + string.Join("; ", rows.Take(10).Select(r => string.Join(", ", r))), null);
+            }
+        }
+        catch (DbException e)
+        {
+            throw new StatementFailedException(statement, e.Message, e);
+        }
+        if (reopen) await BeginAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("run {Step}", step.Description);
+        await step.Action(new MigrationContext(_connection, _transaction, _dialect, _logger), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        _logger.LogDebug("{Sql}", statement.Sql);
+        await using var command = CreateCommand(statement);
+        try { return await ReadAsync(command, cancellationToken); }
+        catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }
+    }
+
+    private static async Task<List<object?[]>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private DbCommand CreateCommand(SqlStatement statement)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = statement.Sql;
+        command.CommandTimeout = 0;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private sealed class LiveSchema(OnlineExecutor owner) : ISchemaSnapshot
+    {
+        public Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken) =>
+            owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+
+        public Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken) =>
+            owner._dialect.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
+    }
+}

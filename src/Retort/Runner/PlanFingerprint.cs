@@ -1,0 +1,64 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Retort.Operations;
+
+namespace Retort.Runner;
+
+/// <summary>
+/// A checksum of a plan: SHA-256 over a canonical text of every operation's properties. Stored with each
+/// applied revision, so editing a revision after it was applied can be detected.
+/// </summary>
+public static class PlanFingerprint
+{
+    /// <summary>The lowercase hex SHA-256 of the plan.</summary>
+    public static string Compute(IEnumerable<MigrationOperation> plan)
+    {
+        var sb = new StringBuilder();
+        foreach (var op in plan) { Write(sb, op, 0); sb.Append('\n'); }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
+    }
+
+    private static void Write(StringBuilder sb, object? value, int depth)
+    {
+        if (depth > 20) { sb.Append('…'); return; }
+        switch (value)
+        {
+            case null: sb.Append("null"); return;
+            case string s: sb.Append('"').Append(s.Replace("\"", "\\\"")).Append('"'); return;
+            case IFormattable f when value.GetType().IsPrimitive || value is decimal || value.GetType().IsEnum:
+                sb.Append(f.ToString(null, CultureInfo.InvariantCulture)); return;
+            case bool b: sb.Append(b ? "true" : "false"); return;
+            case Delegate d: sb.Append("code:").Append(d.Method.DeclaringType?.FullName).Append('.').Append(d.Method.Name); return;
+            case IDictionary dict:
+                sb.Append('{');
+                foreach (var key in dict.Keys.Cast<object>().OrderBy(k => k.ToString(), StringComparer.Ordinal))
+                {
+                    sb.Append(key).Append('=');
+                    Write(sb, dict[key], depth + 1);
+                    sb.Append(',');
+                }
+                sb.Append('}');
+                return;
+            case IEnumerable items:
+                sb.Append('[');
+                foreach (var item in items) { Write(sb, item, depth + 1); sb.Append(','); }
+                sb.Append(']');
+                return;
+        }
+        var type = value.GetType();
+        if (type.IsPrimitive || value is IFormattable) { sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); return; }
+        sb.Append(type.Name).Append('(');
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                     .OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            sb.Append(p.Name).Append(':');
+            Write(sb, p.GetValue(value), depth + 1);
+            sb.Append(';');
+        }
+        sb.Append(')');
+    }
+}

@@ -1,0 +1,50 @@
+using Retort.Dialects;
+using Retort.Operations;
+
+namespace Retort.Runner;
+
+/// <summary>Compiles a plan group by group and sends every step through the executor.</summary>
+internal static class PlanRunner
+{
+    /// <summary>Emits a plan; the caller owns the transaction.</summary>
+    public static async Task EmitAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
+    {
+        foreach (var group in dialect.GroupOperations(plan))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Compile each group only after the previous one ran: online, reflection then sees its effects.
+            var steps = await dialect.CompileAsync(group, executor.Schema, cancellationToken);
+            foreach (var step in steps)
+            {
+                switch (step)
+                {
+                    case MigrationStep.Sql s: await executor.ExecuteAsync(s.Statement, cancellationToken); break;
+                    case MigrationStep.Code c: await executor.RunCodeAsync(c.Operation, cancellationToken); break;
+                }
+            }
+            executor.AfterOperations(group);
+        }
+    }
+
+    /// <summary>Runs a plan in its own transaction with the dialect's before/after statements; rolls back on failure.</summary>
+    public static async Task RunInTransactionAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
+    {
+        foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
+        try
+        {
+            await executor.BeginAsync(cancellationToken);
+            await EmitAsync(executor, dialect, plan, cancellationToken);
+            foreach (var s in dialect.BeforeCommit(plan)) await executor.ExecuteAsync(s, cancellationToken);
+            await executor.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await executor.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, CancellationToken.None);
+        }
+    }
+}

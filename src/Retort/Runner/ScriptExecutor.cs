@@ -1,0 +1,126 @@
+using System.Text;
+using Retort.Dialects;
+using Retort.Operations;
+
+namespace Retort.Runner;
+
+/// <summary>Writes statements as an offline SQL script, parameters rendered as escaped literals.</summary>
+public sealed class ScriptExecutor : MigrationExecutor
+{
+    private readonly TextWriter _writer;
+    private readonly Dialect _dialect;
+    private readonly SchemaTracker _tracker;
+    private bool _inTransaction;
+
+    /// <summary>Creates a script writer; <paramref name="tracker"/> holds the schema at the script's start.</summary>
+    public ScriptExecutor(TextWriter writer, Dialect dialect, SchemaTracker? tracker = null)
+    {
+        _writer = writer;
+        _dialect = dialect;
+        _tracker = tracker ?? new SchemaTracker();
+    }
+
+    /// <summary>The revision being rendered, for the error when a code step is met.</summary>
+    public string? CurrentRevision { get; set; }
+
+    /// <inheritdoc />
+    public override bool IsOffline => true;
+
+    /// <inheritdoc />
+    public override ISchemaSnapshot Schema => _tracker;
+
+    /// <inheritdoc />
+    public override bool InTransaction => _inTransaction;
+
+    /// <inheritdoc />
+    public override Task BeginAsync(CancellationToken cancellationToken)
+    {
+        _writer.WriteLine(_dialect.BeginTransactionSql + ";");
+        _writer.WriteLine();
+        _inTransaction = true;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task CommitAsync(CancellationToken cancellationToken)
+    {
+        _writer.WriteLine("COMMIT;");
+        _writer.WriteLine();
+        _inTransaction = false;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        _inTransaction = false;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        var reopen = !statement.Transactional && _inTransaction;
+        if (reopen)
+        {
+            _writer.WriteLine("-- the next statement cannot run inside a transaction");
+            await CommitAsync(cancellationToken);
+        }
+        _writer.WriteLine(Render(statement) + ";");
+        _writer.WriteLine();
+        if (reopen) await BeginAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken) =>
+        throw new OfflineNotSupportedException(CurrentRevision, step.Description);
+
+    /// <inheritdoc />
+    public override Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Offline mode cannot read from the database.");
+
+    /// <inheritdoc />
+    public override void Comment(string text)
+    {
+        foreach (var line in text.Split('\n')) _writer.WriteLine("-- " + line);
+        _writer.WriteLine();
+    }
+
+    /// <inheritdoc />
+    public override void AfterOperations(IReadOnlyList<MigrationOperation> group) => _tracker.Apply(group);
+
+    /// <summary>The statement with each <c>@name</c> parameter replaced by its literal (outside quotes only).</summary>
+    public string Render(SqlStatement statement)
+    {
+        if (statement.Parameters.Count == 0) return statement.Sql;
+        var sql = statement.Sql;
+        var sb = new StringBuilder(sql.Length);
+        char? quote = null;
+        for (var i = 0; i < sql.Length; i++)
+        {
+            var c = sql[i];
+            if (quote is not null)
+            {
+                sb.Append(c);
+                if (c == quote) quote = null;
+                continue;
+            }
+            if (c is '\'' or '"') { quote = c; sb.Append(c); continue; }
+            if (c == '@' && i + 1 < sql.Length && (char.IsLetter(sql[i + 1]) || sql[i + 1] == '_'))
+            {
+                var start = i + 1;
+                var end = start;
+                while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) end++;
+                var name = sql[start..end];
+                if (statement.Parameters.TryGetValue(name, out var value))
+                {
+                    sb.Append(_dialect.RenderLiteral(value));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,104 @@
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Runner;
+
+/// <summary>
+/// Retort's own tables: the version table (one row per current head, Alembic's semantics) and the history
+/// table. All reads and writes go through the executor, so offline scripts contain them too.
+/// </summary>
+internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
+{
+    private string VersionTable => dialect.QualifyName(options.VersionTableSchema, options.VersionTable);
+    private string HistoryTable => dialect.QualifyName(options.VersionTableSchema, options.HistoryTable);
+
+    public Table VersionTableModel => Table.Create(options.VersionTable, options.VersionTableSchema,
+        [new Column("version_num", SqlType.String(64), nullable: false)],
+        new PrimaryKeyConstraint(ValueList.Of("version_num"), options.VersionTable + "_pkc"));
+
+    public Table HistoryTableModel => Table.Create(options.HistoryTable, options.VersionTableSchema,
+        [
+            new Column("id", SqlType.Integer, nullable: false) { Identity = true },
+            new Column("revision", SqlType.String(64), nullable: false),
+            new Column("direction", SqlType.String(10), nullable: false),
+            new Column("applied_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
+            new Column("duration_ms", SqlType.BigInteger),
+            new Column("checksum", SqlType.String(64)),
+        ],
+        new PrimaryKeyConstraint(ValueList.Of("id"), options.HistoryTable + "_pkc"));
+
+    /// <summary>Creates the tables that are missing, in their own transaction.</summary>
+    public async Task EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
+    {
+        var plan = new List<MigrationOperation>();
+        foreach (var table in new[] { VersionTableModel, HistoryTableModel })
+            if (executor.IsOffline || await executor.Schema.GetTableAsync(table.Name, table.Schema, ct) is null)
+                plan.Add(new CreateTableOperation(table));
+        if (plan.Count == 0) return;
+        if (executor.IsOffline)
+        {
+            // A script is run once against a known state; it creates the tables inside the first transaction.
+            await PlanRunner.EmitAsync(executor, dialect, plan, ct);
+            return;
+        }
+        await PlanRunner.RunInTransactionAsync(executor, dialect, plan, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> ReadHeadsAsync(MigrationExecutor executor, CancellationToken ct)
+    {
+        if (await executor.Schema.GetTableAsync(options.VersionTable, options.VersionTableSchema, ct) is null) return [];
+        var rows = await executor.QueryAsync(new SqlStatement($"SELECT version_num FROM {VersionTable} ORDER BY version_num"), ct);
+        return rows.Select(r => Convert.ToString(r[0])!).ToList();
+    }
+
+    /// <summary>Moves the version rows from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    public async Task WriteHeadsAsync(MigrationExecutor executor, IReadOnlyCollection<string> before, IReadOnlyCollection<string> after, CancellationToken ct)
+    {
+        var removed = before.Except(after).Order(StringComparer.Ordinal).ToList();
+        var added = after.Except(before).Order(StringComparer.Ordinal).ToList();
+        // One removed and one added: an UPDATE, as Alembic writes it, keeps the script readable.
+        if (removed.Count == 1 && added.Count == 1)
+        {
+            await executor.ExecuteAsync(new SqlStatement($"UPDATE {VersionTable} SET version_num = @new WHERE version_num = @old")
+            { Parameters = new Dictionary<string, object?> { ["new"] = added[0], ["old"] = removed[0] } }, ct);
+            return;
+        }
+        foreach (var id in removed)
+            await executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable} WHERE version_num = @id")
+            { Parameters = new Dictionary<string, object?> { ["id"] = id } }, ct);
+        foreach (var id in added)
+            await executor.ExecuteAsync(new SqlStatement($"INSERT INTO {VersionTable} (version_num) VALUES (@id)")
+            { Parameters = new Dictionary<string, object?> { ["id"] = id } }, ct);
+    }
+
+    public Task ClearHeadsAsync(MigrationExecutor executor, CancellationToken ct) =>
+        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable}"), ct);
+
+    public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct) =>
+        executor.ExecuteAsync(new SqlStatement($"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, @duration, @checksum)")
+        {
+            Parameters = new Dictionary<string, object?>
+            {
+                ["revision"] = revision, ["direction"] = direction, ["duration"] = durationMs, ["checksum"] = checksum,
+            },
+        }, ct);
+
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(MigrationExecutor executor, CancellationToken ct)
+    {
+        if (await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is null) return [];
+        var rows = await executor.QueryAsync(new SqlStatement(
+            $"SELECT id, revision, direction, applied_at, duration_ms, checksum FROM {HistoryTable} ORDER BY id"), ct);
+        return rows.Select(r => new HistoryEntry(
+            Convert.ToInt64(r[0]), Convert.ToString(r[1])!, Convert.ToString(r[2])!, ToTimestamp(r[3]),
+            r[4] is null ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(r[4])), r[5] as string)).ToList();
+    }
+
+    private static DateTimeOffset ToTimestamp(object? value) => value switch
+    {
+        DateTimeOffset d => d,
+        DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+        string s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+        _ => DateTimeOffset.MinValue,
+    };
+}

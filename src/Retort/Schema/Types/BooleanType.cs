@@ -1,0 +1,4 @@
+namespace Retort.Schema.Types;
+
+/// <summary>True/false.</summary>
+public sealed record BooleanType : SqlType;

@@ -1,0 +1,4 @@
+namespace Retort.Schema.Types;
+
+/// <summary>128-bit GUID (uuid).</summary>
+public sealed record GuidType : SqlType;

@@ -1,0 +1,4 @@
+namespace Retort.Schema.Types;
+
+/// <summary>Time of day.</summary>
+public sealed record TimeType : SqlType;
