@@ -57,8 +57,8 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public object? Scalar(string sql) => Query(sql).FirstOrDefault()?[0];
 
-    /// <summary>Every CREATE statement, as a fingerprint of the whole schema.</summary>
-    public string SchemaDump() => string.Join("\n", Query("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}: {r[2]}"));
+    /// <summary>Every CREATE statement except Retort's own tables, as a fingerprint of the user's schema.</summary>
+    public string SchemaDump() => string.Join("\n", Query("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'retort_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}: {r[2]}"));
 
     public void AssertIntegrity()
     {
