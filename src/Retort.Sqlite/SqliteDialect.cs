@@ -192,6 +192,14 @@ public sealed partial class SqliteDialect : Dialect
         || table.Indexes.Any(i => i.Columns.Contains(column) || i.Expressions || (i.Where is not null && SqlText.MentionsIdentifier(i.Where, column)));
 
     /// <inheritdoc />
+    public override Table NormalizeForComparison(Table table)
+    {
+        // SQLite stores the declared type text; what reflection reads back is the parse of what we render.
+        var strict = table.GetOption(SqliteOptions.StrictKey) == "true";
+        return table with { Columns = table.Columns.Select(c => c with { Type = SqliteTypes.Parse(SqliteTypes.Render(c.Type, strict)) }).ToValueList() };
+    }
+
+    /// <inheritdoc />
     public override Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken) =>
         new SqliteReflector(connection, transaction, schema).ReadAllAsync(cancellationToken);
 

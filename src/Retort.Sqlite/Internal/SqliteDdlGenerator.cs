@@ -22,7 +22,7 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
         {
             var lines = new List<string>();
             foreach (var column in table.Columns)
-                lines.Add(ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment)));
+                lines.Add(ColumnDefinition(table, column));
             foreach (var constraint in table.Constraints) lines.Add(ConstraintDefinition(table, constraint));
             var sb = new StringBuilder();
             sb.Append("CREATE TABLE ").Append(Q(table.Schema, nameOverride ?? table.Name));
@@ -32,6 +32,9 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
         }
         finally { _strict = false; }
     }
+
+    public override string ColumnDefinition(Table? table, Column column) =>
+        base.ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment));
 
     private static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
 

@@ -80,6 +80,12 @@ public abstract class Dialect
     public virtual Task<IAsyncDisposable> AcquireMigrationLockAsync(DbConnection connection, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
+    /// <summary>
+    /// The table as this database would store and reflect it (type aliases, default spellings), so a target
+    /// schema and a reflected one compare equal when they mean the same. The default changes nothing.
+    /// </summary>
+    public virtual Table NormalizeForComparison(Table table) => table;
+
     /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
     public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
 

@@ -1,0 +1,15 @@
+using Retort.Operations;
+
+namespace Retort.Autogenerate;
+
+/// <summary>The result of comparing a target schema with a database.</summary>
+/// <param name="Operations">Operations that turn the database into the target, in a safe order.</param>
+/// <param name="RenameHints">Likely renames that were emitted as drop + add.</param>
+public sealed record SchemaDiff(IReadOnlyList<MigrationOperation> Operations, IReadOnlyList<RenameHint> RenameHints)
+{
+    /// <summary>True when the database matches the target.</summary>
+    public bool IsEmpty => Operations.Count == 0;
+
+    /// <summary>The operations that undo <see cref="Operations"/> (each reversed, in reverse order).</summary>
+    public IReadOnlyList<MigrationOperation> ReverseOperations => Operations.Reverse().Select(o => o.Reverse()).ToList();
+}
