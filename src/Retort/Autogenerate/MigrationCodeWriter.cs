@@ -25,15 +25,22 @@ public static class MigrationCodeWriter
     }
 
     /// <summary>Why an operation can lose data or fail on existing rows, or null when it cannot.</summary>
-    public static string? DangerReason(MigrationOperation op) => op switch
+    public static string? DangerReason(MigrationOperation op)
     {
-        DropTableOperation d => $"drops table '{d.Name}' and all its rows.",
-        DropColumnOperation d => $"drops column '{d.TableName}.{d.ColumnName}' and its data.",
-        AlterColumnOperation { NewType: { } to, ExistingType: { } from } a when IsNarrowing(from, to) =>
-            $"narrows '{a.TableName}.{a.ColumnName}' from {TypeCode(from)} to {TypeCode(to)}; values may be cut or fail to convert.",
-        AlterColumnOperation { NewNullable: false } a => $"makes '{a.TableName}.{a.ColumnName}' NOT NULL; fails if any row holds NULL.",
-        _ => null,
-    };
+        switch (op)
+        {
+            case DropTableOperation d: return $"drops table '{d.Name}' and all its rows.";
+            case DropColumnOperation d: return $"drops column '{d.TableName}.{d.ColumnName}' and its data.";
+            case AlterColumnOperation a:
+                var reasons = new List<string>();
+                if (a is { NewType: { } to, ExistingType: { } from } && IsNarrowing(from, to))
+                    reasons.Add($"narrows '{a.TableName}.{a.ColumnName}' from {TypeCode(from)} to {TypeCode(to)}; values may be cut or fail to convert.");
+                if (a.NewNullable == false)
+                    reasons.Add($"makes '{a.TableName}.{a.ColumnName}' NOT NULL; fails if any row holds NULL.");
+                return reasons.Count == 0 ? null : string.Join(" Also ", reasons);
+            default: return null;
+        }
+    }
 
     private static bool IsNarrowing(SqlType from, SqlType to) => (from, to) switch
     {

@@ -64,7 +64,8 @@ public sealed class Op
     /// <summary>
     /// Alters a column (Alembic's <c>alter_column</c>): rename with <paramref name="newColumnName"/>, change
     /// type, nullability, server default (or drop it with <paramref name="dropServerDefault"/>) or comment.
-    /// The <c>existing…</c> arguments describe the column before and make the change reversible.
+    /// The <c>existing…</c> arguments describe the column before and make the change reversible; for a default or
+    /// comment change, leaving the existing value out means the column had none.
     /// </summary>
     public void AlterColumn(string table, string column, string? newColumnName = null, SqlType? type = null,
         bool? nullable = null, ServerDefault? serverDefault = null, bool dropServerDefault = false,
@@ -86,9 +87,10 @@ public sealed class Op
             Using = usingExpression,
             ExistingType = existingType,
             ExistingNullable = existingNullable,
-            // A change with no known previous value is recorded as "previously none" only when asked; otherwise unknown.
-            ExistingDefault = existingServerDefault is not null ? existingServerDefault : default,
-            ExistingComment = existingComment is not null ? existingComment : default,
+            // When the default (or comment) changes, a missing existing value means there was none, which keeps
+            // the change reversible; when it does not change, the existing value is irrelevant.
+            ExistingDefault = serverDefault is not null || dropServerDefault ? new Optional<ServerDefault?>(true, existingServerDefault) : default,
+            ExistingComment = comment is not null || dropComment ? new Optional<string?>(true, existingComment) : default,
         };
         if (op.NewName is null && op.NewType is null && op.NewNullable is null && !op.NewDefault.HasValue && !op.NewComment.HasValue)
             throw new ArgumentException($"AlterColumn on '{table}.{column}' changes nothing; pass newColumnName, type, nullable, serverDefault or comment.");
