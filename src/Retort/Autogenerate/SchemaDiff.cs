@@ -10,6 +10,11 @@ public sealed record SchemaDiff(IReadOnlyList<MigrationOperation> Operations, IR
     /// <summary>True when the database matches the target.</summary>
     public bool IsEmpty => Operations.Count == 0;
 
+    /// <summary>A readable list of the differences, one per line, with rename hints (for <c>check</c> output).</summary>
+    public string Describe() =>
+        string.Join("\n", Operations.Select(o => "- " + o.Describe() + (MigrationCodeWriter.DangerReason(o) is { } d ? "  (danger: " + d + ")" : ""))
+            .Concat(RenameHints.Select(h => "? " + h)));
+
     /// <summary>The operations that undo <see cref="Operations"/> (each reversed, in reverse order).</summary>
     public IReadOnlyList<MigrationOperation> ReverseOperations => Operations.Reverse().Select(o => o.Reverse()).ToList();
 }
