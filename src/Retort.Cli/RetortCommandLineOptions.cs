@@ -20,6 +20,12 @@ public sealed record RetortCommandLineOptions
     /// <summary>The folder relative paths and the config file search start from; the current directory when null.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>
+    /// Called after a successful online <c>upgrade</c>, <c>downgrade</c> or <c>stamp</c> with the database and the
+    /// output writer, for example to print the resulting tables.
+    /// </summary>
+    public Func<Connections.Database, TextWriter, CancellationToken, Task>? AfterChange { get; init; }
+
     /// <summary>Reads environment variables (<c>RETORT_URL</c>); the process environment when null.</summary>
     public Func<string, string?>? GetEnvironmentVariable { get; init; }
 }

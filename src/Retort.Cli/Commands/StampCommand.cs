@@ -19,6 +19,7 @@ internal static class StampCommand
             ctx.Console.WriteLine(heads.Count == 0
                 ? "Stamped base: no revision is recorded as applied."
                 : "Stamped " + string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h))) + ".");
+            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
         }));
         return command;
     }

@@ -41,6 +41,7 @@ internal static class UpgradeCommand
             var heads = await migrator.GetCurrentAsync(ct);
             var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
             ctx.Console.WriteLine(runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");
+            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
         }));
         return command;
     }

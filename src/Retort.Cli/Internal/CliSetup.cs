@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace Retort.Cli.Internal;
 
@@ -46,12 +45,13 @@ internal sealed class CliSetup
 
     private void ReportError(Exception e, bool verbose)
     {
-        var console = ConsoleFactory.Create(Error, Options.Error is null && !Console.IsErrorRedirected);
         var message = e is RetortException || e is OperationCanceledException
             ? e.Message
             : $"Unexpected error ({e.GetType().Name}): {e.Message}";
-        console.MarkupLine("[red]error:[/] " + Markup.Escape(message));
-        if (verbose) console.WriteLine(e.ToString());
-        else if (e is not RetortException) console.WriteLine("Run again with --verbose for the stack trace.");
+        // Plain text, never wrapped: the message is one paragraph a script or a person can read whole.
+        Error.WriteLine("error: " + message);
+        if (verbose) Error.WriteLine(e.ToString());
+        else if (e is not RetortException) Error.WriteLine("Run again with --verbose for the stack trace.");
+        Error.Flush();
     }
 }

@@ -14,7 +14,7 @@ internal static class ConsoleFactory
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!terminal) console.Profile.Width = 200;
+        if (!terminal) console.Profile.Width = 1000;
         return console;
     }
 }
