@@ -34,7 +34,11 @@ internal static class EnvironmentBuilder
         }
         var dll = AssemblyPath(projectPath);
         var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
-        return context.LoadFromAssemblyPath(dll);
+        // Loaded from bytes: the file stays free for the next build, and a rebuilt file is never confused with the old one.
+        var pdb = Path.ChangeExtension(dll, ".pdb");
+        using var image = new MemoryStream(await File.ReadAllBytesAsync(dll, ct));
+        using var symbols = File.Exists(pdb) ? new MemoryStream(await File.ReadAllBytesAsync(pdb, ct)) : null;
+        return context.LoadFromStream(image, symbols);
     }
 
     private static IEnumerable<string> Sources(string dir)
