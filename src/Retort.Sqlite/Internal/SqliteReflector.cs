@@ -61,7 +61,7 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
         }
 
         var uniques = new List<UniqueConstraint>();
-        var indexes = new List<Schema.Index>();
+        var indexes = new List<Schema.TableIndex>();
         foreach (var r in await QueryAsync($"PRAGMA {Prefix}index_list({q})", [], ct))
         {
             var indexName = (string)r[1]!;
@@ -86,7 +86,7 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
         return Table.Create(name, schema is "main" ? null : schema, columns, primaryKey, fks, uniques, parsed.Checks, indexes, parsed.Comment, parsed.Options);
     }
 
-    private static Schema.Index ParseIndex(string name, bool unique, List<string?> columns, string? sql)
+    private static Schema.TableIndex ParseIndex(string name, bool unique, List<string?> columns, string? sql)
     {
         string? where = null;
         var expressions = columns.Any(c => c is null);
@@ -115,7 +115,7 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
             }
         }
         var list = expressions ? exprList.ToValueList() : columns.Select(c => c!).ToValueList();
-        return new Schema.Index(name, list) { Unique = unique, Where = where, Expressions = expressions };
+        return new Schema.TableIndex(name, list) { Unique = unique, Where = where, Expressions = expressions };
     }
 
     private static ServerDefault? ParseDefault(string? text, SqlType type)
