@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Retort.Cli.Internal;
+
+namespace Retort.Cli.Commands;
+
+/// <summary><c>retort heads [-v]</c>: the revisions nothing builds on yet.</summary>
+internal static class HeadsCommand
+{
+    public static Command Create(CliSetup setup)
+    {
+        var command = new Command("heads", "Show the head revisions (the tips of every branch).");
+        command.SetAction(setup.Action(async (ctx, ct) =>
+        {
+            var revisions = await ctx.LoadRevisionsAsync(ct);
+            foreach (var head in revisions.Graph.Heads)
+            {
+                if (ctx.Verbose) RevisionText.Detail(ctx.Console, revisions, head);
+                else ctx.Console.WriteLine(RevisionText.Short(revisions.Graph, head));
+            }
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Retort.Cli.Internal;
+using Retort.Environments;
+using Spectre.Console;
+
+namespace Retort.Cli.Commands;
+
+/// <summary><c>retort revision -m MSG [--rev-id] [--head] [--splice] [--branch-label] [--depends-on] [--format]</c>.</summary>
+internal static class RevisionCommand
+{
+    public static Option<string> Message() => new("--message", "-m") { Description = "The revision's message.", Required = true };
+
+    public static Option<string?> RevId() => new("--rev-id") { Description = "Use this id instead of a fresh one." };
+
+    public static Option<string[]> BranchLabel() => new("--branch-label") { Description = "Branch label of the new revision (repeatable)." };
+
+    public static Option<string?> Format() 
+    {
+        var format = new Option<string?>("--format") { Description = "csharp or sql. Default: csharp in an environment with a project, else sql." };
+        format.AcceptOnlyFromAmong("csharp", "sql");
+        return format;
+    }
+
+    public static Command Create(CliSetup setup)
+    {
+        var message = Message();
+        var revId = RevId();
+        var head = new Option<string>("--head") { Description = "Revision to build on: head (default), base, an id, a label or label@head.", DefaultValueFactory = _ => "head" };
+        var splice = new Option<bool>("--splice") { Description = "Allow --head to name a revision that is not a head (starts a branch)." };
+        var label = BranchLabel();
+        var dependsOn = new Option<string[]>("--depends-on") { Description = "Revision the new one depends on without being its child (repeatable)." };
+        var format = Format();
+        var command = new Command("revision", "Create a new revision file.") { message, revId, head, splice, label, dependsOn, format };
+        command.SetAction(setup.Action(async (ctx, ct) =>
+        {
+            var environment = ctx.Environment();
+            var revisions = await ctx.LoadRevisionsAsync(ct);
+            var (path, info) = environment.CreateRevision(revisions, new NewRevisionRequest
+            {
+                Message = ctx.Get(message)!,
+                RevisionId = ctx.Get(revId),
+                Heads = [ctx.Get(head)!],
+                Splice = ctx.Get(splice),
+                BranchLabels = ctx.Get(label) ?? [],
+                DependsOn = ctx.Get(dependsOn) ?? [],
+                Format = ParseFormat(ctx.Get(format)),
+            });
+            ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(path)}[/] ... done");
+            ctx.Console.WriteLine($"Revision {info.Id} (parent: {RevisionText.Parents(info)}).");
+        }));
+        return command;
+    }
+
+    public static RevisionFormat? ParseFormat(string? text) => text switch
+    {
+        "csharp" => RevisionFormat.CSharp,
+        "sql" => RevisionFormat.Sql,
+        _ => null,
+    };
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Retort.Cli.Internal;
+using Retort.Revisions;
+using Retort.Runner;
+using Spectre.Console;
+
+namespace Retort.Cli.Commands;
+
+/// <summary><c>retort upgrade TARGET [--sql]</c> and <c>retort downgrade TARGET [--sql]</c>.</summary>
+internal static class UpgradeCommand
+{
+    public static Command Create(CliSetup setup, bool up)
+    {
+        var target = new Argument<string>("target")
+        {
+            Description = up
+                ? "head, heads, an id or prefix, label@head, +N; with --sql also FROM:TO."
+                : "base, an id or prefix, -N, label@-N; with --sql FROM:TO (for example head:base).",
+        };
+        var sql = new Option<bool>("--sql") { Description = "Print the SQL script instead of running it (offline mode); the database is not touched." };
+        var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql };
+        command.SetAction(setup.Action(async (ctx, ct) =>
+        {
+            await using var database = ctx.OpenDatabase();
+            var migrator = await ctx.CreateMigratorAsync(database, ct);
+            if (ctx.Get(sql))
+            {
+                // Rendered in full first, so a refused revision leaves no half script on the output.
+                var script = new StringWriter();
+                await migrator.WriteScriptAsync(script, up, ctx.Get(target)!, ct);
+                await setup.Out.WriteAsync(script.ToString());
+                await setup.Out.FlushAsync(ct);
+                return;
+            }
+            migrator.RevisionStarting += (info, direction) => ctx.Console.Markup(
+                $"Running {direction} [bold]{Markup.Escape(Step(info, direction == "upgrade"))}[/]{Markup.Escape(info.Message.Length > 0 ? ", " + info.Message : "")} ...");
+            migrator.RevisionCompleted += run => ctx.Console.MarkupLine(run.Skipped
+                ? " [yellow]skipped[/] (applied by another run)"
+                : $" [green]done[/] ({run.Duration.TotalMilliseconds:0} ms)");
+            var runs = await migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct);
+            var heads = await migrator.GetCurrentAsync(ct);
+            var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
+            ctx.Console.WriteLine(runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");
+            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
+        }));
+        return command;
+    }
+
+    private static Task<IReadOnlyList<RevisionRun>> UpgradeOrDowngradeAsync(this Migrator migrator, bool up, string target, CancellationToken ct) =>
+        up ? migrator.UpgradeAsync(target, ct) : migrator.DowngradeAsync(target, ct);
+
+    private static string Step(RevisionInfo info, bool up) =>
+        up ? $"{RevisionText.Parents(info)} -> {info.Id}" : $"{info.Id} -> {RevisionText.Parents(info)}";
+}

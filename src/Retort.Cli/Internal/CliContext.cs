@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Reflection;
+using Retort.Connections;
+using Retort.Environments;
+using Retort.Migrations;
+using Retort.Runner;
+using Spectre.Console;
+
+namespace Retort.Cli.Internal;
+
+/// <summary>One command's run: its parsed arguments, its console, and lazily its environment, revisions and database.</summary>
+internal sealed class CliContext
+{
+    private MigrationsEnvironment? _environment;
+    private bool _environmentLooked;
+
+    public CliContext(CliSetup setup, ParseResult parseResult)
+    {
+        Setup = setup;
+        ParseResult = parseResult;
+        Verbose = parseResult.GetValue(setup.Common.Verbose);
+        Console = ConsoleFactory.Create(setup.Out, setup.Options.Out is null && !System.Console.IsOutputRedirected);
+    }
+
+    public CliSetup Setup { get; }
+
+    public ParseResult ParseResult { get; }
+
+    public bool Verbose { get; }
+
+    public IAnsiConsole Console { get; }
+
+    public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
+
+    public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
+
+    /// <summary>The environment, or null when there is none and the revisions come from an assembly.</summary>
+    public MigrationsEnvironment? TryEnvironment()
+    {
+        if (_environmentLooked) return _environment;
+        _environmentLooked = true;
+        var config = Get(Setup.Common.Config);
+        if (config is not null)
+            return _environment = MigrationsEnvironment.Open(Path.GetFullPath(config, Setup.WorkingDirectory));
+        var assembly = Setup.Options.RevisionsAssembly;
+        var built = assembly?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RetortEnvironmentDirectory")?.Value;
+        if (built is not null && File.Exists(Path.Combine(built, EnvironmentConfig.FileName)))
+            return _environment = MigrationsEnvironment.Open(Path.Combine(built, EnvironmentConfig.FileName));
+        _environment = MigrationsEnvironment.Find(Setup.WorkingDirectory);
+        if (_environment is null && assembly is not null && File.Exists(Path.Combine(AppContext.BaseDirectory, EnvironmentConfig.FileName)))
+            _environment = MigrationsEnvironment.Open(Path.Combine(AppContext.BaseDirectory, EnvironmentConfig.FileName));
+        return _environment;
+    }
+
+    public MigrationsEnvironment Environment() => TryEnvironment() ?? throw new RetortException(
+        $"No {EnvironmentConfig.FileName} found in {Setup.WorkingDirectory} or any parent folder. " +
+        "Create a migrations environment with 'retort init DIR' and run the command inside it, or pass --config.");
+
+    public async Task<RevisionSet> LoadRevisionsAsync(CancellationToken ct)
+    {
+        var assembly = Setup.Options.RevisionsAssembly;
+        var environment = assembly is null ? Environment() : TryEnvironment();
+        if (environment is null) return RevisionSet.FromAssemblies(assembly!);
+        return await environment.LoadRevisionsAsync(assembly, m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct);
+    }
+
+    /// <summary>The database: --url, else RETORT_URL, else the config file.</summary>
+    public Database OpenDatabase()
+    {
+        var explicitUrl = Get(Setup.Common.Url) ?? NonEmpty(Setup.GetEnvironmentVariable("RETORT_URL"));
+        if (explicitUrl is not null) explicitUrl = DatabaseUrls.Anchor(explicitUrl, Setup.WorkingDirectory);
+        var url = TryEnvironment()?.ResolveUrl(explicitUrl) ?? explicitUrl ?? throw new RetortException(
+            "No database given. Pass --url (for example --url sqlite:///app.db), set RETORT_URL, or put \"url\" in the environment's retort.json.");
+        return Database.Open(url);
+    }
+
+    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct) =>
+        new(database, await LoadRevisionsAsync(ct));
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

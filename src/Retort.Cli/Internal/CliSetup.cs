@@ -1,0 +1,57 @@
+using System.CommandLine;
+
+namespace Retort.Cli.Internal;
+
+/// <summary>What all commands of one run share: options, writers, working directory.</summary>
+internal sealed class CliSetup
+{
+    public CliSetup(RetortCommandLineOptions options)
+    {
+        Options = options;
+        Out = options.Out ?? Console.Out;
+        Error = options.Error ?? Console.Error;
+        WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+        GetEnvironmentVariable = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+    }
+
+    public RetortCommandLineOptions Options { get; }
+
+    public CommonOptions Common { get; } = new();
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    public string WorkingDirectory { get; }
+
+    public Func<string, string?> GetEnvironmentVariable { get; }
+
+    /// <summary>Wraps a command body: errors become a one-paragraph message and exit code 1.</summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Action(Func<CliContext, CancellationToken, Task> body) =>
+        async (parseResult, ct) =>
+        {
+            var context = new CliContext(this, parseResult);
+            try
+            {
+                await body(context, ct);
+                return RetortCommandLine.Success;
+            }
+            catch (Exception e)
+            {
+                ReportError(e, context.Verbose);
+                return RetortCommandLine.Failure;
+            }
+        };
+
+    private void ReportError(Exception e, bool verbose)
+    {
+        var message = e is RetortException || e is OperationCanceledException
+            ? e.Message
+            : $"Unexpected error ({e.GetType().Name}): {e.Message}";
+        // Plain text, never wrapped: the message is one paragraph a script or a person can read whole.
+        Error.WriteLine("error: " + message);
+        if (verbose) Error.WriteLine(e.ToString());
+        else if (e is not RetortException) Error.WriteLine("Run again with --verbose for the stack trace.");
+        Error.Flush();
+    }
+}

@@ -1,0 +1,3 @@
+using Retort.Cli;
+
+return await RetortCommandLine.RunAsync(args);

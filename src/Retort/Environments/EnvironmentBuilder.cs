@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Retort.Environments;
+
+/// <summary>Builds a C# migrations project when its sources are newer than its assembly, and loads it.</summary>
+internal static class EnvironmentBuilder
+{
+    private static readonly string[] SourceExtensions = [".cs", ".csproj", ".props", ".targets"];
+
+    public static string AssemblyPath(string projectPath)
+    {
+        var dir = Path.GetDirectoryName(projectPath)!;
+        return Path.Combine(dir, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+    }
+
+    public static bool IsStale(string projectPath)
+    {
+        var dll = AssemblyPath(projectPath);
+        if (!File.Exists(dll)) return true;
+        var built = File.GetLastWriteTimeUtc(dll);
+        return Sources(Path.GetDirectoryName(projectPath)!).Any(f => File.GetLastWriteTimeUtc(f) > built);
+    }
+
+    public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)
+    {
+        if (!File.Exists(projectPath))
+            throw new RetortException($"The migrations project {projectPath} named in {EnvironmentConfig.FileName} does not exist. Fix \"project\" in the config file, or remove it for a SQL-only environment.");
+        if (IsStale(projectPath))
+        {
+            log?.Invoke($"Building {Path.GetFileName(projectPath)} (sources changed)...");
+            await BuildAsync(projectPath, ct);
+            File.SetLastWriteTimeUtc(AssemblyPath(projectPath), DateTime.UtcNow);
+        }
+        var dll = AssemblyPath(projectPath);
+        var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
+        // Loaded from bytes: the file stays free for the next build, and a rebuilt file is never confused with the old one.
+        var pdb = Path.ChangeExtension(dll, ".pdb");
+        using var image = new MemoryStream(await File.ReadAllBytesAsync(dll, ct));
+        using var symbols = File.Exists(pdb) ? new MemoryStream(await File.ReadAllBytesAsync(pdb, ct)) : null;
+        return context.LoadFromStream(image, symbols);
+    }
+
+    private static IEnumerable<string> Sources(string dir)
+    {
+        foreach (var file in Directory.EnumerateFiles(dir))
+            if (SourceExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) yield return file;
+        foreach (var sub in Directory.EnumerateDirectories(dir))
+        {
+            var name = Path.GetFileName(sub);
+            if (name is "bin" or "obj" || name.StartsWith('.')) continue;
+            foreach (var file in Sources(sub)) yield return file;
+        }
+    }
+
+    private static async Task BuildAsync(string projectPath, CancellationToken ct)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(dotnet) || !File.Exists(dotnet) ? "dotnet" : dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(projectPath)!,
+        };
+        foreach (var a in new[] { "build", projectPath, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false" })
+            start.ArgumentList.Add(a);
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet build'. Is the .NET SDK installed and on PATH?");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        var output = await stdout + "\n" + await stderr;
+        if (process.ExitCode == 0) return;
+        var errors = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l.Contains(" [", StringComparison.Ordinal) ? l[..l.LastIndexOf(" [", StringComparison.Ordinal)] : l)
+            .Distinct().Take(5).ToList();
+        throw new RevisionFileException(projectPath,
+            $"the migrations project does not build ({(errors.Count == 0 ? "dotnet build exited with " + process.ExitCode : string.Join("; ", errors))}). Fix the revision and run the command again.");
+    }
+}

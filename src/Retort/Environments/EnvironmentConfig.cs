@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Retort.Environments;
+
+/// <summary>
+/// The config file of a migrations environment, <c>retort.json</c>:
+/// <code>
+/// {
+///   "url": "sqlite:///app.db",
+///   "revisions": "Revisions",
+///   "project": "Migrations.csproj",
+///   "namespace": "Migrations.Revisions"
+/// }
+/// </code>
+/// A relative SQLite path in <c>url</c> is relative to the folder holding the file. Without <c>project</c> the
+/// environment is SQL-only and needs no build.
+/// </summary>
+public sealed record EnvironmentConfig
+{
+    /// <summary>The file name looked for.</summary>
+    public const string FileName = "retort.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Database URL or connection string (with <c>Dialect=…;</c>); may be overridden by --url or RETORT_URL.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Folder of revision files (C# and .sql), relative to the config file.</summary>
+    public string Revisions { get; init; } = "Revisions";
+
+    /// <summary>The C# project holding the revision classes, relative to the config file; null for SQL-only.</summary>
+    public string? Project { get; init; }
+
+    /// <summary>Namespace of new C# revision classes.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Reads a config file.</summary>
+    /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
+    public static EnvironmentConfig Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EnvironmentConfig>(File.ReadAllText(path), Json)
+                ?? throw new RetortException($"The config file {path} is empty. Write a JSON object such as {{ \"url\": \"sqlite:///app.db\" }}.");
+        }
+        catch (JsonException e)
+        {
+            throw new RetortException($"The config file {path} is not valid: {e.Message} Fix the JSON (see 'retort init' for an example).", e);
+        }
+    }
+
+    /// <summary>Writes the config as JSON.</summary>
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+}

@@ -1,0 +1,117 @@
+using System.Security;
+using System.Text;
+
+namespace Retort.Environments;
+
+/// <summary>Creates a new migrations environment on disk (what <c>retort init</c> does).</summary>
+public static class EnvironmentScaffolder
+{
+    /// <summary>
+    /// Creates the environment in <paramref name="directory"/>, which must not exist or be empty. A C# environment
+    /// references the Retort assemblies found in <paramref name="retortAssemblies"/> (overridable with the MSBuild
+    /// property <c>RetortAssemblies</c>) and the NuGet packages they need, at <paramref name="packageVersions"/>.
+    /// </summary>
+    /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
+    public static IReadOnlyList<string> Create(string directory, EnvironmentTemplate template, string retortAssemblies,
+        IReadOnlyDictionary<string, string> packageVersions, string url = "sqlite:///app.db")
+    {
+        var dir = Path.GetFullPath(directory);
+        if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            throw new RetortException($"Directory {directory} already exists and is not empty. Pick a new directory for the migrations environment.");
+        if (File.Exists(dir))
+            throw new RetortException($"{directory} is a file. Pick a new directory for the migrations environment.");
+        Directory.CreateDirectory(Path.Combine(dir, "Revisions"));
+        var name = ProjectName(Path.GetFileName(dir));
+        var files = new Dictionary<string, string>();
+        if (template == EnvironmentTemplate.CSharp)
+        {
+            new EnvironmentConfig { Url = url, Project = name + ".csproj", Namespace = name + ".Revisions" }
+                .Save(Path.Combine(dir, EnvironmentConfig.FileName));
+            files[name + ".csproj"] = Project(retortAssemblies, packageVersions);
+            files["Program.cs"] = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +
+                "return await Retort.Cli.RetortCommandLine.RunAsync(args, typeof(Program).Assembly);\n";
+            files["Revisions/.gitkeep"] = "";
+        }
+        else
+        {
+            new EnvironmentConfig { Url = url }.Save(Path.Combine(dir, EnvironmentConfig.FileName));
+            files["Revisions/.gitkeep"] = "";
+        }
+        files[".gitignore"] = "bin/\nobj/\n*.db\n*.db-journal\n";
+        files["README.md"] = Readme(name, template);
+        foreach (var (file, text) in files)
+            File.WriteAllText(Path.Combine(dir, file), text);
+        return [EnvironmentConfig.FileName, .. files.Keys];
+    }
+
+    private static string ProjectName(string folder)
+    {
+        var parts = new string(folder.Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray()).Split(' ');
+        var name = string.Concat(parts.Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        return name.Length == 0 || char.IsDigit(name[0]) ? "Migrations" + name : name;
+    }
+
+    private static string Project(string retortAssemblies, IReadOnlyDictionary<string, string> versions)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <GenerateDocumentationFile>false</GenerateDocumentationFile>
+                <!-- The folder holding Retort.dll, Retort.Sqlite.dll and Retort.Cli.dll (the retort tool's folder by default).
+                     Override with: dotnet build -p:RetortAssemblies=/path/to/assemblies -->
+                <RetortAssemblies Condition="'$(RetortAssemblies)' == ''">{SecurityElement.Escape(retortAssemblies)}</RetortAssemblies>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="Retort" HintPath="$(RetortAssemblies)/Retort.dll" />
+                <Reference Include="Retort.Sqlite" HintPath="$(RetortAssemblies)/Retort.Sqlite.dll" />
+                <Reference Include="Retort.Cli" HintPath="$(RetortAssemblies)/Retort.Cli.dll" />
+
+            """);
+        foreach (var (package, version) in versions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            sb.Append($"    <PackageReference Include=\"{package}\" Version=\"{version}\" />\n");
+        sb.Append("""
+              </ItemGroup>
+              <ItemGroup>
+                <!-- Lets the built program find this folder's retort.json and .sql revisions when run from elsewhere. -->
+                <AssemblyMetadata Include="RetortEnvironmentDirectory" Value="$(MSBuildProjectDirectory)" />
+                <None Update="retort.json" CopyToOutputDirectory="PreserveNewest" />
+                <None Update="Revisions/**/*.sql" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+
+            """);
+        return sb.ToString();
+    }
+
+    private static string Readme(string name, EnvironmentTemplate template) => template == EnvironmentTemplate.CSharp
+        ? $"""
+            # {name}: a Retort migrations environment
+
+            - `retort.json`: the database URL and where revisions live. `--url` or `RETORT_URL` override the URL.
+            - `Revisions/`: one file per revision, C# classes (`retort revision -m "..."`) or `.sql` files
+              (`retort revision --format sql -m "..."`).
+            - `{name}.csproj` and `Program.cs`: the project that compiles the C# revisions. `retort` builds it when a
+              source changed; a deploy job can run it without the tool: `dotnet run -- upgrade head`.
+
+            Common commands: `retort upgrade head`, `retort downgrade -1`, `retort current`, `retort history`,
+            `retort upgrade head --sql` (print the SQL instead of running it).
+
+            """
+        : $"""
+            # {name}: a Retort migrations environment (SQL only)
+
+            - `retort.json`: the database URL and where revisions live. `--url` or `RETORT_URL` override the URL.
+            - `Revisions/`: one `.sql` file per revision (`retort revision -m "..."`), with a `-- retort:upgrade`
+              section and an optional `-- retort:downgrade` section. Nothing to build.
+
+            Common commands: `retort upgrade head`, `retort downgrade -1`, `retort current`, `retort history`,
+            `retort upgrade head --sql` (print the SQL instead of running it).
+
+            """;
+}

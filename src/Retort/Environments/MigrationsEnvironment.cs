@@ -1,0 +1,135 @@
+using System.Reflection;
+using Retort.Migrations;
+using Retort.Revisions;
+
+namespace Retort.Environments;
+
+/// <summary>
+/// A migrations environment on disk: a <c>retort.json</c>, a folder of revision files (C# classes and
+/// <c>.sql</c> files) and, for C# revisions, the project that compiles them.
+/// </summary>
+public sealed class MigrationsEnvironment
+{
+    private MigrationsEnvironment(string configPath, EnvironmentConfig config)
+    {
+        ConfigPath = Path.GetFullPath(configPath);
+        Directory = Path.GetDirectoryName(ConfigPath)!;
+        Config = config;
+    }
+
+    /// <summary>The config file.</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>The folder holding the config file.</summary>
+    public string Directory { get; }
+
+    /// <summary>The configuration.</summary>
+    public EnvironmentConfig Config { get; }
+
+    /// <summary>The folder of revision files.</summary>
+    public string RevisionsDirectory => Path.GetFullPath(Path.Combine(Directory, Config.Revisions));
+
+    /// <summary>The C# project, or null for a SQL-only environment.</summary>
+    public string? ProjectPath => Config.Project is null ? null : Path.GetFullPath(Path.Combine(Directory, Config.Project));
+
+    /// <summary>Opens the environment whose config file is <paramref name="configPath"/>.</summary>
+    public static MigrationsEnvironment Open(string configPath)
+    {
+        if (!File.Exists(configPath))
+            throw new RetortException($"The config file {configPath} does not exist. Create an environment with 'retort init DIR', or pass the right --config.");
+        return new MigrationsEnvironment(configPath, EnvironmentConfig.Load(configPath));
+    }
+
+    /// <summary>Finds <c>retort.json</c> in <paramref name="startDirectory"/> or its parents; null when there is none.</summary>
+    public static MigrationsEnvironment? Find(string startDirectory)
+    {
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, EnvironmentConfig.FileName);
+            if (File.Exists(path)) return Open(path);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The database URL: <paramref name="explicitUrl"/> (from --url or RETORT_URL) if given, else the config's.
+    /// A relative SQLite path from the config file is made relative to the environment's folder.
+    /// </summary>
+    public string? ResolveUrl(string? explicitUrl) =>
+        explicitUrl ?? (Config.Url is null ? null : DatabaseUrls.Anchor(Config.Url, Directory));
+
+    /// <summary>
+    /// All revisions: <c>.sql</c> files of the revisions folder plus the C# classes of <paramref name="assembly"/>, or,
+    /// when it is null and the environment has a project, of the project (built first when its sources changed).
+    /// </summary>
+    /// <exception cref="RevisionFileException">A file is malformed or the project does not build.</exception>
+    public async Task<RevisionSet> LoadRevisionsAsync(Assembly? assembly, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var revisions = new List<Revision>(LoadSqlRevisions());
+        if (assembly is null && ProjectPath is { } project)
+            assembly = await EnvironmentBuilder.BuildAndLoadAsync(project, log, cancellationToken);
+        if (assembly is not null) revisions.AddRange(RevisionSet.Discover(assembly));
+        return new RevisionSet(revisions);
+    }
+
+    /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
+    public IEnumerable<Revision> LoadSqlRevisions()
+    {
+        if (!System.IO.Directory.Exists(RevisionsDirectory)) return [];
+        return System.IO.Directory.EnumerateFiles(RevisionsDirectory, "*.sql", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Select(SqlRevisionFile.Load).ToList();
+    }
+
+    /// <summary>
+    /// Writes a new revision file whose parents are resolved from <see cref="NewRevisionRequest.Heads"/> in
+    /// <paramref name="revisions"/>; returns the file and the revision.
+    /// </summary>
+    /// <exception cref="RevisionGraphException">The parents are ambiguous (several heads) or not heads without splice.</exception>
+    public (string Path, RevisionInfo Revision) CreateRevision(RevisionSet revisions, NewRevisionRequest request)
+    {
+        var graph = revisions.Graph;
+        var id = request.RevisionId ?? RevisionIds.New();
+        if (!RevisionIds.IsValid(id))
+            throw new RetortException($"'{id}' cannot be a revision id: use letters, digits and '_' only (and not head, heads or base).");
+        if (graph.TryGet(id, out _))
+            throw new RetortException($"Revision id '{id}' is already used. Pick another --rev-id, or omit it for a fresh one.");
+        var parents = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var h in request.Heads)
+        {
+            if (h == "base") continue;
+            IReadOnlyList<string> resolved;
+            try
+            {
+                resolved = graph.Heads.Count == 0 && h == "head" ? [] : graph.ResolveUpgradeTarget(h, []).Revisions;
+            }
+            catch (MultipleHeadsException e)
+            {
+                throw new RevisionGraphException($"There are several heads ({string.Join(", ", e.Heads)}), so the new revision's parent is ambiguous. " +
+                    "Pass --head <revision> (or <label>@head) to say which one to build on, or run 'merge heads' first.");
+            }
+            foreach (var p in resolved)
+            {
+                if (!request.Splice && graph.Children(p).Count > 0)
+                    throw new RevisionGraphException($"Revision {p} is not a head revision. Pass --splice to create a new branch from it, or base the revision on a head.");
+                parents.Add(p);
+            }
+        }
+        var info = new RevisionInfo(id, parents.ToList(), request.BranchLabels, request.DependsOn, request.Message);
+        var format = request.Format ?? (ProjectPath is null ? RevisionFormat.Sql : RevisionFormat.CSharp);
+        if (format == RevisionFormat.CSharp && ProjectPath is null)
+            throw new RetortException("This environment is SQL-only (its config names no C# project), so it cannot hold C# revisions. Write a SQL revision instead.");
+        System.IO.Directory.CreateDirectory(RevisionsDirectory);
+        var slug = Slug(request.Message);
+        var path = Path.Combine(RevisionsDirectory, $"{id}{(slug.Length > 0 ? "_" + slug : "")}.{(format == RevisionFormat.Sql ? "sql" : "cs")}");
+        var ns = Config.Namespace ?? Path.GetFileNameWithoutExtension(ProjectPath ?? "Migrations") + ".Revisions";
+        File.WriteAllText(path, format == RevisionFormat.Sql ? SqlRevisionFile.Render(info) : CSharpRevisionFile.Render(info, ns));
+        return (path, info);
+    }
+
+    private static string Slug(string message)
+    {
+        var chars = message.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray();
+        var slug = string.Join('_', new string(chars).Split('_', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length > 40 ? slug[..40].TrimEnd('_') : slug;
+    }
+}

@@ -1,0 +1,110 @@
+using Retort.Migrations;
+using Retort.Revisions;
+
+namespace Retort.Environments;
+
+/// <summary>
+/// A revision written as a <c>.sql</c> file. The header is made of <c>-- retort:</c> comment lines, then an upgrade
+/// section and an optional downgrade section:
+/// <code>
+/// -- retort:revision 3f2a9c1b7d4e
+/// -- retort:down-revision 1975ea83b712
+/// -- retort:message add email
+/// -- retort:branch-labels billing
+/// -- retort:depends-on 27c6a30d7c24
+/// -- retort:upgrade
+/// ALTER TABLE account ADD COLUMN email VARCHAR(200);
+/// -- retort:downgrade
+/// ALTER TABLE account DROP COLUMN email;
+/// </code>
+/// <c>down-revision</c> takes several ids separated by commas (a merge) and is omitted for a base revision; lists
+/// are comma-separated. A file without a downgrade section is irreversible.
+/// </summary>
+public static class SqlRevisionFile
+{
+    /// <summary>The marker that starts every header line and section line.</summary>
+    public const string Marker = "-- retort:";
+
+    /// <summary>Reads and parses a file.</summary>
+    /// <exception cref="RevisionFileException">The file is malformed.</exception>
+    public static Revision Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>Parses the text of a revision file; <paramref name="path"/> is used in messages and as the source.</summary>
+    /// <exception cref="RevisionFileException">The text is malformed.</exception>
+    public static Revision Parse(string text, string path)
+    {
+        string? id = null, message = null;
+        string[] down = [], labels = [], depends = [];
+        var upgrade = new System.Text.StringBuilder();
+        var downgrade = new System.Text.StringBuilder();
+        var section = 0; // 0 header, 1 upgrade, 2 downgrade
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = lines[n];
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith(Marker, StringComparison.OrdinalIgnoreCase))
+            {
+                var body = trimmed[Marker.Length..];
+                var space = body.IndexOfAny([' ', '\t']);
+                var key = (space < 0 ? body : body[..space]).ToLowerInvariant();
+                var value = space < 0 ? "" : body[(space + 1)..].Trim();
+                switch (key)
+                {
+                    case "upgrade" when section == 0: section = 1; continue;
+                    case "downgrade" when section == 1: section = 2; continue;
+                    case "upgrade" or "downgrade":
+                        throw new RevisionFileException(path, $"unexpected '{Marker}{key}': the file needs one '{Marker}upgrade' section, then at most one '{Marker}downgrade' section.", n + 1);
+                }
+                if (section != 0)
+                    throw new RevisionFileException(path, $"'{Marker}{key}' must be in the header, before '{Marker}upgrade'.", n + 1);
+                switch (key)
+                {
+                    case "revision": id = value; break;
+                    case "down-revision" or "down-revisions": down = List(value); break;
+                    case "message": message = value; break;
+                    case "branch-labels" or "branch-label": labels = List(value); break;
+                    case "depends-on": depends = List(value); break;
+                    default:
+                        throw new RevisionFileException(path, $"unknown header '{Marker}{key}'. Known: revision, down-revision, message, branch-labels, depends-on, upgrade, downgrade.", n + 1);
+                }
+                continue;
+            }
+            if (section == 0)
+            {
+                if (trimmed.Length == 0 || trimmed.StartsWith("--", StringComparison.Ordinal)) continue;
+                throw new RevisionFileException(path, $"SQL before the '{Marker}upgrade' line. Put statements in the upgrade or downgrade section.", n + 1);
+            }
+            (section == 1 ? upgrade : downgrade).Append(line).Append('\n');
+        }
+        if (string.IsNullOrWhiteSpace(id))
+            throw new RevisionFileException(path, $"the header has no '{Marker}revision <id>' line.");
+        if (section == 0)
+            throw new RevisionFileException(path, $"there is no '{Marker}upgrade' line starting the upgrade section.");
+        var info = new RevisionInfo(id, down, labels, depends, message ?? "");
+        var script = new SqlMigrationScript(path, SqlStatementSplitter.Split(upgrade.ToString()),
+            section == 2 ? SqlStatementSplitter.Split(downgrade.ToString()) : null);
+        return new Revision(info, script);
+    }
+
+    /// <summary>Writes the text of a new revision file with empty sections.</summary>
+    public static string Render(RevisionInfo info)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(Marker).Append("revision ").Append(info.Id).Append('\n');
+        if (info.DownRevisions.Count > 0) sb.Append(Marker).Append("down-revision ").Append(string.Join(", ", info.DownRevisions)).Append('\n');
+        sb.Append(Marker).Append("message ").Append(OneLine(info.Message)).Append('\n');
+        if (info.BranchLabels.Count > 0) sb.Append(Marker).Append("branch-labels ").Append(string.Join(", ", info.BranchLabels)).Append('\n');
+        if (info.DependsOn.Count > 0) sb.Append(Marker).Append("depends-on ").Append(string.Join(", ", info.DependsOn)).Append('\n');
+        sb.Append("-- created ").Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append('\n').Append(Marker).Append("upgrade\n\n");
+        sb.Append(Marker).Append("downgrade\n");
+        return sb.ToString();
+    }
+
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+    private static string[] List(string value) =>
+        value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(v => !v.Equals("none", StringComparison.OrdinalIgnoreCase)).ToArray();
+}

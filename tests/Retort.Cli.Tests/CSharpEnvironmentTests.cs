@@ -1,0 +1,46 @@
+namespace Retort.Cli.Tests;
+
+/// <summary>
+/// A generated C# environment: revision files are compiled when stale (not every time), loaded, and run. Builds
+/// are slow, so one test walks the whole path.
+/// </summary>
+public sealed class CSharpEnvironmentTests
+{
+    [Fact]
+    public async Task Csharp_environment_builds_when_stale_runs_and_reports_build_errors()
+    {
+        using var dir = new TempDir();
+        await CliRunner.OkAsync(dir.Path, "init", "migrations");
+        var env = dir["migrations"];
+        Assert.True(File.Exists(Path.Combine(env, "Migrations.csproj")));
+        Assert.Contains("RetortCommandLine.RunAsync", File.ReadAllText(Path.Combine(env, "Program.cs")));
+
+        var created = await CliRunner.OkAsync(env, "revision", "-m", "create users");
+        var file = Directory.GetFiles(Path.Combine(env, "Revisions"), "*.cs").Single();
+        var id = Path.GetFileName(file)[..12];
+        Assert.Contains($"[Revision(\"{id}\", Message = \"create users\")]", File.ReadAllText(file));
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("public override void Upgrade(Op op)\n    {\n    }",
+                "public override void Upgrade(Op op)\n    {\n        op.CreateTable(\"users\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(50)));\n" +
+                "        op.Run(\"seed\", (db, ct) => db.ExecuteAsync(\"INSERT INTO users (name) VALUES ('ada')\", cancellationToken: ct));\n    }")
+            .Replace("public override void Downgrade(Op op)\n    {\n    }", "public override void Downgrade(Op op) => op.DropTable(\"users\");"));
+
+        var offline = await CliRunner.RunAsync(env, "upgrade", "head", "--sql");
+        Assert.True(offline.ExitCode == 1, offline.ToString());
+        Assert.True(offline.Error.Contains($"Revision {id} cannot be rendered as SQL"), offline.ToString());
+        Assert.Contains("Building", offline.Out);
+        Assert.Equal("", offline.Out.Replace("\n", "").Replace("Building Migrations.csproj (sources changed)...", ""));
+
+        var upgrade = await CliRunner.OkAsync(env, "upgrade", "head");
+        Assert.DoesNotContain("Building", upgrade);
+        Assert.Contains($"Running upgrade <base> -> {id}, create users ... done", upgrade);
+        Assert.StartsWith(id, await CliRunner.OkAsync(env, "current"));
+        await CliRunner.OkAsync(env, "downgrade", "base");
+
+        File.WriteAllText(file, File.ReadAllText(file).Replace("op.DropTable(\"users\");", "op.DropTable(\"users\")"));
+        var broken = await CliRunner.RunAsync(env, "upgrade", "head");
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("does not build", broken.Error);
+        Assert.Contains("CS1002", broken.Error);
+    }
+}
