@@ -9,8 +9,8 @@ public static class CSharpRevisionFile
     /// <summary>The class name for a revision id: <c>Revision_3f2a9c1b7d4e</c>.</summary>
     public static string ClassName(string id) => "Revision_" + id;
 
-    /// <summary>Renders the file.</summary>
-    public static string Render(RevisionInfo info, string @namespace)
+    /// <summary>Renders the file; the bodies are statements already indented for a method (empty when null).</summary>
+    public static string Render(RevisionInfo info, string @namespace, string? upgradeBody = null, string? downgradeBody = null)
     {
         var args = new StringBuilder(Literal(info.Id));
         if (info.DownRevisions.Count == 1) args.Append(", DownRevision = ").Append(Literal(info.DownRevisions[0]));
@@ -20,7 +20,7 @@ public static class CSharpRevisionFile
         if (info.DependsOn.Count > 0) args.Append(", DependsOn = ").Append(Array(info.DependsOn));
         return $$"""
             using Retort.Migrations;
-            using Retort.Schema;
+            using Retort.Schema;{{(upgradeBody is null ? "" : "\nusing Retort.Schema.Types;")}}
 
             namespace {{@namespace}};
 
@@ -30,17 +30,19 @@ public static class CSharpRevisionFile
             {
                 /// <inheritdoc />
                 public override void Upgrade(Op op)
-                {
+                {{{Body(upgradeBody)}}
                 }
 
                 /// <inheritdoc />
                 public override void Downgrade(Op op)
-                {
+                {{{Body(downgradeBody)}}
                 }
             }
 
             """;
     }
+
+    private static string Body(string? body) => string.IsNullOrWhiteSpace(body) ? "" : "\n" + body.TrimEnd('\n');
 
     private static string Array(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(Literal)) + "]";
 

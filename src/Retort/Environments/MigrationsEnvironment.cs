@@ -66,11 +66,20 @@ public sealed class MigrationsEnvironment
     public async Task<RevisionSet> LoadRevisionsAsync(Assembly? assembly, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var revisions = new List<Revision>(LoadSqlRevisions());
-        if (assembly is null && ProjectPath is { } project)
-            assembly = await EnvironmentBuilder.BuildAndLoadAsync(project, log, cancellationToken);
+        assembly ??= await LoadAssemblyAsync(log, cancellationToken);
         if (assembly is not null) revisions.AddRange(RevisionSet.Discover(assembly));
         return new RevisionSet(revisions);
     }
+
+    /// <summary>The environment's compiled project (built first when its sources changed), or null for a SQL-only environment.</summary>
+    /// <exception cref="RevisionFileException">The project does not build.</exception>
+    public async Task<Assembly?> LoadAssemblyAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        if (ProjectPath is not { } project) return null;
+        return _assembly ??= await EnvironmentBuilder.BuildAndLoadAsync(project, log, cancellationToken);
+    }
+
+    private Assembly? _assembly;
 
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
     public IEnumerable<Revision> LoadSqlRevisions()
@@ -122,7 +131,9 @@ public sealed class MigrationsEnvironment
         var slug = Slug(request.Message);
         var path = Path.Combine(RevisionsDirectory, $"{id}{(slug.Length > 0 ? "_" + slug : "")}.{(format == RevisionFormat.Sql ? "sql" : "cs")}");
         var ns = Config.Namespace ?? Path.GetFileNameWithoutExtension(ProjectPath ?? "Migrations") + ".Revisions";
-        File.WriteAllText(path, format == RevisionFormat.Sql ? SqlRevisionFile.Render(info) : CSharpRevisionFile.Render(info, ns));
+        if (format == RevisionFormat.Sql && request.UpgradeBody is not null)
+            throw new RetortException("Generated operations are written as C#; this environment or --format asks for SQL.");
+        File.WriteAllText(path, format == RevisionFormat.Sql ? SqlRevisionFile.Render(info) : CSharpRevisionFile.Render(info, ns, request.UpgradeBody, request.DowngradeBody));
         return (path, info);
     }
 

@@ -26,4 +26,10 @@ public sealed record NewRevisionRequest
 
     /// <summary>The file's language; null uses the environment's (C# when it has a project).</summary>
     public RevisionFormat? Format { get; init; }
+
+    /// <summary>Statements for the C# <c>Upgrade</c> body (autogenerate), indented for a method; null for an empty body.</summary>
+    public string? UpgradeBody { get; init; }
+
+    /// <summary>Statements for the C# <c>Downgrade</c> body.</summary>
+    public string? DowngradeBody { get; init; }
 }
