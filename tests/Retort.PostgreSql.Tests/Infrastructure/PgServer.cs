@@ -73,7 +73,13 @@ public sealed class PgServer
         try { Run(Path.Combine(_binDir, "pg_ctl"), ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"], _runAs); }
         catch (InvalidOperationException) { }
         try { Directory.Delete(_directory, recursive: true); }
-        catch (IOException) { }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The server may still be closing files; one more try after it has surely gone.
+            Thread.Sleep(500);
+            try { Directory.Delete(_directory, recursive: true); }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+        }
     }
 
     private static string EnsureSystemUser()
