@@ -64,7 +64,19 @@ public sealed class PgServer
             "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300", "start"], runAs);
         var server = new PgServer($"Host=127.0.0.1;Port={port};Username=retort;Database=postgres;Pooling=false", dir, bin, runAs);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        StartWatchdog(Path.Combine(bin, "pg_ctl"), data, dir, runAs);
         return server;
+    }
+
+    // The test host may be killed before its exit handlers finish: a detached shell waits for it to end, then
+    // stops the server and removes the directory whatever happened.
+    private static void StartWatchdog(string pgCtl, string data, string dir, string? runAs)
+    {
+        var stop = (runAs is null ? "" : $"runuser -u {runAs} -- ") + $"'{pgCtl}' -D '{data}' -m immediate -w stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{dir}'";
+        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var a in (string[])["sh", "-c", script]) info.ArgumentList.Add(a);
+        Process.Start(info)?.Dispose();
     }
 
     private void Stop()
