@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Retort.Schema;
 
 namespace Retort.Dialects;
@@ -11,6 +12,12 @@ public interface ISchemaSnapshot
 {
     /// <summary>The table as it is now, or null when it does not exist.</summary>
     Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken);
+
+    /// <summary>The live connection, or null offline (dialects query dependent objects such as views through it).</summary>
+    DbConnection? Connection { get; }
+
+    /// <summary>The running transaction, or null.</summary>
+    DbTransaction? Transaction { get; }
 
     /// <summary>All tables in a schema as they are now (used to find views, triggers and referencing tables).</summary>
     Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken);

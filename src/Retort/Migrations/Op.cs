@@ -1,7 +1,7 @@
 using Retort.Operations;
 using Retort.Schema;
 
-using Index = Retort.Schema.Index;
+
 
 namespace Retort.Migrations;
 
@@ -98,10 +98,10 @@ public sealed class Op
     /// <summary>Creates an index (unique and partial with <paramref name="where"/> if asked).</summary>
     public void CreateIndex(string name, string table, string[] columns, bool unique = false, string? where = null,
         bool concurrently = false, string? schema = null) =>
-        Add(new CreateIndexOperation(table, new Index(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently });
+        Add(new CreateIndexOperation(table, new TableIndex(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently });
 
     /// <summary>Drops an index. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public void DropIndex(string name, string table, Index? existing = null, bool concurrently = false, string? schema = null) =>
+    public void DropIndex(string name, string table, TableIndex? existing = null, bool concurrently = false, string? schema = null) =>
         Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently });
 
     /// <summary>Adds a foreign key from <paramref name="localColumns"/> of <paramref name="sourceTable"/> to <paramref name="referentTable"/>.</summary>

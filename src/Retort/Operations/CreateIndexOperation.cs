@@ -1,6 +1,6 @@
 using Retort.Schema;
 
-using Index = Retort.Schema.Index;
+
 
 namespace Retort.Operations;
 
@@ -8,7 +8,7 @@ namespace Retort.Operations;
 /// <param name="TableName">The table.</param>
 /// <param name="Index">The index; its name must be set.</param>
 /// <param name="Schema">Schema, or null.</param>
-public sealed record CreateIndexOperation(string TableName, Index Index, string? Schema = null) : TableOperation(TableName, Schema)
+public sealed record CreateIndexOperation(string TableName, TableIndex Index, string? Schema = null) : TableOperation(TableName, Schema)
 {
     /// <summary>
     /// Build without blocking writes (PostgreSQL <c>CONCURRENTLY</c>). Such a step runs outside the revision's

@@ -1,6 +1,6 @@
 using Retort.Schema;
 
-using Index = Retort.Schema.Index;
+
 
 namespace Retort.Operations;
 
@@ -11,7 +11,7 @@ namespace Retort.Operations;
 public sealed record DropIndexOperation(string TableName, string Name, string? Schema = null) : TableOperation(TableName, Schema)
 {
     /// <summary>The index before the drop; makes the drop reversible.</summary>
-    public Index? Existing { get; init; }
+    public TableIndex? Existing { get; init; }
 
     /// <summary>Drop without blocking (PostgreSQL <c>CONCURRENTLY</c>), outside the transaction.</summary>
     public bool Concurrently { get; init; }

@@ -70,7 +70,7 @@ public sealed partial class RevisionGraph
         var notApplied = target.Revisions.Where(id => !applied.Contains(id)).ToArray();
         if (notApplied.Length > 0)
             throw new RevisionGraphException(
-                $"Cannot downgrade to '{target.Text}': revision {List(notApplied)} is not applied, so it is not below " +
+                $"Cannot downgrade to '{target.Text}': {string.Join(", ", notApplied.Select(id => $"'{id}'"))} is not applied, so it is not below " +
                 $"the current heads ({List(heads)}). Use upgrade to move forward to it.");
 
         var keep = Closure(target.Revisions, _allParents);

@@ -14,6 +14,9 @@ public sealed partial class Migrator
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
+        var existing = await _versions.ReadHeadsAsync(executor, cancellationToken);
+        if (!purge) CheckKnown(existing);
+        Graph.ResolveUpgradeTarget(target, purge ? [] : existing); // a bad target fails before anything is written
         await _versions.EnsureTablesAsync(executor, cancellationToken);
         await executor.BeginAsync(cancellationToken);
         try

@@ -114,15 +114,16 @@ public sealed partial class Migrator
         await using var connection = await _database.OpenConnectionAsync(ct);
         await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, ct);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
-        await _versions.EnsureTablesAsync(executor, ct);
 
         // The pending list is read after the lock is held; every revision re-checks inside its own transaction.
+        // Targets and plans are resolved before anything is written, so bad input leaves the database untouched.
         var heads = await _versions.ReadHeadsAsync(executor, ct);
         CheckKnown(heads);
         var path = up ? Graph.UpgradePath(heads, target) : Graph.DowngradePath(heads, target);
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
         var runs = new List<RevisionRun>();
         if (plans.Count == 0) return runs;
+        await _versions.EnsureTablesAsync(executor, ct);
 
         if (Options.SingleTransaction)
         {

@@ -145,6 +145,10 @@ public sealed class OnlineExecutor : MigrationExecutor
 
     private sealed class LiveSchema(OnlineExecutor owner) : ISchemaSnapshot
     {
+        public DbConnection? Connection => owner._connection;
+
+        public DbTransaction? Transaction => owner._transaction;
+
         public Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken) =>
             owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
 

@@ -40,6 +40,12 @@ public sealed class SchemaTracker : ISchemaSnapshot
     public IReadOnlyCollection<Table> Tables => _tables.Values;
 
     /// <inheritdoc />
+    public System.Data.Common.DbConnection? Connection => null;
+
+    /// <inheritdoc />
+    public System.Data.Common.DbTransaction? Transaction => null;
+
+    /// <inheritdoc />
     public Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken) =>
         Task.FromResult(_tables.GetValueOrDefault((schema, name)));
 

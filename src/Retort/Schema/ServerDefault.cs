@@ -29,7 +29,10 @@ public sealed record LiteralDefault : ServerDefault
     {
         null => throw new ArgumentNullException(nameof(value), "A literal default needs a value; use no default instead of null."),
         sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        float f => (double)f,
+        // Integral values compare equal whatever numeric type wrote them (a database reports "5", not "5.0").
+        float f => f == Math.Floor(f) && Math.Abs(f) < 1e15 ? (long)f : (double)f,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => (long)d,
+        decimal m when m == decimal.Truncate(m) && Math.Abs(m) < 1e15m => (long)m,
         System.DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         System.DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -10,7 +10,7 @@ public sealed record Table
     private readonly ValueList<ForeignKeyConstraint> _foreignKeys = ValueList<ForeignKeyConstraint>.Empty;
     private readonly ValueList<UniqueConstraint> _uniques = ValueList<UniqueConstraint>.Empty;
     private readonly ValueList<CheckConstraint> _checks = ValueList<CheckConstraint>.Empty;
-    private readonly ValueList<Index> _indexes = ValueList<Index>.Empty;
+    private readonly ValueList<TableIndex> _indexes = ValueList<TableIndex>.Empty;
     private readonly ValueList<TableOption> _options = ValueList<TableOption>.Empty;
 
     /// <summary>Creates a table and adds it to <paramref name="metadata"/>, naming constraints by its convention.</summary>
@@ -36,7 +36,7 @@ public sealed record Table
         var fks = new List<ForeignKeyConstraint>();
         var uqs = new List<UniqueConstraint>();
         var cks = new List<CheckConstraint>();
-        var ixs = new List<Index>();
+        var ixs = new List<TableIndex>();
         var options = new List<TableOption>();
         foreach (var element in elements)
         {
@@ -48,14 +48,14 @@ public sealed record Table
                     columns.Add(c with { Hints = new ColumnHints(false, false, false, null) });
                     if (c.Hints.PrimaryKey) pkColumns.Add(c.Name);
                     if (c.Hints.Unique) uqs.Add(new UniqueConstraint(c.Name));
-                    if (c.Hints.Index) ixs.Add(new Index(null, c.Name));
+                    if (c.Hints.Index) ixs.Add(new TableIndex(null, c.Name));
                     if (c.Hints.References is { } target) fks.Add(ParseReference(name, c.Name, target));
                     break;
                 case PrimaryKeyConstraint p: pk = p; break;
                 case ForeignKeyConstraint f: fks.Add(f); break;
                 case UniqueConstraint u: uqs.Add(u); break;
                 case CheckConstraint k: cks.Add(k); break;
-                case Index i: ixs.Add(i); break;
+                case TableIndex i: ixs.Add(i); break;
                 case TableOption o: options.Add(o); break;
                 default: throw new ArgumentException($"Unsupported table element {element?.GetType().Name}.", nameof(elements));
             }
@@ -90,7 +90,7 @@ public sealed record Table
     /// </summary>
     public static Table Create(string name, string? schema, IEnumerable<Column> columns, PrimaryKeyConstraint? primaryKey = null,
         IEnumerable<ForeignKeyConstraint>? foreignKeys = null, IEnumerable<UniqueConstraint>? uniqueConstraints = null,
-        IEnumerable<CheckConstraint>? checkConstraints = null, IEnumerable<Index>? indexes = null, string? comment = null,
+        IEnumerable<CheckConstraint>? checkConstraints = null, IEnumerable<TableIndex>? indexes = null, string? comment = null,
         IEnumerable<TableOption>? options = null) =>
         new(name)
         {
@@ -127,7 +127,7 @@ public sealed record Table
     public ValueList<CheckConstraint> CheckConstraints { get => _checks; init => _checks = Sort(value, c => c.Name, c => c.Expression); }
 
     /// <summary>Indexes, ordered by name.</summary>
-    public ValueList<Index> Indexes { get => _indexes; init => _indexes = Sort(value, i => i.Name, i => string.Join(",", i.Columns)); }
+    public ValueList<TableIndex> Indexes { get => _indexes; init => _indexes = Sort(value, i => i.Name, i => string.Join(",", i.Columns)); }
 
     /// <summary>Table comment, or null.</summary>
     public string? Comment { get; init; }
@@ -164,7 +164,7 @@ public sealed record Table
         return new ForeignKeyConstraint(column, referred, target[(dot + 1)..]) { ReferredSchema = schema };
     }
 
-    private static IEnumerable<string> AllConstraintColumns(PrimaryKeyConstraint? pk, List<ForeignKeyConstraint> fks, List<UniqueConstraint> uqs, List<Index> ixs) =>
+    private static IEnumerable<string> AllConstraintColumns(PrimaryKeyConstraint? pk, List<ForeignKeyConstraint> fks, List<UniqueConstraint> uqs, List<TableIndex> ixs) =>
         (pk?.Columns ?? ValueList<string>.Empty).Concat(fks.SelectMany(f => f.Columns)).Concat(uqs.SelectMany(u => u.Columns))
             .Concat(ixs.Where(i => !i.Expressions).SelectMany(i => i.Columns));
 

@@ -3,10 +3,10 @@ namespace Retort.Schema;
 /// <summary>An index on one or more columns; optionally unique, optionally partial.</summary>
 /// <param name="Name">Index name; null lets the naming convention name it.</param>
 /// <param name="Columns">Indexed columns (or SQL expressions when <see cref="Expressions"/> is set), in order.</param>
-public sealed record Index(string? Name, ValueList<string> Columns) : ITableElement
+public sealed record TableIndex(string? Name, ValueList<string> Columns) : ITableElement
 {
     /// <summary>Creates an index over the given columns.</summary>
-    public Index(string? name, params string[] columns) : this(name, columns.ToValueList()) { }
+    public TableIndex(string? name, params string[] columns) : this(name, columns.ToValueList()) { }
 
     /// <summary>True for a unique index.</summary>
     public bool Unique { get; init; }

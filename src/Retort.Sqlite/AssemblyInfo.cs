@@ -1,0 +1,4 @@
+using Retort.Dialects;
+using Retort.Sqlite;
+
+[assembly: RetortDialect(typeof(SqliteDialect))]

@@ -1,0 +1,65 @@
+using System.Text;
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Sqlite.Internal;
+
+/// <summary>
+/// SQLite SQL. Comments have no statement in SQLite, so they are kept as <c>/* … */</c> inside CREATE TABLE,
+/// where SQLite stores them verbatim and reflection reads them back.
+/// </summary>
+internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(dialect)
+{
+    private bool _strict;
+
+    public override string TypeName(SqlType type) => SqliteTypes.Render(type, _strict);
+
+    public override string CreateTableSql(Table table, string? nameOverride = null)
+    {
+        _strict = table.GetOption(SqliteOptions.StrictKey) == "true";
+        try
+        {
+            var lines = new List<string>();
+            foreach (var column in table.Columns)
+                lines.Add(ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment)));
+            foreach (var constraint in table.Constraints) lines.Add(ConstraintDefinition(table, constraint));
+            var sb = new StringBuilder();
+            sb.Append("CREATE TABLE ").Append(Q(table.Schema, nameOverride ?? table.Name));
+            if (table.Comment is not null) sb.Append(' ').Append(Comment(table.Comment));
+            sb.Append(" (\n    ").Append(string.Join(",\n    ", lines)).Append("\n)").Append(TableSuffix(table));
+            return sb.ToString();
+        }
+        finally { _strict = false; }
+    }
+
+    private static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
+
+    protected override string TableSuffix(Table table)
+    {
+        var options = new List<string>();
+        if (table.GetOption(SqliteOptions.WithoutRowIdKey) == "true") options.Add("WITHOUT ROWID");
+        if (table.GetOption(SqliteOptions.StrictKey) == "true") options.Add("STRICT");
+        return options.Count == 0 ? "" : " " + string.Join(", ", options);
+    }
+
+    // SQLite keeps constraints inside the table definition; foreign keys name no schema.
+    protected override string? ReferredSchemaDefault(Table table) => null;
+
+    public override IEnumerable<SqlStatement> AlterColumn(AlterColumnOperation operation)
+    {
+        if (!operation.IsRenameOnly)
+            throw new RetortException($"Internal: '{operation.Describe()}' needs a table rebuild on SQLite.");
+        return [new($"ALTER TABLE {Q(operation.Schema, operation.TableName)} RENAME COLUMN {Q(operation.ColumnName)} TO {Q(operation.NewName!)}")];
+    }
+
+    public override IEnumerable<SqlStatement> CreateIndex(CreateIndexOperation operation)
+    {
+        // SQLite puts the schema on the index name, not on the table.
+        var index = operation.Index;
+        var cols = index.Expressions ? string.Join(", ", index.Columns) : Columns(index.Columns);
+        var sql = $"CREATE {(index.Unique ? "UNIQUE " : "")}INDEX {Q(operation.Schema, index.Name!)} ON {Q(operation.TableName)} ({cols})";
+        if (index.Where is not null) sql += " WHERE " + index.Where;
+        return [new SqlStatement(sql)];
+    }
+}

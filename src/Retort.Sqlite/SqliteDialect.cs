@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Retort.Connections;
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Schema;
+using Retort.Sqlite.Internal;
+
+namespace Retort.Sqlite;
+
+/// <summary>
+/// The SQLite dialect (Microsoft.Data.Sqlite). Changes SQLite's ALTER TABLE cannot make are done by rebuilding
+/// the table inside the revision's transaction, keeping rows, indexes, foreign keys, checks, triggers and views.
+/// </summary>
+public sealed partial class SqliteDialect : Dialect
+{
+    /// <summary>Creates the dialect.</summary>
+    public SqliteDialect() => Generator = new SqliteDdlGenerator(this);
+
+    /// <inheritdoc />
+    public override string Name => "sqlite";
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<string> UrlSchemes { get; } = ["sqlite"];
+
+    /// <inheritdoc />
+    public override DdlGenerator Generator { get; }
+
+    /// <inheritdoc />
+    public override string ConnectionStringFromUrl(DatabaseUrl url)
+    {
+        if (url.Host is not null || url.User is not null)
+            throw new RetortException($"The SQLite URL '{url}' names a host or user; SQLite URLs name a file: sqlite:///relative/path.db, sqlite:////absolute/path.db, or sqlite:// for an in-memory database.");
+        var builder = new SqliteConnectionStringBuilder();
+        if (url.Database.Length == 0)
+        {
+            builder.DataSource = "retort-memory-" + Guid.NewGuid().ToString("N");
+            builder.Mode = SqliteOpenMode.Memory;
+            builder.Cache = SqliteCacheMode.Shared;
+        }
+        else
+        {
+            // sqlite:///rel.db leaves "rel.db"; sqlite:////abs.db leaves "/abs.db".
+            builder.DataSource = url.Database;
+        }
+        foreach (var (key, value) in url.Query)
+        {
+            switch (key.ToLowerInvariant())
+            {
+                case "mode": builder.Mode = Enum.Parse<SqliteOpenMode>(value, ignoreCase: true); break;
+                case "cache": builder.Cache = Enum.Parse<SqliteCacheMode>(value, ignoreCase: true); break;
+                case "timeout": builder.DefaultTimeout = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default:
+                    throw new RetortException($"The SQLite URL '{url}' has an unknown parameter '{key}'. Known: mode, cache, timeout.");
+            }
+        }
+        return builder.ConnectionString;
+    }
+
+    /// <inheritdoc />
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        try { return new SqliteConnection(connectionString); }
+        catch (ArgumentException e)
+        {
+            throw new RetortException($"The SQLite connection string '{RedactConnectionString(connectionString)}' is invalid: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string RedactConnectionString(string connectionString) => ConnectionStringRedactor.Redact(connectionString);
+
+    /// <inheritdoc />
+    public override bool KeepOneConnectionOpen(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) is var b && (b.Mode == SqliteOpenMode.Memory || b.DataSource == ":memory:");
+
+    /// <inheritdoc />
+    public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Enforce foreign keys on every connection Retort opens (SQLite leaves them off by default).
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    /// <inheritdoc />
+    public override string QualifyName(string? schema, string name) =>
+        schema is null or "main" ? QuoteIdentifier(name) : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+
+    /// <inheritdoc />
+    public override string RenderLiteral(object? value) => value switch
+    {
+        null or DBNull => "NULL",
+        string s => "'" + s.Replace("'", "''") + "'",
+        bool b => b ? "1" : "0",
+        byte[] bytes => "X'" + Convert.ToHexString(bytes) + "'",
+        DateTime d => "'" + d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + "'",
+        DateTimeOffset d => "'" + d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) + "'",
+        DateOnly d => "'" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'",
+        TimeOnly t => "'" + t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + "'",
+        TimeSpan t => "'" + t.ToString("c", CultureInfo.InvariantCulture) + "'",
+        Guid g => "'" + g.ToString().ToUpperInvariant() + "'",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => throw new RetortException($"Cannot write a {value.GetType().Name} value as a SQLite literal."),
+    };
+
+    /// <inheritdoc />
+    public override string BeginTransactionSql => "BEGIN IMMEDIATE";
+
+    /// <inheritdoc />
+    public override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        // IMMEDIATE takes the write lock at BEGIN: a second migration process waits here (busy timeout), then
+        // re-reads the version table and finds the revision already applied.
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SqlStatement> BeforeTransaction(IReadOnlyList<MigrationOperation> plan) =>
+        // SQLite ignores this pragma inside a transaction; the rebuild needs it off (SQLite's documented procedure).
+        MayRebuild(plan) ? [new SqlStatement("PRAGMA foreign_keys = OFF")] : [];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SqlStatement> BeforeCommit(IReadOnlyList<MigrationOperation> plan) =>
+        MayRebuild(plan)
+            ? [new SqlStatement("PRAGMA foreign_key_check") { FailIfRowsMessage = "Foreign key violations after rebuilding a table (table, rowid, referenced table, fk index):" }]
+            : [];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SqlStatement> AfterTransaction(IReadOnlyList<MigrationOperation> plan) =>
+        MayRebuild(plan) ? [new SqlStatement("PRAGMA foreign_keys = ON")] : [];
+
+    private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) =>
+        plan.Any(op => op is AlterColumnOperation { IsRenameOnly: false } or AddConstraintOperation or DropConstraintOperation or DropColumnOperation or AddColumnOperation);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan)
+    {
+        // Consecutive changes to one table form a group, so they cost at most one rebuild.
+        var groups = new List<IReadOnlyList<MigrationOperation>>();
+        List<MigrationOperation>? current = null;
+        foreach (var op in plan)
+        {
+            if (op is TableOperation t and not RenameTableOperation && current is [TableOperation first, ..]
+                && first.TableName == t.TableName && first.Schema == t.Schema)
+            {
+                current.Add(op);
+                continue;
+            }
+            current = [op];
+            groups.Add(current);
+        }
+        return groups;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken)
+    {
+        if (group is not [TableOperation first, ..] || first is RenameTableOperation)
+            return await base.CompileAsync(group, schema, cancellationToken);
+        var table = await schema.GetTableAsync(first.TableName, first.Schema, cancellationToken);
+        if (table is null)
+        {
+            // Unknown offline (created by raw SQL): only native statements can be written.
+            if (group.Any(op => NeedsRebuild(op, null)))
+                throw new RetortException($"Cannot change table '{first.TableName}' on SQLite: it does not exist{(schema.Connection is null ? " in the schema known to the offline script (tables created by raw SQL are not tracked)" : "")}.");
+            return await base.CompileAsync(group, schema, cancellationToken);
+        }
+        if (!group.Any(op => NeedsRebuild(op, table)))
+            return await base.CompileAsync(group, schema, cancellationToken);
+        var rebuild = new TableRebuild(this, table, group.Cast<TableOperation>().ToList());
+        return await rebuild.CompileAsync(schema, cancellationToken);
+    }
+
+    /// <summary>True when SQLite's ALTER TABLE cannot perform the operation on this table.</summary>
+    internal static bool NeedsRebuild(MigrationOperation op, Table? table) => op switch
+    {
+        AlterColumnOperation a => !a.IsRenameOnly,
+        AddConstraintOperation or DropConstraintOperation => true,
+        AddColumnOperation a => (!a.Column.Nullable && a.Column.Default is null) || a.Column.Default is ExpressionDefault,
+        DropColumnOperation d => table is null || ColumnIsReferenced(table, d.ColumnName),
+        _ => false,
+    };
+
+    private static bool ColumnIsReferenced(Table table, string column) =>
+        table.Constraints.Any(c => c.ColumnNames.Contains(column))
+        || table.CheckConstraints.Any(c => SqlText.MentionsIdentifier(c.Expression, column))
+        || table.Indexes.Any(i => i.Columns.Contains(column) || i.Expressions || (i.Where is not null && SqlText.MentionsIdentifier(i.Where, column)));
+
+    /// <inheritdoc />
+    public override Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken) =>
+        new SqliteReflector(connection, transaction, schema).ReadAllAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public override Task<Table?> ReflectTableAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken) =>
+        new SqliteReflector(connection, transaction, schema).ReadTableAsync(name, cancellationToken);
+}
