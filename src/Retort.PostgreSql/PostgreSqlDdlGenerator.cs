@@ -53,7 +53,7 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
         // bytea has no length limit; a bounded binary is stored unbounded.
         BinaryType => "bytea",
         JsonType => "jsonb",
-        PostgreSqlType p => p.Sql,
+        CustomType c => c.Name,
         _ => throw new RetortException($"The PostgreSQL dialect has no type for {type}."),
     };
 

@@ -4,7 +4,8 @@ using Retort.PostgreSql.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
 using Retort.Schema;
-using Index = Retort.Schema.Index;
+using Retort.Schema.Types;
+using Index = Retort.Schema.TableIndex;
 
 namespace Retort.PostgreSql.Tests;
 
@@ -98,14 +99,14 @@ public class BehaviourTests(PgDatabase db) : IClassFixture<PgDatabase>
         var type = "mood_" + Guid.NewGuid().ToString("N")[..6];
         await ApplyAsync(
             new CreateEnumTypeOperation(type, ValueList.Of("sad", "ok")),
-            new CreateTableOperation(Table.Create("t_" + type, null, [new Column("m", new PostgreSqlType(type))])),
+            new CreateTableOperation(Table.Create("t_" + type, null, [new Column("m", new CustomType(type))])),
             new AddEnumValueOperation(type, "happy"),
             new AddEnumValueOperation(type, "happy"),
             new AddEnumValueOperation(type, "meh") { Before = "ok" });
         Assert.Equal("sad,meh,ok,happy", await db.ScalarAsync<string>($"SELECT string_agg(e::text, ',') FROM unnest(enum_range(NULL::{type})) e"));
         await db.ExecuteAsync($"INSERT INTO t_{type} VALUES ('happy')");
         await using var database = db.Open();
-        Assert.Equal(new PostgreSqlType(type), (await database.ReflectTableAsync("t_" + type))!.GetColumn("m").Type);
+        Assert.Equal(new CustomType(type), (await database.ReflectTableAsync("t_" + type))!.GetColumn("m").Type);
         await ApplyAsync(new DropTableOperation("t_" + type), new DropEnumTypeOperation(type));
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM pg_type WHERE typname = '{type}'"));
     }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
-using Index = Retort.Schema.Index;
+using Index = Retort.Schema.TableIndex;
 
 namespace Retort.PostgreSql.Tests;
 

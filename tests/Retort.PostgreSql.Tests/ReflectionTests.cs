@@ -2,7 +2,7 @@ using Retort.Connections;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Schema;
-using Index = Retort.Schema.Index;
+using Index = Retort.Schema.TableIndex;
 
 namespace Retort.PostgreSql.Tests;
 

@@ -2,7 +2,7 @@ using Retort.Dialects;
 using Retort.Operations;
 using Retort.PostgreSql.Operations;
 using Retort.Schema;
-using Index = Retort.Schema.Index;
+using Index = Retort.Schema.TableIndex;
 
 namespace Retort.PostgreSql.Tests;
 

@@ -109,14 +109,14 @@ internal sealed class CatalogReader(DbConnection connection, DbTransaction? tran
             }
         }
 
-        var indexes = new Dictionary<uint, List<Schema.Index>>();
+        var indexes = new Dictionary<uint, List<TableIndex>>();
         foreach (var r in await QueryAsync(IndexesSql, schema, table, ct))
         {
             var definitions = (string[])r[3]!;
             var names = (string[])r[4]!;
             var expressions = names.Any(n => n.Length == 0);
             var where = r[5] is string w ? SqlExpressions.StripOuterParentheses(w) : null;
-            Add(indexes, (uint)r[0]!, new Schema.Index((string)r[1]!, (expressions ? definitions : names).ToValueList())
+            Add(indexes, (uint)r[0]!, new TableIndex((string)r[1]!, (expressions ? definitions : names).ToValueList())
             {
                 Unique = (bool)r[2]!, Expressions = expressions, Where = where,
             });

@@ -22,7 +22,7 @@ internal static partial class DefaultParser
         if (expression is null) return null;
         var text = expression.Trim();
         if (text is "true" or "false") return new LiteralDefault(text == "true");
-        if (type is not PostgreSqlType && QuotedLiteral().Match(text) is { Success: true } q)
+        if (type is not CustomType && QuotedLiteral().Match(text) is { Success: true } q)
         {
             var value = q.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal);
             return FromText(value, type) ?? ServerDefault.Sql(text);

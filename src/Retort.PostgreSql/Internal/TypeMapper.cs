@@ -1,4 +1,5 @@
 using Retort.Schema;
+using Retort.Schema.Types;
 
 namespace Retort.PostgreSql.Internal;
 
@@ -7,7 +8,7 @@ internal static class TypeMapper
 {
     public static SqlType FromCatalog(string typeName, string formatted, int typmod, string typeKind)
     {
-        if (typeKind != "b") return new PostgreSqlType(formatted); // enum, domain, composite, range
+        if (typeKind != "b") return new CustomType(formatted); // enum, domain, composite, range
         return typeName switch
         {
             "int2" => SqlType.SmallInteger,
@@ -28,7 +29,7 @@ internal static class TypeMapper
             "uuid" => SqlType.Guid,
             "bytea" => SqlType.Binary(),
             "jsonb" => SqlType.Json,
-            _ => new PostgreSqlType(formatted),
+            _ => new CustomType(formatted),
         };
     }
 }
