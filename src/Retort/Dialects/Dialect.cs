@@ -86,6 +86,14 @@ public abstract class Dialect
     /// </summary>
     public virtual Table NormalizeForComparison(Table table) => table;
 
+    /// <summary>
+    /// Executes the command of one migration statement; every statement a run executes passes through here.
+    /// The default runs it once; a dialect overrides it to retry what the database refused for a passing reason
+    /// (PostgreSQL: a DDL statement that hit its <c>lock_timeout</c>).
+    /// </summary>
+    public virtual Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken) =>
+        command.ExecuteNonQueryAsync(cancellationToken);
+
     /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
     public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
 

@@ -82,7 +82,7 @@ public sealed class OnlineExecutor : MigrationExecutor
         try
         {
             if (statement.FailIfRowsMessage is null)
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await _dialect.ExecuteStatementAsync(command, statement, _logger, cancellationToken);
             else
             {
                 var rows = await ReadAsync(command, cancellationToken);

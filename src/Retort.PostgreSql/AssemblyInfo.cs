@@ -1,0 +1,4 @@
+using Retort.Dialects;
+using Retort.PostgreSql;
+
+[assembly: RetortDialect(typeof(PostgreSqlDialect))]

@@ -1,0 +1,24 @@
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.PostgreSql.Operations;
+
+/// <summary>Drops a PostgreSQL enum type (<c>DROP TYPE</c>).</summary>
+/// <param name="Name">Type name.</param>
+/// <param name="Schema">Schema, or null for the default.</param>
+public sealed record DropEnumTypeOperation(string Name, string? Schema = null) : MigrationOperation
+{
+    /// <summary>The type's labels before the drop; makes the drop reversible.</summary>
+    public ValueList<string>? Existing { get; init; }
+
+    /// <inheritdoc />
+    public override bool IsReversible => Existing is not null;
+
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() => Existing is null
+        ? throw new IrreversibleOperationException(this, "the dropped enum type's labels are not known")
+        : new CreateEnumTypeOperation(Name, Existing, Schema);
+
+    /// <inheritdoc />
+    public override string Describe() => $"drop enum type {(Schema is null ? Name : Schema + "." + Name)}";
+}

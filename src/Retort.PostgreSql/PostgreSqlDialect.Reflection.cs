@@ -1,0 +1,22 @@
+using System.Data.Common;
+using Retort.PostgreSql.Internal;
+using Retort.Schema;
+
+namespace Retort.PostgreSql;
+
+public sealed partial class PostgreSqlDialect
+{
+    /// <summary>
+    /// Reads every table of a schema (null: the connection's current schema) with four catalog queries in all
+    /// (tables, columns, constraints, indexes), however many tables there are.
+    /// </summary>
+    public override Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken) =>
+        new CatalogReader(connection, transaction).ReadAsync(schema, null, cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task<Table?> ReflectTableAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken)
+    {
+        var tables = await new CatalogReader(connection, transaction).ReadAsync(schema, name, cancellationToken);
+        return tables.Count == 0 ? null : tables[0];
+    }
+}

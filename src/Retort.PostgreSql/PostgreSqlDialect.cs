@@ -1,0 +1,76 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Npgsql;
+using Retort.Dialects;
+
+namespace Retort.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL dialect (Npgsql): transactional DDL, native types and <c>ALTER TABLE</c>, catalog reflection
+/// in a fixed number of queries, a session advisory lock between migration runs, and every DDL statement under
+/// a <c>lock_timeout</c> with retries. URL schemes <c>postgresql</c> and <c>postgres</c>.
+/// </summary>
+public sealed partial class PostgreSqlDialect : Dialect
+{
+    // Concurrent index builds whose INVALID leftover from a crashed earlier build must be dropped first.
+    private readonly ConditionalWeakTable<SqlStatement, string> _concurrentBuilds = new();
+
+    /// <summary>Creates the dialect with default options.</summary>
+    public PostgreSqlDialect() : this(new PostgreSqlOptions()) { }
+
+    /// <summary>Creates the dialect with the given options.</summary>
+    public PostgreSqlDialect(PostgreSqlOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        Generator = new PostgreSqlDdlGenerator(this);
+    }
+
+    /// <summary>Lock timeout, retry and advisory lock settings.</summary>
+    public PostgreSqlOptions Options { get; }
+
+    /// <inheritdoc />
+    public override string Name => "postgresql";
+
+    /// <inheritdoc />
+    public override IReadOnlyCollection<string> UrlSchemes { get; } = ["postgresql", "postgres"];
+
+    /// <inheritdoc />
+    public override DdlGenerator Generator { get; }
+
+    /// <inheritdoc />
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    /// <inheritdoc />
+    public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    /// <inheritdoc />
+    public override string RenderLiteral(object? value) => value switch
+    {
+        null or DBNull => "NULL",
+        bool b => b ? "true" : "false",
+        string s => Quote(s),
+        char c => Quote(c.ToString()),
+        double d when double.IsNaN(d) || double.IsInfinity(d) => Quote(d.ToString(CultureInfo.InvariantCulture)) + "::double precision",
+        float f when float.IsNaN(f) || float.IsInfinity(f) => Quote(f.ToString(CultureInfo.InvariantCulture)) + "::real",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        IFormattable n when value is sbyte or byte or short or ushort or int or uint or long or ulong => n.ToString(null, CultureInfo.InvariantCulture),
+        DateTime d => Quote(d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)) + "::timestamp",
+        DateTimeOffset d => Quote(d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)) + "::timestamptz",
+        DateOnly d => Quote(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) + "::date",
+        TimeOnly t => Quote(t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)) + "::time",
+        TimeSpan t => Quote(t.ToString("c", CultureInfo.InvariantCulture)) + "::interval",
+        Guid g => Quote(g.ToString()) + "::uuid",
+        byte[] bytes => "'\\x" + Convert.ToHexString(bytes).ToLowerInvariant() + "'::bytea",
+        Enum e => Quote(e.ToString()),
+        _ => throw new RetortException($"Cannot write a {value.GetType().Name} as a PostgreSQL literal; pass a string, number, bool, date, GUID or byte array."),
+    };
+
+    // standard_conforming_strings is on since PostgreSQL 9.1: only the quote needs doubling.
+    private static string Quote(string s) => "'" + s.Replace("'", "''") + "'";
+
+    internal void RegisterConcurrentBuild(SqlStatement statement, string qualifiedIndexName) =>
+        _concurrentBuilds.AddOrUpdate(statement, qualifiedIndexName);
+}
