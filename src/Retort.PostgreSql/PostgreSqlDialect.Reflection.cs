@@ -6,6 +6,22 @@ namespace Retort.PostgreSql;
 
 public sealed partial class PostgreSqlDialect
 {
+    /// <inheritdoc />
+    public override Table NormalizeForComparison(Table table)
+    {
+        var normal = base.NormalizeForComparison(table);
+        // bytea has no length, and numeric(p, 0) is stored as numeric(p): compare what the catalog can tell.
+        return normal with
+        {
+            Columns = normal.Columns.Select(c => c.Type switch
+            {
+                Schema.Types.BinaryType { Length: not null } => c with { Type = SqlType.Binary() },
+                Schema.Types.NumericType { Precision: { } p, Scale: 0 } => c with { Type = SqlType.Numeric(p) },
+                _ => c,
+            }).ToValueList(),
+        };
+    }
+
     /// <summary>
     /// Reads every table of a schema (null: the connection's current schema) with four catalog queries in all
     /// (tables, columns, constraints, indexes), however many tables there are.

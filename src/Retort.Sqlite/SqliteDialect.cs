@@ -196,6 +196,7 @@ public sealed partial class SqliteDialect : Dialect
     {
         // SQLite stores the declared type text; what reflection reads back is the parse of what we render.
         var strict = table.GetOption(SqliteOptions.StrictKey) == "true";
+        table = base.NormalizeForComparison(table);
         return table with { Columns = table.Columns.Select(c => c with { Type = SqliteTypes.Parse(SqliteTypes.Render(c.Type, strict)) }).ToValueList() };
     }
 

@@ -17,9 +17,6 @@ public static class Autogenerator
         var actual = new List<Table>();
         foreach (var schema in schemas)
             actual.AddRange(await database.ReflectAsync(schema, cancellationToken));
-        return SchemaDiffer.Compare(
-            target.Tables.Select(dialect.NormalizeForComparison),
-            actual.Select(dialect.NormalizeForComparison),
-            options);
+        return SchemaDiffer.Compare(target.Tables, actual, options, dialect.NormalizeForComparison);
     }
 }

@@ -6,15 +6,17 @@ namespace Retort.Autogenerate;
 /// <summary>
 /// Compares a target schema (the C# <see cref="MetaData"/>) with the tables read from a live database and
 /// returns the operations that turn one into the other. Every drop and change carries the previous definition,
-/// so the result is reversible. Both sides should be normalised by the dialect first
-/// (<see cref="Dialects.Dialect.NormalizeForComparison"/>) so spellings that mean the same compare equal.
+/// so the result is reversible. Comparisons go through a normaliser (the dialect's
+/// <see cref="Dialects.Dialect.NormalizeForComparison"/>) so spellings that mean the same compare equal, while the
+/// operations carry the definitions exactly as written.
 /// </summary>
 public static class SchemaDiffer
 {
     /// <summary>Computes the difference from <paramref name="actual"/> to <paramref name="target"/>.</summary>
-    public static SchemaDiff Compare(IEnumerable<Table> target, IEnumerable<Table> actual, DiffOptions? options = null)
+    public static SchemaDiff Compare(IEnumerable<Table> target, IEnumerable<Table> actual, DiffOptions? options = null, Func<Table, Table>? normalize = null)
     {
         options ??= new DiffOptions();
+        var n = new Normalizer(normalize ?? (t => t));
         var want = target.Where(t => options.Includes(t.Schema, t.Name)).ToDictionary(Key);
         var have = actual.Where(t => options.Includes(t.Schema, t.Name)).ToDictionary(Key);
         var kinds = options.Kinds;
@@ -25,7 +27,7 @@ public static class SchemaDiffer
         var dropped = have.Values.Where(t => !want.ContainsKey(Key(t))).ToList();
         if (kinds.HasFlag(ObjectKinds.Tables))
         {
-            foreach (var (old, renamed) in MatchRenamedTables(dropped, added))
+            foreach (var (old, renamed) in MatchRenamedTables(dropped, added, n))
             {
                 hints.Add(new RenameHint(old.Name, old.Name, renamed.Name, IsTable: true));
                 if (!options.EmitRenames) continue;
@@ -39,7 +41,7 @@ public static class SchemaDiffer
         }
 
         foreach (var key in want.Keys.Where(have.ContainsKey).OrderBy(k => k.Item1).ThenBy(k => k.Item2))
-            ops.AddRange(CompareTable(want[key], have[key], options, hints));
+            ops.AddRange(CompareTable(want[key], have[key], options, hints, n));
 
         if (kinds.HasFlag(ObjectKinds.Tables))
             foreach (var t in MetaData.SortByDependency(dropped).Reverse())
@@ -49,16 +51,17 @@ public static class SchemaDiffer
 
     private static (string, string) Key(Table t) => (t.Schema ?? "", t.Name);
 
-    private static IEnumerable<(Table Old, Table New)> MatchRenamedTables(List<Table> dropped, List<Table> added)
+    private static IEnumerable<(Table Old, Table New)> MatchRenamedTables(List<Table> dropped, List<Table> added, Normalizer n)
     {
         foreach (var old in dropped.ToList())
         {
-            var same = added.Where(a => a.Schema == old.Schema && a.Columns.Equals(old.Columns)).ToList();
+            var same = added.Where(a => a.Schema == old.Schema && a.Columns.Count == old.Columns.Count
+                && a.Columns.Zip(old.Columns).All(p => n.Column(a, p.First) == n.Column(old, p.Second))).ToList();
             if (same.Count == 1) yield return (old, same[0]);
         }
     }
 
-    private static IEnumerable<MigrationOperation> CompareTable(Table want, Table have, DiffOptions options, List<RenameHint> hints)
+    private static IEnumerable<MigrationOperation> CompareTable(Table want, Table have, DiffOptions options, List<RenameHint> hints, Normalizer n)
     {
         var kinds = options.Kinds;
         var name = want.Name;
@@ -73,7 +76,7 @@ public static class SchemaDiffer
             var droppedCols = have.Columns.Where(c => want.FindColumn(c.Name) is null).ToList();
             foreach (var old in droppedCols.ToList())
             {
-                var same = addedCols.Where(a => a with { Name = old.Name } == old).ToList();
+                var same = addedCols.Where(a => n.Column(want, a with { Name = old.Name }) == n.Column(have, old)).ToList();
                 if (same.Count != 1) continue;
                 hints.Add(new RenameHint(name, old.Name, same[0].Name, IsTable: false));
                 if (!options.EmitRenames) continue;
@@ -83,8 +86,8 @@ public static class SchemaDiffer
             }
             foreach (var c in addedCols) columns.Add(new AddColumnOperation(name, c, schema));
             foreach (var w in want.Columns)
-                if (have.FindColumn(w.Name) is { } h && h != w)
-                    columns.Add(AlterColumn(name, schema, w, h));
+                if (have.FindColumn(w.Name) is { } h && n.Column(have, h) != n.Column(want, w))
+                    columns.Add(AlterColumn(name, schema, w, h, n.Column(want, w), n.Column(have, h)));
             foreach (var c in droppedCols) columns.Add(new DropColumnOperation(name, c.Name, schema) { Existing = c });
         }
 
@@ -93,11 +96,12 @@ public static class SchemaDiffer
             if (!kinds.HasFlag(kind)) return;
             var w = wanted.ToList();
             var h = existing.ToList();
+            bool Same(T a, T b) => SameConstraint(n.Constraint(want, a), n.Constraint(have, b));
             foreach (var c in h.Where(c => !w.Any(x => Same(x, c))))
                 before.Add(c.Name is null
                     ? throw new RetortException($"Table '{have.DisplayName}' has an unnamed {c.ConventionKey} constraint that the target schema does not declare; it cannot be dropped by name. Name it in the database or declare it in the schema.")
                     : new DropConstraintOperation(name, c.Name, schema) { Existing = c });
-            foreach (var c in w.Where(c => !h.Any(x => Same(x, c))))
+            foreach (var c in w.Where(c => !h.Any(x => Same(c, x))))
                 after.Add(new AddConstraintOperation(name, c, schema));
         }
 
@@ -108,9 +112,10 @@ public static class SchemaDiffer
 
         if (kinds.HasFlag(ObjectKinds.Indexes))
         {
-            foreach (var i in have.Indexes.Where(i => !want.Indexes.Contains(i)))
+            bool SameIndex(TableIndex a, TableIndex b) => n.Index(want, a) == n.Index(have, b);
+            foreach (var i in have.Indexes.Where(i => !want.Indexes.Any(w => SameIndex(w, i))))
                 before.Add(new DropIndexOperation(name, i.Name!, schema) { Existing = i });
-            foreach (var i in want.Indexes.Where(i => !have.Indexes.Contains(i)))
+            foreach (var i in want.Indexes.Where(i => !have.Indexes.Any(h => SameIndex(i, h))))
                 after.Add(new CreateIndexOperation(name, i, schema));
         }
         return before.Concat(columns).Concat(after);
@@ -119,18 +124,37 @@ public static class SchemaDiffer
     private static IEnumerable<T> Opt<T>(T? item) where T : class => item is null ? [] : [item];
 
     // An unnamed constraint (the database named it, or it has no name) matches by definition alone.
-    private static bool Same(TableConstraint a, TableConstraint b) =>
+    private static bool SameConstraint(TableConstraint a, TableConstraint b) =>
         a.Name is null || b.Name is null ? (a with { Name = null }) == (b with { Name = null }) : a == b;
 
-    private static AlterColumnOperation AlterColumn(string table, string? schema, Column want, Column have) => new(table, have.Name, schema)
+    // Differences are judged on the normalised columns (nw, nh); the values written are the originals.
+    private static AlterColumnOperation AlterColumn(string table, string? schema, Column want, Column have, Column nw, Column nh) => new(table, have.Name, schema)
     {
-        NewType = want.Type != have.Type ? want.Type : null,
-        ExistingType = want.Type != have.Type ? have.Type : null,
+        NewType = nw.Type != nh.Type ? want.Type : null,
+        ExistingType = nw.Type != nh.Type ? have.Type : null,
         NewNullable = want.Nullable != have.Nullable ? want.Nullable : null,
         ExistingNullable = want.Nullable != have.Nullable ? have.Nullable : null,
-        NewDefault = !Equals(want.Default, have.Default) ? new Optional<ServerDefault?>(true, want.Default) : default,
-        ExistingDefault = !Equals(want.Default, have.Default) ? new Optional<ServerDefault?>(true, have.Default) : default,
+        NewDefault = !Equals(nw.Default, nh.Default) ? new Optional<ServerDefault?>(true, want.Default) : default,
+        ExistingDefault = !Equals(nw.Default, nh.Default) ? new Optional<ServerDefault?>(true, have.Default) : default,
         NewComment = want.Comment != have.Comment ? new Optional<string?>(true, want.Comment) : default,
         ExistingComment = want.Comment != have.Comment ? new Optional<string?>(true, have.Comment) : default,
     };
+
+    /// <summary>Normalises single elements through the dialect's table-level normalisation.</summary>
+    private sealed class Normalizer(Func<Table, Table> normalize)
+    {
+        public Column Column(Table table, Column column) =>
+            normalize(Table.Create(table.Name, table.Schema, [column], options: table.Options)).Columns[0];
+
+        public T Constraint<T>(Table table, T constraint) where T : TableConstraint
+        {
+            var single = normalize(Table.Create(table.Name, table.Schema, table.Columns, options: table.Options,
+                primaryKey: constraint as PrimaryKeyConstraint, foreignKeys: Opt(constraint as ForeignKeyConstraint),
+                uniqueConstraints: Opt(constraint as UniqueConstraint), checkConstraints: Opt(constraint as CheckConstraint)));
+            return single.Constraints.OfType<T>().Single();
+        }
+
+        public TableIndex Index(Table table, TableIndex index) =>
+            normalize(Table.Create(table.Name, table.Schema, table.Columns, indexes: [index], options: table.Options)).Indexes[0];
+    }
 }

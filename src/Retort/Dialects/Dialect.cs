@@ -82,9 +82,20 @@ public abstract class Dialect
 
     /// <summary>
     /// The table as this database would store and reflect it (type aliases, default spellings), so a target
-    /// schema and a reflected one compare equal when they mean the same. The default changes nothing.
+    /// schema and a reflected one compare equal when they mean the same. The base replaces every SQL expression
+    /// (checks, expression defaults, index conditions and expressions) by its <see cref="SqlText.Canonical"/> key;
+    /// dialects add their type aliases. Only for comparing: the result is never rendered.
     /// </summary>
-    public virtual Table NormalizeForComparison(Table table) => table;
+    public virtual Table NormalizeForComparison(Table table) => table with
+    {
+        Columns = table.Columns.Select(c => c.Default is ExpressionDefault e ? c with { Default = new ExpressionDefault(SqlText.Canonical(e.Expression)) } : c).ToValueList(),
+        CheckConstraints = table.CheckConstraints.Select(k => k with { Expression = SqlText.Canonical(k.Expression) }).ToValueList(),
+        Indexes = table.Indexes.Select(i => i with
+        {
+            Where = i.Where is null ? null : SqlText.Canonical(i.Where),
+            Columns = i.Expressions ? i.Columns.Select(SqlText.Canonical).ToValueList() : i.Columns,
+        }).ToValueList(),
+    };
 
     /// <summary>
     /// Executes the command of one migration statement; every statement a run executes passes through here.

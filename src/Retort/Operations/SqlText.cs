@@ -56,6 +56,63 @@ public static class SqlText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A comparison key for a SQL expression: the spelling differences databases introduce when they store and
+    /// print an expression back (case, spacing, parentheses, quoted identifiers, <c>::type</c> casts, numbers
+    /// written as strings) are removed. Two expressions with the same key are treated as the same by autogenerate.
+    /// </summary>
+    public static string Canonical(string sql)
+    {
+        var sb = new StringBuilder(sql.Length);
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c == '\'')
+            {
+                var end = SkipQuoted(sql, i, '\'');
+                var literal = sql[i..end];
+                var inner = literal.Length >= 2 ? literal[1..^1] : literal;
+                // '-100'::integer and -100 mean the same number.
+                sb.Append(decimal.TryParse(inner, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) ? inner : literal);
+                i = end;
+            }
+            else if (c == '"')
+            {
+                var end = SkipQuoted(sql, i, '"');
+                sb.Append(sql[(i + 1)..Math.Max(i + 1, end - 1)].ToLowerInvariant());
+                i = end;
+            }
+            else if (c == ':' && i + 1 < sql.Length && sql[i + 1] == ':')
+            {
+                // Drop a cast: ::name, ::name(args), ::"name", ::name[] and multi-word names like character varying.
+                i += 2;
+                while (i < sql.Length)
+                {
+                    while (i < sql.Length && sql[i] == ' ') i++;
+                    var start = i;
+                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '"' or '.')) i++;
+                    if (i == start) break;
+                    var word = sql[start..i].ToLowerInvariant();
+                    if (i < sql.Length && sql[i] == '(') { var depth = 0; do { if (sql[i] == '(') depth++; else if (sql[i] == ')') depth--; i++; } while (i < sql.Length && depth > 0); }
+                    while (i + 1 < sql.Length && sql[i] == '[' && sql[i + 1] == ']') i += 2;
+                    var peek = i;
+                    while (peek < sql.Length && sql[peek] == ' ') peek++;
+                    var next = peek;
+                    while (next < sql.Length && char.IsLetter(sql[next])) next++;
+                    var following = sql[peek..next].ToLowerInvariant();
+                    if (!(word is "character" or "double" or "timestamp" or "time" or "bit" && following is "varying" or "precision" or "with" or "without" or "zone" or "time")
+                        && !(following is "zone" or "time" && word is "with" or "without" or "time"))
+                        break;
+                    i = peek;
+                }
+            }
+            else if (char.IsWhiteSpace(c) || c is '(' or ')') i++;
+            else { sb.Append(char.ToLowerInvariant(c)); i++; }
+        }
+        return sb.ToString();
+    }
+
     private static int SkipQuoted(string sql, int start, char close)
     {
         var i = start + 1;

@@ -111,3 +111,21 @@ public class OperationTests
         }
     }
 }
+
+public class SqlCanonicalTests
+{
+    [Theory]
+    [InlineData("i32 > -100", "((i32 > '-100'::integer))")]
+    [InlineData("name <> ''", "((name)::text <> ''::text)")]
+    [InlineData("\"Amount\" >= 0 AND flag = true", "((amount >= 0) AND (flag = true))")]
+    [InlineData("created > CURRENT_TIMESTAMP", "(created > CURRENT_TIMESTAMP::timestamp with time zone)")]
+    public void Spellings_a_database_prints_back_compare_equal(string written, string printed)
+        => Assert.Equal(Retort.Operations.SqlText.Canonical(written), Retort.Operations.SqlText.Canonical(printed));
+
+    [Fact]
+    public void Different_expressions_stay_different()
+    {
+        Assert.NotEqual(Retort.Operations.SqlText.Canonical("a > 1"), Retort.Operations.SqlText.Canonical("a > 2"));
+        Assert.NotEqual(Retort.Operations.SqlText.Canonical("name = 'X'"), Retort.Operations.SqlText.Canonical("name = 'x'"));
+    }
+}
