@@ -30,11 +30,20 @@ internal static class RevisionCommand
         var label = BranchLabel();
         var dependsOn = new Option<string[]>("--depends-on") { Description = "Revision the new one depends on without being its child (repeatable)." };
         var format = Format();
-        var command = new Command("revision", "Create a new revision file.") { message, revId, head, splice, label, dependsOn, format };
+        var autogenerate = new Option<bool>("--autogenerate") { Description = "Fill the revision with the operations that turn the database into the environment's target schema." };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "With --autogenerate: write an empty revision when nothing changed (default: write nothing)." };
+        var renames = new Option<bool>("--renames") { Description = "With --autogenerate: write a dropped and an added column (or table) of the same shape as a rename, not drop + add." };
+        var command = new Command("revision", "Create a new revision file.") { message, revId, head, splice, label, dependsOn, format, autogenerate, allowEmpty, renames };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var environment = ctx.Environment();
             var revisions = await ctx.LoadRevisionsAsync(ct);
+            var generated = ctx.Get(autogenerate) ? await AutogenerateCommand.GenerateAsync(ctx, revisions, ctx.Get(renames), ct) : null;
+            if (generated is { Diff.IsEmpty: true } && !ctx.Get(allowEmpty))
+            {
+                ctx.Console.WriteLine("No changes in schema detected; no revision written (pass --allow-empty to write an empty one).");
+                return;
+            }
             var (path, info) = environment.CreateRevision(revisions, new NewRevisionRequest
             {
                 Message = ctx.Get(message)!,
@@ -43,7 +52,9 @@ internal static class RevisionCommand
                 Splice = ctx.Get(splice),
                 BranchLabels = ctx.Get(label) ?? [],
                 DependsOn = ctx.Get(dependsOn) ?? [],
-                Format = ParseFormat(ctx.Get(format)),
+                Format = generated is null ? ParseFormat(ctx.Get(format)) : RevisionFormat.CSharp,
+                UpgradeBody = generated?.UpgradeBody,
+                DowngradeBody = generated?.DowngradeBody,
             });
             ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(path)}[/] ... done");
             ctx.Console.WriteLine($"Revision {info.Id} (parent: {RevisionText.Parents(info)}).");

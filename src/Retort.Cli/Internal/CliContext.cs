@@ -1,3 +1,4 @@
+using Retort.Autogenerate;
 using System.CommandLine;
 using System.Reflection;
 using Retort.Connections;
@@ -62,6 +63,20 @@ internal sealed class CliContext
         var environment = assembly is null ? Environment() : TryEnvironment();
         if (environment is null) return RevisionSet.FromAssemblies(assembly!);
         return await environment.LoadRevisionsAsync(assembly, m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct);
+    }
+
+    /// <summary>
+    /// The environment's target schema (its <see cref="ITargetSchema"/> class), for autogenerate and check.
+    /// </summary>
+    public async Task<ITargetSchema> LoadTargetSchemaAsync(CancellationToken ct)
+    {
+        var assembly = Setup.Options.RevisionsAssembly
+            ?? await Environment().LoadAssemblyAsync(m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct)
+            ?? throw new RetortException("This environment is SQL-only, so it has no C# target schema to compare with. " +
+                "Autogenerate and check need a C# environment (retort init DIR) with a class implementing Retort.Autogenerate.ITargetSchema.");
+        return TargetSchemaLocator.Find(assembly) ?? throw new RetortException(
+            "The environment declares no target schema. Add a class implementing Retort.Autogenerate.ITargetSchema whose Build() " +
+            "returns the MetaData the database should match (the analogue of Alembic's target_metadata).");
     }
 
     /// <summary>The database: --url, else RETORT_URL, else the config file.</summary>

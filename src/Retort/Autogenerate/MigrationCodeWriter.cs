@@ -102,7 +102,7 @@ public static class MigrationCodeWriter
     public static string TableCode(Table t)
     {
         string List<T>(IEnumerable<T> items, Func<T, string> code) => "[" + string.Join(", ", items.Select(code)) + "]";
-        var args = new List<string> { S(t.Name), S(t.Schema), "[\n    " + string.Join(",\n    ", t.Columns.Select(ColumnCode)) + "]" };
+        var args = new List<string> { "[\n        " + string.Join(",\n        ", t.Columns.Select(ColumnCode)) + ",\n    ]" };
         if (t.PrimaryKey is not null) args.Add("primaryKey: " + ConstraintCode(t.PrimaryKey));
         if (t.ForeignKeys.Count > 0) args.Add("foreignKeys: " + List(t.ForeignKeys, ConstraintCode));
         if (t.UniqueConstraints.Count > 0) args.Add("uniqueConstraints: " + List(t.UniqueConstraints, ConstraintCode));
@@ -110,7 +110,7 @@ public static class MigrationCodeWriter
         if (t.Indexes.Count > 0) args.Add("indexes: " + List(t.Indexes, IndexCode));
         if (t.Comment is not null) args.Add("comment: " + S(t.Comment));
         if (t.Options.Count > 0) args.Add("options: " + List(t.Options, o => $"new TableOption({S(o.Key)}, {S(o.Value)})"));
-        return "Table.Create(" + string.Join(",\n    ", args) + ")";
+        return $"Table.Create({S(t.Name)}, {S(t.Schema)},\n    " + string.Join(",\n    ", args) + ")";
     }
 
     /// <summary>C# that constructs the column.</summary>

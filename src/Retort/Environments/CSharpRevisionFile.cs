@@ -20,7 +20,7 @@ public static class CSharpRevisionFile
         if (info.DependsOn.Count > 0) args.Append(", DependsOn = ").Append(Array(info.DependsOn));
         return $$"""
             using Retort.Migrations;
-            using Retort.Schema;{{(upgradeBody is null ? "" : "\nusing Retort.Schema.Types;")}}
+            using Retort.Schema;{{(upgradeBody is null ? "" : "\nusing Retort.Operations;\nusing Retort.Schema.Types;")}}
 
             namespace {{@namespace}};
 

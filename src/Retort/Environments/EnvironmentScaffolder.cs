@@ -70,6 +70,7 @@ public static class EnvironmentScaffolder
               <ItemGroup>
                 <Reference Include="Retort" HintPath="$(RetortAssemblies)/Retort.dll" />
                 <Reference Include="Retort.Sqlite" HintPath="$(RetortAssemblies)/Retort.Sqlite.dll" />
+                <Reference Include="Retort.PostgreSql" HintPath="$(RetortAssemblies)/Retort.PostgreSql.dll" />
                 <Reference Include="Retort.Cli" HintPath="$(RetortAssemblies)/Retort.Cli.dll" />
 
             """);

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Retort.Autogenerate;
+using Retort.Cli.Internal;
+
+namespace Retort.Cli.Commands;
+
+/// <summary><c>retort check</c>: exit 0 when the database matches the target schema, 1 with the differences otherwise.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliSetup setup)
+    {
+        var command = new Command("check", "Compare the database with the environment's target schema; exit 1 when they differ (for CI).");
+        command.SetAction(setup.Action(async (ctx, ct) =>
+        {
+            var target = await ctx.LoadTargetSchemaAsync(ct);
+            await using var database = ctx.OpenDatabase();
+            var diff = await Autogenerator.CompareAsync(database, target.Build(), target.Options, ct);
+            if (!diff.IsEmpty)
+                throw new RetortException($"The database differs from the target schema in {diff.Operations.Count} way(s):\n{diff.Describe()}\n" +
+                    "Generate a revision with 'retort revision --autogenerate -m MSG' and upgrade, or change the target schema.");
+            ctx.Console.WriteLine("No differences: the database matches the target schema.");
+        }));
+        return command;
+    }
+}
