@@ -169,6 +169,37 @@ public abstract class AutogenerateBehaviourTests
         Assert.DoesNotContain(onlyBooks.Operations, o => o is AddConstraintOperation or CreateIndexOperation);
     }
 
+    /// <summary>A chain of tables, each with a foreign key to the previous one (as in the autogenerate benchmark).</summary>
+    public static MetaData Chain(int tables, Func<int, bool>? extraColumn = null)
+    {
+        var m = new MetaData();
+        for (var i = 0; i < tables; i++)
+        {
+            var elements = new List<ITableElement>
+            {
+                new Column("id", SqlType.Integer, primaryKey: true),
+                new Column("code", SqlType.String(20), nullable: false, unique: true),
+                new Column("amount", SqlType.Numeric(10, 2)),
+                new Column("created", SqlType.DateTime, index: true),
+            };
+            if (i > 0) elements.Add(new Column("prev_id", SqlType.Integer, references: $"t{i - 1:D4}.id", index: true));
+            if (extraColumn?.Invoke(i) == true) elements.Add(new Column("extra", SqlType.Text));
+            _ = new Table($"t{i:D4}", m, elements.ToArray());
+        }
+        return m;
+    }
+
+    [Fact]
+    public async Task A_long_foreign_key_chain_with_ten_changed_tables_yields_exactly_ten_operations()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await Chain(120).CreateAllAsync(db.Database);
+        Assert.True((await Autogenerator.CompareAsync(db.Database, Chain(120))).IsEmpty);
+        var diff = await Autogenerator.CompareAsync(db.Database, Chain(120, i => i % 12 == 5));
+        Assert.Equal(10, diff.Operations.Count);
+        Assert.All(diff.Operations, o => Assert.Equal("extra", Assert.IsType<AddColumnOperation>(o).Column.Name));
+    }
+
     private static Migrator Apply(IBehaviourDatabase db, SchemaDiff diff) =>
         new(db.Database, new RevisionSet([new Revision(RevisionInfo.Create("gen", null, "generated"),
             new InlineScript(op => { foreach (var o in diff.Operations) op.Add(o); }, op => { foreach (var o in diff.ReverseOperations) op.Add(o); }))]));
