@@ -65,13 +65,17 @@ internal sealed class CliContext
         return await environment.LoadRevisionsAsync(assembly, m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct);
     }
 
+    /// <summary>The environment's compiled assembly (built when stale), or null for a SQL-only environment.</summary>
+    public async Task<System.Reflection.Assembly?> LoadAssemblyAsync(CancellationToken ct) =>
+        Setup.Options.RevisionsAssembly
+            ?? (TryEnvironment() is { } environment ? await environment.LoadAssemblyAsync(m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct) : null);
+
     /// <summary>
     /// The environment's target schema (its <see cref="ITargetSchema"/> class), for autogenerate and check.
     /// </summary>
     public async Task<ITargetSchema> LoadTargetSchemaAsync(CancellationToken ct)
     {
-        var assembly = Setup.Options.RevisionsAssembly
-            ?? await Environment().LoadAssemblyAsync(m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct)
+        var assembly = await LoadAssemblyAsync(ct)
             ?? throw new RetortException("This environment is SQL-only, so it has no C# target schema to compare with. " +
                 "Autogenerate and check need a C# environment (retort init DIR) with a class implementing Retort.Autogenerate.ITargetSchema.");
         return TargetSchemaLocator.Find(assembly) ?? throw new RetortException(

@@ -93,6 +93,10 @@ public sealed class Database : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Creates an empty throwaway database next to this one (see <see cref="Dialect.CreateScratchDatabaseAsync"/>).</summary>
+    public Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken = default) =>
+        Dialect.CreateScratchDatabaseAsync(_connectionString, cancellationToken);
+
     /// <summary>Reads all tables of a schema (null: default) into the schema model.</summary>
     public async Task<IReadOnlyList<Table>> ReflectAsync(string? schema = null, CancellationToken cancellationToken = default)
     {

@@ -105,6 +105,14 @@ public abstract class Dialect
     public virtual Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken) =>
         command.ExecuteNonQueryAsync(cancellationToken);
 
+    /// <summary>
+    /// Creates an empty throwaway database for tests next to the one <paramref name="connectionString"/> names
+    /// (SQLite: a temporary file; a server database: a fresh database on the same server) and returns its
+    /// connection string and how to remove it.
+    /// </summary>
+    public virtual Task<ScratchDatabase> CreateScratchDatabaseAsync(string? connectionString, CancellationToken cancellationToken) =>
+        throw new RetortException($"The {Name} dialect cannot create throwaway databases for tests.");
+
     /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
     public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
 

@@ -42,6 +42,9 @@ public sealed record EnvironmentConfig
     /// <summary>Namespace of new C# revision classes.</summary>
     public string? Namespace { get; init; }
 
+    /// <summary>How many heads the revision graph is meant to have (<c>retort test</c> checks it); 1 by default.</summary>
+    public int? Heads { get; init; }
+
     /// <summary>Reads a config file.</summary>
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
     public static EnvironmentConfig Load(string path)

@@ -72,6 +72,7 @@ public static class EnvironmentScaffolder
                 <Reference Include="Retort.Sqlite" HintPath="$(RetortAssemblies)/Retort.Sqlite.dll" />
                 <Reference Include="Retort.PostgreSql" HintPath="$(RetortAssemblies)/Retort.PostgreSql.dll" />
                 <Reference Include="Retort.Cli" HintPath="$(RetortAssemblies)/Retort.Cli.dll" />
+                <Reference Include="Retort.Testing" HintPath="$(RetortAssemblies)/Retort.Testing.dll" />
 
             """);
         foreach (var (package, version) in versions.OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -10,7 +10,8 @@ namespace Retort.Runner;
 /// </summary>
 public sealed class MigrationContext
 {
-    internal MigrationContext(DbConnection connection, DbTransaction? transaction, Dialect dialect, ILogger logger)
+    /// <summary>Creates a context on an open connection (front ends and the testing library use it for fixtures).</summary>
+    public MigrationContext(DbConnection connection, DbTransaction? transaction, Dialect dialect, ILogger logger)
     {
         Connection = connection;
         Transaction = transaction;
@@ -59,5 +60,20 @@ public sealed class MigrationContext
         await using var command = CreateCommand(sql, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query and returns every row (values as the driver gives them, NULL as null).</summary>
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = CreateCommand(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
     }
 }
