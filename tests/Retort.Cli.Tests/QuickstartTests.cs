@@ -10,7 +10,9 @@ public sealed class QuickstartTests
         var root = TempDir.RepositoryRoot();
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
             if (File.Exists(Path.Combine(root, file))) File.Copy(Path.Combine(root, file), dir[file]);
-        foreach (var folder in new[] { "src/Retort", "src/Retort.Sqlite", "src/Retort.Cli", "samples/Quickstart" })
+        // Every library (the sample references them, and they reference each other) and the sample itself.
+        var folders = Directory.GetDirectories(Path.Combine(root, "src")).Select(d => "src/" + Path.GetFileName(d)).Append("samples/Quickstart");
+        foreach (var folder in folders)
             CopySources(Path.Combine(root, folder), dir[folder]);
 
         var run = await CliRunner.ProcessAsync(dir.Path, "dotnet", "run", "--project", "samples/Quickstart", "--", "upgrade", "head");
