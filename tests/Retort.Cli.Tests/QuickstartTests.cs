@@ -10,7 +10,7 @@ public sealed class QuickstartTests
         var root = TempDir.RepositoryRoot();
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
             if (File.Exists(Path.Combine(root, file))) File.Copy(Path.Combine(root, file), dir[file]);
-        foreach (var folder in new[] { "src/Retort", "src/Retort.Sqlite", "src/Retort.Cli", "samples/Quickstart" })
+        foreach (var folder in new[] { "src/Retort", "src/Retort.Sqlite", "src/Retort.PostgreSql", "src/Retort.Cli", "samples/Quickstart" })
             CopySources(Path.Combine(root, folder), dir[folder]);
 
         var run = await CliRunner.ProcessAsync(dir.Path, "dotnet", "run", "--project", "samples/Quickstart", "--", "upgrade", "head");
