@@ -98,6 +98,26 @@ public sealed class PgCliWorkflowTests
         Assert.False(File.Exists(Path.Combine(env.Path, "app.db")));
     }
 
+    [PgFact]
+    public async Task Version_table_schema_from_the_config_file_whatever_the_search_path()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        await env.Database.ExecuteAsync("CREATE SCHEMA ops; CREATE SCHEMA app; CREATE SCHEMA elsewhere");
+        var config = Path.Combine(env.Path, "retort.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"url\"", "\"versionTableSchema\": \"ops\",\n  \"url\"", StringComparison.Ordinal));
+        var first = await env.RevisionAsync("one", "CREATE TABLE app.one (id integer);", "DROP TABLE app.one;");
+        var url = env.Database.Url + "?search_path=elsewhere";
+
+        await CliRunner.OkAsync(env.Path, "--url", url, "upgrade", "head");
+        Assert.Equal(first, await env.Database.ScalarAsync<string>("SELECT version_num FROM ops.retort_version"));
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'elsewhere')"));
+        Assert.StartsWith($"{first} (head)", await CliRunner.OkAsync(env.Path, "--url", url, "current"));
+        Assert.Contains(first, await CliRunner.OkAsync(env.Path, "--url", env.Database.Url, "history", "-v"));
+        Assert.Contains("\"ops\".\"retort_version\"", await CliRunner.OkAsync(env.Path, "--url", url, "downgrade", $"{first}:base", "--sql"));
+        await CliRunner.OkAsync(env.Path, "--url", url, "downgrade", "base");
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM ops.retort_version"));
+    }
+
     internal static async Task<List<string>> VersionRowsAsync(PgCliEnvironment env, string table, string column, string where)
     {
         await using var connection = await env.Database.ConnectAsync();
