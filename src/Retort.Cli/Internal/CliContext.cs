@@ -93,8 +93,12 @@ internal sealed class CliContext
         return Database.Open(url);
     }
 
-    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct) =>
-        new(database, await LoadRevisionsAsync(ct));
+    /// <summary>A migrator with the revisions and the config's options (version table schema, default schema).</summary>
+    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct)
+    {
+        var revisions = await LoadRevisionsAsync(ct);
+        return new(database, revisions, TryEnvironment()?.Config.ToMigratorOptions());
+    }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

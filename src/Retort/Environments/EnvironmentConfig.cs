@@ -10,11 +10,13 @@ namespace Retort.Environments;
 ///   "url": "sqlite:///app.db",
 ///   "revisions": "Revisions",
 ///   "project": "Migrations.csproj",
-///   "namespace": "Migrations.Revisions"
+///   "namespace": "Migrations.Revisions",
+///   "versionTableSchema": "ops",
+///   "defaultSchema": "app"
 /// }
 /// </code>
 /// A relative SQLite path in <c>url</c> is relative to the folder holding the file. Without <c>project</c> the
-/// environment is SQL-only and needs no build.
+/// environment is SQL-only and needs no build. The two schema keys are optional.
 /// </summary>
 public sealed record EnvironmentConfig
 {
@@ -44,6 +46,25 @@ public sealed record EnvironmentConfig
 
     /// <summary>How many heads the revision graph is meant to have (<c>retort test</c> checks it); 1 by default.</summary>
     public int? Heads { get; init; }
+
+    /// <summary>
+    /// Schema of Retort's version and history tables (<see cref="Runner.MigratorOptions.VersionTableSchema"/>);
+    /// null for the connection's default schema. The schema must exist.
+    /// </summary>
+    public string? VersionTableSchema { get; init; }
+
+    /// <summary>
+    /// Schema that C# revisions' <c>op</c> calls use when they name none (<see cref="Runner.MigratorOptions.DefaultSchema"/>);
+    /// null for the connection's default schema. SQL revisions are run as written.
+    /// </summary>
+    public string? DefaultSchema { get; init; }
+
+    /// <summary>The migrator options this config asks for.</summary>
+    public Runner.MigratorOptions ToMigratorOptions() => new()
+    {
+        VersionTableSchema = string.IsNullOrWhiteSpace(VersionTableSchema) ? null : VersionTableSchema,
+        DefaultSchema = string.IsNullOrWhiteSpace(DefaultSchema) ? null : DefaultSchema,
+    };
 
     /// <summary>Reads a config file.</summary>
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>

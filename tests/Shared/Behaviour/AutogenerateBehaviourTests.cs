@@ -51,7 +51,7 @@ public abstract class AutogenerateBehaviourTests
         return m;
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Every_type_default_and_constraint_reflects_without_a_difference()
     {
         await using var db = await CreateDatabaseAsync();
@@ -61,7 +61,7 @@ public abstract class AutogenerateBehaviourTests
         Assert.True(diff.IsEmpty, "unexpected differences:\n" + string.Join("\n", diff.Operations.Select(o => o.Describe())));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task A_revision_generated_from_the_empty_database_creates_the_schema_and_check_is_then_clean()
     {
         await using var db = await CreateDatabaseAsync();
@@ -109,7 +109,7 @@ public abstract class AutogenerateBehaviourTests
         return m;
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Generate_apply_check_and_downgrade_round_trip_every_kind_of_change()
     {
         await using var db = await CreateDatabaseAsync();
@@ -136,7 +136,7 @@ public abstract class AutogenerateBehaviourTests
         Assert.Equal(["1|one|1"], await db.RowsAsync("SELECT id, title, author_id FROM books"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Renames_are_hinted_or_emitted()
     {
         await using var db = await CreateDatabaseAsync();
@@ -159,7 +159,7 @@ public abstract class AutogenerateBehaviourTests
         Assert.Equal(["ann lee"], await db.RowsAsync("SELECT display_name FROM people"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Filters_limit_what_is_compared()
     {
         await using var db = await CreateDatabaseAsync();

@@ -47,7 +47,7 @@ public abstract class OperationBehaviourTests
 
     private static Task<Table?> TableAsync(IBehaviourDatabase db, string name) => db.Database.ReflectTableAsync(name);
 
-    [Fact]
+    [BehaviourFact]
     public async Task Create_and_drop_table()
     {
         await using var db = await ShopAsync();
@@ -59,7 +59,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(3, await db.CountAsync("orders"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Rename_table_keeps_rows()
     {
         await using var db = await ShopAsync();
@@ -71,7 +71,7 @@ public abstract class OperationBehaviourTests
         await db.AssertConsistentAsync();
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Add_column_with_default_fills_existing_rows()
     {
         await using var db = await ShopAsync();
@@ -82,7 +82,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(3, await db.CountAsync("orders"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Drop_column_keeps_other_data()
     {
         await using var db = await ShopAsync();
@@ -95,7 +95,7 @@ public abstract class OperationBehaviourTests
         await db.AssertConsistentAsync();
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Rename_column_keeps_data()
     {
         await using var db = await ShopAsync();
@@ -105,7 +105,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(["ann", "bob"], await db.RowsAsync("SELECT name FROM customers ORDER BY id"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Type_change_converts_values()
     {
         await using var db = await ShopAsync();
@@ -118,7 +118,7 @@ public abstract class OperationBehaviourTests
         await db.AssertConsistentAsync();
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Nullability_and_default_changes()
     {
         await using var db = await ShopAsync();
@@ -144,7 +144,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(3, await db.CountAsync("customers"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Making_a_column_not_null_over_nulls_fails_and_changes_nothing()
     {
         await using var db = await ShopAsync();
@@ -156,7 +156,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(3, await db.CountAsync("orders"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Create_and_drop_indexes_unique_and_partial()
     {
         await using var db = await ShopAsync();
@@ -176,7 +176,7 @@ public abstract class OperationBehaviourTests
         Assert.Empty((await TableAsync(db, "orders"))!.Indexes);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Foreign_key_unique_and_check_constraints_can_be_added_and_dropped()
     {
         await using var db = await ShopAsync();
@@ -210,7 +210,7 @@ public abstract class OperationBehaviourTests
         await db.AssertConsistentAsync();
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Primary_key_can_be_dropped_and_added()
     {
         await using var db = await ShopAsync();
@@ -224,7 +224,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(2, await db.CountAsync("pairs"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Column_comment_is_set_and_removed()
     {
         await using var db = await ShopAsync();
@@ -235,7 +235,7 @@ public abstract class OperationBehaviourTests
         Assert.Equal(2, await db.CountAsync("customers"));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Execute_with_parameters_bulk_insert_and_code_steps()
     {
         await using var db = await ShopAsync();
