@@ -37,13 +37,16 @@ public sealed class MigrationTester(Database database, RevisionSet revisions, Mi
     }
 
     /// <summary>The single-head check alone.</summary>
-    public CheckResult CheckHeads()
+    public CheckResult CheckHeads() => CheckHeads(revisions, _options.ExpectedHeads);
+
+    /// <summary>The single-head check, without a database: the graph has exactly <paramref name="expectedHeads"/> heads.</summary>
+    public static CheckResult CheckHeads(RevisionSet revisions, int expectedHeads = 1)
     {
         var heads = revisions.Graph.Heads;
-        return heads.Count == _options.ExpectedHeads
+        return heads.Count == expectedHeads
             ? new CheckResult(MigrationCheck.SingleHead, null, true)
             : new CheckResult(MigrationCheck.SingleHead, null, false,
-                $"Expected {_options.ExpectedHeads} head(s), found {heads.Count}: {string.Join(", ", heads.Select(h => h.Id))}. Merge them with 'retort merge heads -m MSG'.");
+                $"Expected {expectedHeads} head(s), found {heads.Count}: {string.Join(", ", heads.Select(h => h.Id))}. Merge them with 'retort merge heads -m MSG'.");
     }
 
     /// <summary>Whether the revision's downgrade can be built (or it is marked irreversible).</summary>

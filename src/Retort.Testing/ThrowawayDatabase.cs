@@ -1,5 +1,8 @@
 using Retort.Connections;
 using Retort.Dialects;
+using Retort.Migrations;
+using Retort.Runner;
+using Retort.Schema;
 
 namespace Retort.Testing;
 
@@ -45,6 +48,31 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         }
         return new ThrowawayDatabase(Database.Open(scratch.ConnectionString, dialect.Name), scratch);
     }
+
+    /// <summary>Upgrades the database to <paramref name="target"/> (for seeding data at a given revision).</summary>
+    public Task UpgradeAsync(RevisionSet revisions, string target = "heads", CancellationToken cancellationToken = default) =>
+        new Migrator(Database, revisions).UpgradeAsync(target, cancellationToken);
+
+    /// <summary>Runs SQL with named parameters (an anonymous object or dictionary) and returns the rows affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        return await Context(connection).ExecuteAsync(sql, parameters, cancellationToken);
+    }
+
+    /// <summary>Runs a query and returns its rows.</summary>
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
+        return await Context(connection).QueryAsync(sql, parameters, cancellationToken);
+    }
+
+    /// <summary>The user tables as they are now (Retort's own tables left out), for comparing schemas.</summary>
+    public async Task<IReadOnlyList<Table>> SchemaAsync(CancellationToken cancellationToken = default) =>
+        (await Database.ReflectAsync(null, cancellationToken)).Where(t => t.Name is not ("retort_version" or "retort_history")).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+    private MigrationContext Context(System.Data.Common.DbConnection connection) =>
+        new(connection, null, Database.Dialect, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -1,0 +1,63 @@
+using Npgsql;
+using Quickstart;
+using Retort.Cli;
+using Retort.Cli.Tests;
+using Retort.Migrations;
+using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Testing;
+
+namespace Retort.PostgreSql.Tests.Cli;
+
+/// <summary>
+/// <c>retort test</c> and the testing library on PostgreSQL: the quickstart passes every check on a throwaway
+/// database made on the server, which is dropped afterwards.
+/// </summary>
+public sealed class PgMigrationTestTests(PgDatabase db) : IClassFixture<PgDatabase>
+{
+    private static readonly System.Reflection.Assembly Environment = typeof(AppSchema).Assembly;
+
+    [PgFact]
+    public async Task The_quickstart_passes_every_check_on_a_throwaway_postgresql_database()
+    {
+        var before = await DatabaseCountAsync();
+        await using (var scratch = await ThrowawayDatabase.CreateAsync(db.Url))
+        {
+            Assert.Equal("postgresql", scratch.Database.Dialect.Name);
+            var report = await new MigrationTester(scratch.Database, RevisionSet.FromAssemblies(Environment), new MigrationTestOptions
+            {
+                TargetSchema = new TargetSchema(),
+                Fixtures = RevisionFixture.Discover(Environment),
+            }).RunAsync();
+            CheckResults.ThrowIfFailed(report);
+            Assert.Contains(report.Results, r => r.Check == MigrationCheck.ModelMatchesDatabase && !r.Skipped);
+            Assert.Equal(before + 1, await DatabaseCountAsync());
+        }
+        Assert.Equal(before, await DatabaseCountAsync());
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+    }
+
+    [PgFact]
+    public async Task Retort_test_with_a_postgresql_url_reports_every_check()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var dir = new TempDir();
+        var code = await RetortCommandLine.RunAsync(["test", "--url", db.Url, "--json"], new RetortCommandLineOptions
+        {
+            RevisionsAssembly = Environment, Out = output, Error = error, WorkingDirectory = dir.Path, GetEnvironmentVariable = _ => null,
+        });
+        Assert.True(code == 0, error.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.True(json.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal("postgresql", json.RootElement.GetProperty("dialect").GetString());
+        Assert.Equal(20, json.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    private async Task<long> DatabaseCountAsync()
+    {
+        await using var connection = new NpgsqlConnection(PgServer.Instance.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'retort_test_%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
