@@ -1,3 +1,4 @@
+using Retort.Behaviour;
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.Revisions;
@@ -13,7 +14,7 @@ public class RunnerTests
         Rev.Of("a1", null, op => op.CreateTable("t", new Column("id", SqlType.Integer, primaryKey: true))),
         Rev.Of("b1", "a1", op => op.AddColumn("t", new Column("b", SqlType.Integer))),
         Rev.Of("c1", "a1", op => op.AddColumn("t", new Column("c", SqlType.Integer))),
-        new Revision(new RevisionInfo("m1", ["b1", "c1"], [], [], "merge"), new LambdaScript(_ => { })),
+        new Revision(new RevisionInfo("m1", ["b1", "c1"], [], [], "merge"), new InlineScript(_ => { })),
     ]);
 
     [Fact]

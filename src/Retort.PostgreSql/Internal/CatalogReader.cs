@@ -1,3 +1,4 @@
+using Retort.Dialects;
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
@@ -157,14 +158,6 @@ internal sealed class CatalogReader(DbConnection connection, DbTransaction? tran
         command.CommandText = sql;
         command.Parameters.Add(new NpgsqlParameter("schema", NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("table", NpgsqlDbType.Text) { Value = (object?)table ?? DBNull.Value });
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        return await command.ReadRowsAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using Retort.Dialects;
 using System.Data.Common;
 using System.Globalization;
 using Retort.Schema;
@@ -169,14 +170,6 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
             p.Value = v;
             command.Parameters.Add(p);
         }
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
+        return await command.ReadRowsAsync(ct);
     }
 }

@@ -85,7 +85,7 @@ public sealed class OnlineExecutor : MigrationExecutor
                 await _dialect.ExecuteStatementAsync(command, statement, _logger, cancellationToken);
             else
             {
-                var rows = await ReadAsync(command, cancellationToken);
+                var rows = await command.ReadRowsAsync(cancellationToken);
                 if (rows.Count > 0)
                     throw new StatementFailedException(statement,
                         statement.FailIfRowsMessage + " " + string.Join("; ", rows.Take(10).Select(r => string.Join(", ", r))), null);
@@ -110,21 +110,8 @@ public sealed class OnlineExecutor : MigrationExecutor
     {
         _logger.LogDebug("{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
-        try { return await ReadAsync(command, cancellationToken); }
+        try { return await command.ReadRowsAsync(cancellationToken); }
         catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }
-    }
-
-    private static async Task<List<object?[]>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var rows = new List<object?[]>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
     }
 
     private DbCommand CreateCommand(SqlStatement statement)
