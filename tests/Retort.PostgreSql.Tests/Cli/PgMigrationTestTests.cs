@@ -19,10 +19,12 @@ public sealed class PgMigrationTestTests(PgDatabase db) : IClassFixture<PgDataba
     [PgFact]
     public async Task The_quickstart_passes_every_check_on_a_throwaway_postgresql_database()
     {
-        var before = await DatabaseCountAsync();
+        string name;
         await using (var scratch = await ThrowawayDatabase.CreateAsync(db.Url))
         {
             Assert.Equal("postgresql", scratch.Database.Dialect.Name);
+            name = (string)(await scratch.QueryAsync("SELECT current_database()"))[0][0]!;
+            Assert.StartsWith("retort_test_", name);
             var report = await new MigrationTester(scratch.Database, RevisionSet.FromAssemblies(Environment), new MigrationTestOptions
             {
                 TargetSchema = new TargetSchema(),
@@ -30,9 +32,9 @@ public sealed class PgMigrationTestTests(PgDatabase db) : IClassFixture<PgDataba
             }).RunAsync();
             CheckResults.ThrowIfFailed(report);
             Assert.Contains(report.Results, r => r.Check == MigrationCheck.ModelMatchesDatabase && !r.Skipped);
-            Assert.Equal(before + 1, await DatabaseCountAsync());
+            Assert.True(await DatabaseExistsAsync(name));
         }
-        Assert.Equal(before, await DatabaseCountAsync());
+        Assert.False(await DatabaseExistsAsync(name));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
@@ -53,11 +55,12 @@ public sealed class PgMigrationTestTests(PgDatabase db) : IClassFixture<PgDataba
         Assert.Equal(20, json.RootElement.GetProperty("results").GetArrayLength());
     }
 
-    private async Task<long> DatabaseCountAsync()
+    private static async Task<bool> DatabaseExistsAsync(string name)
     {
         await using var connection = new NpgsqlConnection(PgServer.Instance.AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'retort_test_%'", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync())! == 1;
     }
 }
