@@ -1,7 +1,6 @@
 using System.Text;
 using Retort.Dialects;
 using Retort.Operations;
-using Retort.PostgreSql.Operations;
 using Retort.Schema;
 using Retort.Schema.Types;
 
@@ -9,7 +8,7 @@ namespace Retort.PostgreSql;
 
 /// <summary>
 /// PostgreSQL DDL: native types, identity columns, <c>COMMENT ON</c>, native <c>ALTER COLUMN</c>, concurrent
-/// index builds outside the transaction, and the enum type operations of this package.
+/// index builds outside the transaction, and native enum types.
 /// </summary>
 public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
 {
@@ -17,18 +16,6 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
 
     /// <summary>Creates the generator for a dialect instance.</summary>
     public PostgreSqlDdlGenerator(PostgreSqlDialect dialect) : base(dialect) => _dialect = dialect;
-
-    /// <inheritdoc />
-    public override IReadOnlyList<MigrationStep> Generate(MigrationOperation operation) => operation switch
-    {
-        CreateEnumTypeOperation o => Steps(CreateEnumType(o)),
-        AddEnumValueOperation o => Steps(AddEnumValue(o)),
-        DropEnumTypeOperation o => Steps(DropEnumType(o)),
-        _ => base.Generate(operation),
-    };
-
-    private static IReadOnlyList<MigrationStep> Steps(IEnumerable<SqlStatement> statements) =>
-        statements.Select(s => (MigrationStep)s).ToList();
 
     /// <inheritdoc />
     public override string TypeName(SqlType type) => type switch
@@ -54,6 +41,7 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
         BinaryType => "bytea",
         JsonType => "jsonb",
         CustomType c => c.Name,
+        EnumType e => Q(e.Schema, e.Name),
         _ => throw new RetortException($"The PostgreSQL dialect has no type for {type}."),
     };
 

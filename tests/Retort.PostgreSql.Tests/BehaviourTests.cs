@@ -1,6 +1,5 @@
 using Npgsql;
 using Retort.Operations;
-using Retort.PostgreSql.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
 using Retort.Schema;
@@ -106,7 +105,7 @@ public class BehaviourTests(PgDatabase db) : IClassFixture<PgDatabase>
         Assert.Equal("sad,meh,ok,happy", await db.ScalarAsync<string>($"SELECT string_agg(e::text, ',') FROM unnest(enum_range(NULL::{type})) e"));
         await db.ExecuteAsync($"INSERT INTO t_{type} VALUES ('happy')");
         await using var database = db.Open();
-        Assert.Equal(new CustomType(type), (await database.ReflectTableAsync("t_" + type))!.GetColumn("m").Type);
+        Assert.Equal(new EnumType(type, ValueList.Of("sad", "meh", "ok", "happy")), (await database.ReflectTableAsync("t_" + type))!.GetColumn("m").Type);
         await ApplyAsync(new DropTableOperation("t_" + type), new DropEnumTypeOperation(type));
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM pg_type WHERE typname = '{type}'"));
     }

@@ -1,6 +1,6 @@
 using Retort.Behaviour;
 using Retort.Migrations;
-using Retort.PostgreSql.Operations;
+using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Revisions;
 using Retort.Runner;

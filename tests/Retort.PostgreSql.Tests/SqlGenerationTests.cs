@@ -1,6 +1,5 @@
 using Retort.Dialects;
 using Retort.Operations;
-using Retort.PostgreSql.Operations;
 using Retort.Schema;
 using Index = Retort.Schema.TableIndex;
 

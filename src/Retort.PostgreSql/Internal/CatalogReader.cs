@@ -3,6 +3,7 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Retort.Schema;
+using Retort.Schema.Types;
 
 namespace Retort.PostgreSql.Internal;
 
@@ -24,10 +25,12 @@ internal sealed class CatalogReader(DbConnection connection, DbTransaction? tran
 
     private const string ColumnsSql = $"""
         SELECT a.attrelid, a.attname, t.typname, format_type(a.atttypid, a.atttypmod), a.atttypmod, a.attnotnull,
-               pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, col_description(a.attrelid, a.attnum), t.typtype::text
+               pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, col_description(a.attrelid, a.attnum), t.typtype::text,
+               CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END,
+               tn.nspname
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_type t ON t.oid = a.atttypid
+        JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND {Filter}
         ORDER BY a.attrelid, a.attnum
@@ -74,7 +77,10 @@ internal sealed class CatalogReader(DbConnection connection, DbTransaction? tran
         var columns = new Dictionary<uint, List<Column>>();
         foreach (var r in await QueryAsync(ColumnsSql, schema, table, ct))
         {
-            var type = TypeMapper.FromCatalog((string)r[2]!, (string)r[3]!, (int)r[4]!, (string)r[9]!);
+            var type = r[10] is string[] labels
+                // An enum in the table's own schema is written without one, as a model names it.
+                ? new EnumType((string)r[2]!, labels.ToValueList(), (string)r[11]! == actualSchema ? schema : (string)r[11]!)
+                : TypeMapper.FromCatalog((string)r[2]!, (string)r[3]!, (int)r[4]!, (string)r[9]!);
             var identity = (string)r[7]! is "a" or "d";
             var rawDefault = r[6] as string;
             // A serial column's sequence default is how PostgreSQL spelled identity before identity columns.

@@ -33,6 +33,7 @@ internal static partial class SqliteTypes
         BinaryType => "BLOB",
         JsonType => "JSON",
         CustomType c => c.Name,
+        EnumType e => $"VARCHAR({e.MaxLength})",
         _ => throw new RetortException($"The SQLite dialect has no type for {type}."),
     };
 

@@ -31,6 +31,7 @@ public static class MigrationCodeWriter
         {
             case DropTableOperation d: return $"drops table '{d.Name}' and all its rows.";
             case DropColumnOperation d: return $"drops column '{d.TableName}.{d.ColumnName}' and its data.";
+            case AddEnumValueOperation a: return $"adds label '{a.Value}' to enum type '{a.TypeName}' outside the transaction; it cannot be removed again.";
             case AlterColumnOperation a:
                 var reasons = new List<string>();
                 if (a is { NewType: { } to, ExistingType: { } from } && IsNarrowing(from, to))
@@ -67,6 +68,9 @@ public static class MigrationCodeWriter
         AddConstraintOperation a => AddConstraintCode(a),
         DropConstraintOperation d => $"op.DropConstraint({S(d.Name)}, {S(d.TableName)}{(d.Existing is null ? "" : ", existing: " + ConstraintCode(d.Existing))}{SchemaArg(d.Schema)});",
         ExecuteSqlOperation e => $"op.Execute({S(e.Sql)});",
+        CreateEnumTypeOperation c => $"op.CreateEnumType({S(c.Name)}, [{string.Join(", ", c.Values.Select(S))}]{SchemaArg(c.Schema)});",
+        AddEnumValueOperation a => $"op.AddEnumValue({S(a.TypeName)}, {S(a.Value)}{(a.Before is null ? "" : ", before: " + S(a.Before))}{(a.After is null ? "" : ", after: " + S(a.After))}{SchemaArg(a.Schema)});",
+        DropEnumTypeOperation d => $"op.DropEnumType({S(d.Name)}{(d.Existing is null ? "" : ", existing: [" + string.Join(", ", d.Existing.Select(S)) + "]")}{SchemaArg(d.Schema)});",
         _ => $"// {op.Describe()} (no C# form; write it by hand)",
     };
 
@@ -170,6 +174,9 @@ public static class MigrationCodeWriter
         BinaryType b => b.Length is null ? "SqlType.Binary()" : $"SqlType.Binary({b.Length})",
         JsonType => "SqlType.Json",
         CustomType c => $"new CustomType({S(c.Name)})",
+        EnumType e => e.Schema is null
+            ? $"SqlType.Enum({string.Join(", ", e.Values.Prepend(e.Name).Select(S))})"
+            : $"new EnumType({S(e.Name)}, ValueList.Of({string.Join(", ", e.Values.Select(S))}), {S(e.Schema)})",
         _ => throw new RetortException($"No C# form for type {t}."),
     };
 

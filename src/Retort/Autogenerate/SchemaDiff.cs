@@ -16,5 +16,7 @@ public sealed record SchemaDiff(IReadOnlyList<MigrationOperation> Operations, IR
             .Concat(RenameHints.Select(h => "? " + h)));
 
     /// <summary>The operations that undo <see cref="Operations"/> (each reversed, in reverse order).</summary>
-    public IReadOnlyList<MigrationOperation> ReverseOperations => Operations.Reverse().Select(o => o.Reverse()).ToList();
+    /// <remarks>An added enum label has no reverse (PostgreSQL cannot remove one); the downgrade leaves it.</remarks>
+    public IReadOnlyList<MigrationOperation> ReverseOperations =>
+        Operations.Reverse().Where(o => o is not AddEnumValueOperation).Select(o => o.Reverse()).ToList();
 }

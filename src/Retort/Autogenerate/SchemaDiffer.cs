@@ -1,5 +1,6 @@
 using Retort.Operations;
 using Retort.Schema;
+using Retort.Schema.Types;
 
 namespace Retort.Autogenerate;
 
@@ -43,6 +44,11 @@ public static class SchemaDiffer
         foreach (var key in want.Keys.Where(have.ContainsKey).OrderBy(k => k.Item1).ThenBy(k => k.Item2))
             ops.AddRange(CompareTable(want[key], have[key], options, hints, n));
 
+        // Enum types come first (tables use them) and go last (after the tables that used them).
+        var (createEnums, dropEnums) = CompareEnums(want.Values, have.Values, n);
+        ops.InsertRange(0, createEnums);
+        ops.AddRange(dropEnums);
+
         if (kinds.HasFlag(ObjectKinds.Tables))
             foreach (var t in MetaData.SortByDependency(dropped).Reverse())
                 ops.Add(new DropTableOperation(t.Name, t.Schema) { Existing = t });
@@ -50,6 +56,33 @@ public static class SchemaDiffer
     }
 
     private static (string, string) Key(Table t) => (t.Schema ?? "", t.Name);
+
+    // Only types that stay enums after normalisation are native to the database (SQLite stores them as strings).
+    private static (List<MigrationOperation> Before, List<MigrationOperation> After) CompareEnums(IEnumerable<Table> want, IEnumerable<Table> have, Normalizer n)
+    {
+        static Dictionary<(string, string), EnumType> Enums(IEnumerable<Table> tables, Func<Table, Column, Column> normalize) =>
+            tables.SelectMany(t => t.Columns.Select(c => normalize(t, c).Type)).OfType<EnumType>()
+                .GroupBy(e => (e.Schema ?? "", e.Name)).ToDictionary(g => g.Key, g => g.First());
+        var wanted = Enums(want, n.ColumnWithEnumValues);
+        var existing = Enums(have, n.ColumnWithEnumValues);
+        var before = new List<MigrationOperation>();
+        var after = new List<MigrationOperation>();
+        foreach (var (key, e) in wanted.OrderBy(kv => kv.Key))
+        {
+            if (!existing.TryGetValue(key, out var old))
+            {
+                before.Add(new CreateEnumTypeOperation(e.Name, e.Values, e.Schema));
+                continue;
+            }
+            // Labels can be added (after their predecessor, keeping the order); the database cannot remove one.
+            for (var i = 0; i < e.Values.Count; i++)
+                if (!old.Values.Contains(e.Values[i]))
+                    before.Add(new AddEnumValueOperation(e.Name, e.Values[i], e.Schema) { After = i > 0 ? e.Values[i - 1] : null, Before = i == 0 && old.Values.Count > 0 ? old.Values[0] : null });
+        }
+        foreach (var (key, e) in existing.OrderBy(kv => kv.Key))
+            if (!wanted.ContainsKey(key)) after.Add(new DropEnumTypeOperation(e.Name, e.Schema) { Existing = e.Values });
+        return (before, after);
+    }
 
     private static IEnumerable<(Table Old, Table New)> MatchRenamedTables(List<Table> dropped, List<Table> added, Normalizer n)
     {
@@ -143,8 +176,13 @@ public static class SchemaDiffer
     /// <summary>Normalises single elements through the dialect's table-level normalisation.</summary>
     private sealed class Normalizer(Func<Table, Table> normalize)
     {
-        public Column Column(Table table, Column column) =>
+        public Column ColumnWithEnumValues(Table table, Column column) =>
             normalize(Table.Create(table.Name, table.Schema, [column], options: table.Options)).Columns[0];
+
+        // A column compares its enum type by name: label changes are the type's own operations.
+        public Column Column(Table table, Column column) => ColumnWithEnumValues(table, column) is { Type: EnumType e } c
+            ? c with { Type = e with { Values = ValueList<string>.Empty } }
+            : ColumnWithEnumValues(table, column);
 
         public T Constraint<T>(Table table, T constraint) where T : TableConstraint
         {

@@ -29,6 +29,9 @@ public abstract class DdlGenerator(Dialect dialect)
         ExecuteSqlOperation o => Sql([new SqlStatement(o.Sql) { Parameters = o.Parameters }]),
         BulkInsertOperation o => Sql(BulkInsert(o)),
         CodeStepOperation o => [new MigrationStep.Code(o)],
+        CreateEnumTypeOperation o => Sql(CreateEnumType(o)),
+        AddEnumValueOperation o => Sql(AddEnumValue(o)),
+        DropEnumTypeOperation o => Sql(DropEnumType(o)),
         _ => throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'."),
     };
 
@@ -168,6 +171,15 @@ public abstract class DdlGenerator(Dialect dialect)
     /// <summary>ALTER TABLE … DROP CONSTRAINT.</summary>
     public virtual IEnumerable<SqlStatement> DropConstraint(DropConstraintOperation operation) =>
         [new($"ALTER TABLE {Q(operation.Schema, operation.TableName)} DROP CONSTRAINT {Q(operation.Name)}")];
+
+    /// <summary>CREATE TYPE … AS ENUM; nothing where enums are stored as strings (the default).</summary>
+    public virtual IEnumerable<SqlStatement> CreateEnumType(CreateEnumTypeOperation operation) => [];
+
+    /// <summary>Adds a label to an enum type; nothing where enums are stored as strings (the default).</summary>
+    public virtual IEnumerable<SqlStatement> AddEnumValue(AddEnumValueOperation operation) => [];
+
+    /// <summary>DROP TYPE; nothing where enums are stored as strings (the default).</summary>
+    public virtual IEnumerable<SqlStatement> DropEnumType(DropEnumTypeOperation operation) => [];
 
     /// <summary>INSERT statements with parameters, several rows per statement.</summary>
     public virtual IEnumerable<SqlStatement> BulkInsert(BulkInsertOperation operation)

@@ -130,6 +130,18 @@ public sealed class Op
     public void DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>
         Add(new DropConstraintOperation(table, name, schema ?? DefaultSchema) { Existing = existing });
 
+    /// <summary>Creates an enum type (native on PostgreSQL; nothing to do where enums are strings).</summary>
+    public void CreateEnumType(string name, string[] values, string? schema = null) =>
+        Add(new CreateEnumTypeOperation(name, values.ToValueList(), schema ?? DefaultSchema));
+
+    /// <summary>Adds a label to an enum type, at the end or <paramref name="before"/>/<paramref name="after"/> a label; it runs outside the transaction.</summary>
+    public void AddEnumValue(string name, string value, string? before = null, string? after = null, string? schema = null) =>
+        Add(new AddEnumValueOperation(name, value, schema ?? DefaultSchema) { Before = before, After = after });
+
+    /// <summary>Drops an enum type. Pass <paramref name="existing"/> labels to make it reversible.</summary>
+    public void DropEnumType(string name, string[]? existing = null, string? schema = null) =>
+        Add(new DropEnumTypeOperation(name, schema ?? DefaultSchema) { Existing = existing?.ToValueList() });
+
     /// <summary>
     /// Runs SQL with named parameters: <c>op.Execute("UPDATE t SET a = @a", new { a = 1 })</c> or a dictionary.
     /// </summary>

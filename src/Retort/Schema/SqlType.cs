@@ -53,6 +53,9 @@ public abstract record SqlType
     /// <summary>Exact decimal number with optional precision and scale.</summary>
     public static SqlType Numeric(int? precision = null, int? scale = null) => new NumericType(precision, scale);
 
+    /// <summary>A named enumeration with the given labels (a native enum type on PostgreSQL).</summary>
+    public static SqlType Enum(string name, params string[] values) => new EnumType(name, values.ToValueList());
+
     /// <summary>Binary data, optionally bounded.</summary>
     public static SqlType Binary(int? length = null) => new BinaryType(length);
 }

@@ -33,6 +33,7 @@ public class MigrationCodeWriterTests
             new Column("age", SqlType.Integer, serverDefault: ServerDefault.Literal(0)),
             new Column("joined", SqlType.DateTimeOffset, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
             new Column("team_id", SqlType.Integer, references: "teams.id"),
+            new Column("mood", SqlType.Enum("mood", "sad", "it's ok")),
             new UniqueConstraint("name"),
             new TableIndex("ix_users_joined", "joined") { Where = "joined IS NOT NULL" });
         _ = new Table("teams", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("label", SqlType.String(30), nullable: false),
@@ -67,7 +68,6 @@ public class MigrationCodeWriterTests
         var diff = SchemaDiffer.Compare(After().Tables, Before().Tables);
         var source = $$"""
             using Retort.Migrations;
-            using Retort.Operations;
             using Retort.Schema;
             using Retort.Schema.Types;
 

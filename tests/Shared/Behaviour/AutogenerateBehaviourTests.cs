@@ -200,6 +200,35 @@ public abstract class AutogenerateBehaviourTests
         Assert.All(diff.Operations, o => Assert.Equal("extra", Assert.IsType<AddColumnOperation>(o).Column.Name));
     }
 
+    private static MetaData Moods(params string[] labels)
+    {
+        var m = new MetaData();
+        _ = new Table("people", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("mood", SqlType.Enum("mood", labels), nullable: false));
+        return m;
+    }
+
+    [BehaviourFact]
+    public async Task Enum_types_are_created_extended_and_checked()
+    {
+        await using var db = await CreateDatabaseAsync();
+        var native = db.Database.Dialect.Name == "postgresql";
+        var first = await Autogenerator.CompareAsync(db.Database, Moods("sad", "ok"));
+        Assert.Equal(native ? ["CreateEnumTypeOperation", "CreateTableOperation"] : ["CreateTableOperation"], first.Operations.Select(o => o.GetType().Name));
+        var gen = new Revision(RevisionInfo.Create("gen", null, "generated"), new InlineScript(op => { foreach (var o in first.Operations) op.Add(o); }, _ => { }));
+        await new Migrator(db.Database, new RevisionSet([gen])).UpgradeAsync();
+        await db.ExecAsync("INSERT INTO people (id, mood) VALUES (1, 'ok')");
+        Assert.True((await Autogenerator.CompareAsync(db.Database, Moods("sad", "ok"))).IsEmpty);
+
+        var second = await Autogenerator.CompareAsync(db.Database, Moods("sad", "ok", "happy"));
+        if (native) Assert.Equal("happy", Assert.IsType<AddEnumValueOperation>(Assert.Single(second.Operations)).Value);
+        var more = new Revision(RevisionInfo.Create("more", "gen", "more"), new InlineScript(op => { foreach (var o in second.Operations) op.Add(o); }, _ => { }));
+        await new Migrator(db.Database, new RevisionSet([gen, more])).UpgradeAsync();
+        Assert.True((await Autogenerator.CompareAsync(db.Database, Moods("sad", "ok", "happy"))).IsEmpty);
+        await db.ExecAsync("INSERT INTO people (id, mood) VALUES (2, 'happy')");
+        if (native) await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("INSERT INTO people (id, mood) VALUES (3, 'angry')"));
+        Assert.Equal(["1|ok", "2|happy"], await db.RowsAsync("SELECT id, mood FROM people ORDER BY id"));
+    }
+
     private static Migrator Apply(IBehaviourDatabase db, SchemaDiff diff) =>
         new(db.Database, new RevisionSet([new Revision(RevisionInfo.Create("gen", null, "generated"),
             new InlineScript(op => { foreach (var o in diff.Operations) op.Add(o); }, op => { foreach (var o in diff.ReverseOperations) op.Add(o); }))]));

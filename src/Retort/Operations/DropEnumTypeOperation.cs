@@ -1,9 +1,8 @@
-using Retort.Operations;
 using Retort.Schema;
 
-namespace Retort.PostgreSql.Operations;
+namespace Retort.Operations;
 
-/// <summary>Drops a PostgreSQL enum type (<c>DROP TYPE</c>).</summary>
+/// <summary>Drops an enum type (<c>DROP TYPE</c> on PostgreSQL; nothing where enums are strings).</summary>
 /// <param name="Name">Type name.</param>
 /// <param name="Schema">Schema, or null for the default.</param>
 public sealed record DropEnumTypeOperation(string Name, string? Schema = null) : MigrationOperation

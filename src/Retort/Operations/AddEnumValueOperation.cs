@@ -1,6 +1,4 @@
-using Retort.Operations;
-
-namespace Retort.PostgreSql.Operations;
+namespace Retort.Operations;
 
 /// <summary>
 /// Adds a label to an enum type (<c>ALTER TYPE … ADD VALUE IF NOT EXISTS</c>). It runs outside the revision's

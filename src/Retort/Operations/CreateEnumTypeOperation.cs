@@ -1,9 +1,8 @@
-using Retort.Operations;
 using Retort.Schema;
 
-namespace Retort.PostgreSql.Operations;
+namespace Retort.Operations;
 
-/// <summary>Creates a PostgreSQL enum type (<c>CREATE TYPE … AS ENUM</c>).</summary>
+/// <summary>Creates an enum type (<c>CREATE TYPE … AS ENUM</c> on PostgreSQL; nothing where enums are strings).</summary>
 /// <param name="Name">Type name.</param>
 /// <param name="Values">The labels, in sort order.</param>
 /// <param name="Schema">Schema, or null for the default.</param>
