@@ -46,7 +46,8 @@ public class MigrationCodeWriterTests
     {
         var diff = SchemaDiffer.Compare(After().Tables, Before().Tables);
         var described = diff.Operations.Select(o => o.Describe()).ToList();
-        Assert.Equal("create table teams", described[0]);
+        Assert.Equal("create enum type mood (sad, it's ok)", described[0]);
+        Assert.Equal("create table teams", described[1]);
         Assert.Equal("drop table gone", described[^1]);
         Assert.Contains("drop constraint ck_users_age_ok on users", described);
         Assert.Contains("drop index ix_users_name on users", described);
