@@ -114,6 +114,10 @@ public sealed partial class SqliteDialect : Dialect
     public override string BeginTransactionSql => "BEGIN IMMEDIATE";
 
     /// <inheritdoc />
+    /// <remarks>Every SQLite commit waits for the disk (several fsyncs in rollback-journal mode); a savepoint does not.</remarks>
+    public override bool SharesTransactionAcrossRevisions => true;
+
+    /// <inheritdoc />
     public override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         // IMMEDIATE takes the write lock at BEGIN: a second migration process waits here (busy timeout), then
         // re-reads the version table and finds the revision already applied.
