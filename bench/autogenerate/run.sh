@@ -75,5 +75,5 @@ for d in $DIALECTS; do
   bench_run "autogenerate-$d-ten" \
     -n "retort (b) 10 changed" --prepare "$R_CLEAN" "$R_B" \
     -n "alembic (b) 10 changed" --prepare "$A_CLEAN" "$A_B"
-  [[ $d == postgresql ]] && pg_stop
+  if [[ $d == postgresql ]]; then pg_stop; fi
 done
