@@ -114,6 +114,10 @@ public sealed partial class SqliteDialect : Dialect
     public override string BeginTransactionSql => "BEGIN IMMEDIATE";
 
     /// <inheritdoc />
+    /// <remarks>Every SQLite commit waits for the disk (several fsyncs in rollback-journal mode); a savepoint does not.</remarks>
+    public override bool SharesTransactionAcrossRevisions => true;
+
+    /// <inheritdoc />
     public override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         // IMMEDIATE takes the write lock at BEGIN: a second migration process waits here (busy timeout), then
         // re-reads the version table and finds the revision already applied.
@@ -134,8 +138,9 @@ public sealed partial class SqliteDialect : Dialect
     public override IReadOnlyList<SqlStatement> AfterTransaction(IReadOnlyList<MigrationOperation> plan) =>
         MayRebuild(plan) ? [new SqlStatement("PRAGMA foreign_keys = ON")] : [];
 
-    private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) =>
-        plan.Any(op => op is AlterColumnOperation { IsRenameOnly: false } or AddConstraintOperation or DropConstraintOperation or DropColumnOperation or AddColumnOperation);
+    // The same test the compiler uses, without the table (so a dropped column counts as a rebuild): adding a
+    // nullable column is a plain ALTER TABLE and needs neither the pragma nor a transaction of its own.
+    private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) => plan.Any(op => NeedsRebuild(op, null));
 
     /// <inheritdoc />
     public override IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan)

@@ -49,6 +49,13 @@ public abstract class Dialect
     /// <summary>Whether DDL is transactional (a failed revision rolls back its schema changes too).</summary>
     public virtual bool SupportsTransactionalDdl => true;
 
+    /// <summary>
+    /// True when consecutive revisions may share one transaction, each under its own savepoint, because a
+    /// commit costs far more than a savepoint (SQLite syncs the disk on every commit). The outcome of a failure
+    /// is the same as with one transaction per revision: the revisions before the failing one stay applied.
+    /// </summary>
+    public virtual bool SharesTransactionAcrossRevisions => false;
+
     /// <summary>Splits a plan into groups compiled and executed together (the SQLite rebuild merges a table's changes).</summary>
     public virtual IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) =>
         plan.Select(op => (IReadOnlyList<MigrationOperation>)[op]).ToList();

@@ -53,6 +53,17 @@ internal static class EnvironmentBuilder
         }
     }
 
+    private static bool NeedsRestore(string projectPath)
+    {
+        var dir = Path.GetDirectoryName(projectPath)!;
+        var assets = Path.Combine(dir, "obj", "project.assets.json");
+        if (!File.Exists(assets)) return true;
+        var restored = File.GetLastWriteTimeUtc(assets);
+        return Directory.EnumerateFiles(dir)
+            .Where(f => Path.GetExtension(f) is ".csproj" or ".props" or ".targets" || Path.GetFileName(f) == "nuget.config")
+            .Any(f => File.GetLastWriteTimeUtc(f) > restored);
+    }
+
     private static async Task BuildAsync(string projectPath, CancellationToken ct)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
@@ -65,6 +76,9 @@ internal static class EnvironmentBuilder
         };
         foreach (var a in new[] { "build", projectPath, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false" })
             start.ArgumentList.Add(a);
+        // Editing a revision does not change the packages: skip the restore (about a second of every rebuild)
+        // unless the project files changed since the last one.
+        if (!NeedsRestore(projectPath)) start.ArgumentList.Add("--no-restore");
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Retort.Connections;
+using Retort.Dialects;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.Revisions;
@@ -39,7 +40,11 @@ public sealed partial class Migrator
     /// <summary>Raised before a revision starts.</summary>
     public event Action<RevisionInfo, string>? RevisionStarting;
 
-    /// <summary>Raised after a revision committed (or was skipped because another run applied it).</summary>
+    /// <summary>
+    /// Raised after a revision committed (or was skipped because another run applied it). On a dialect that
+    /// shares a transaction across revisions (<see cref="Dialect.SharesTransactionAcrossRevisions"/>), raised
+    /// when the revision's savepoint is released; its batch commits before the run returns.
+    /// </summary>
     public event Action<RevisionRun>? RevisionCompleted;
 
     /// <summary>The ids currently in the version table (the applied heads).</summary>
@@ -156,18 +161,40 @@ public sealed partial class Migrator
             return runs;
         }
 
+        // Dialects whose commit is the expensive part (SQLite syncs the disk on every COMMIT) let consecutive
+        // revisions share one transaction, each under its own savepoint: a failing revision is rolled back to
+        // its savepoint and the ones before it are committed, which is what one transaction per revision
+        // leaves. A batch is committed after BatchCommitInterval, so the write lock is never held much
+        // longer than one revision would hold it. Revisions that need statements outside the transaction
+        // (SQLite's PRAGMA foreign_keys around a rebuild) still run alone.
+        var batching = dialect.SharesTransactionAcrossRevisions;
+        var batchStarted = Stopwatch.StartNew();
+
         foreach (var (info, plan) in plans)
         {
             ct.ThrowIfCancellationRequested();
+            var alone = !batching || dialect.BeforeTransaction(plan).Count > 0 || dialect.AfterTransaction(plan).Count > 0;
+            if (executor.InTransaction && (alone || batchStarted.Elapsed > BatchCommitInterval)) await executor.CommitAsync(ct);
             foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, ct);
+            var inBatch = false;
             try
             {
-                await executor.BeginAsync(ct);
+                if (!executor.InTransaction)
+                {
+                    await executor.BeginAsync(ct);
+                    batchStarted.Restart();
+                }
+                if (!alone)
+                {
+                    await executor.ExecuteAsync(new SqlStatement($"SAVEPOINT {RevisionSavepoint}"), ct);
+                    inBatch = true;
+                }
                 var current = await _versions.ReadHeadsAsync(executor, ct);
                 if (IsApplied(info.Id, current) != !up)
                 {
                     // Another run got here first (its transaction committed while we waited for the lock).
-                    await executor.RollbackAsync(ct);
+                    if (inBatch) await ReleaseSavepointAsync(executor, rollback: true, ct);
+                    else await executor.RollbackAsync(ct);
                     var skipped = new RevisionRun(info, up ? "upgrade" : "downgrade", TimeSpan.Zero, Skipped: true);
                     runs.Add(skipped);
                     RevisionCompleted?.Invoke(skipped);
@@ -176,13 +203,27 @@ public sealed partial class Migrator
                 var (run, _) = await ApplyOneAsync(executor, info, plan, up, current, ct);
                 foreach (var s in dialect.BeforeCommit(plan))
                     await WrapAsync(info, up, () => executor.ExecuteAsync(s, ct));
-                await executor.CommitAsync(ct);
+                if (inBatch) await ReleaseSavepointAsync(executor, rollback: false, ct);
+                else await executor.CommitAsync(ct);
                 runs.Add(run);
                 RevisionCompleted?.Invoke(run);
             }
             catch
             {
-                await executor.RollbackAsync(CancellationToken.None);
+                if (inBatch && executor.InTransaction)
+                {
+                    // Undo this revision only; the earlier revisions of the batch succeeded and are kept.
+                    try
+                    {
+                        await ReleaseSavepointAsync(executor, rollback: true, CancellationToken.None);
+                        await executor.CommitAsync(CancellationToken.None);
+                    }
+                    catch
+                    {
+                        await executor.RollbackAsync(CancellationToken.None);
+                    }
+                }
+                else await executor.RollbackAsync(CancellationToken.None);
                 throw;
             }
             finally
@@ -190,7 +231,19 @@ public sealed partial class Migrator
                 foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, CancellationToken.None);
             }
         }
+        if (executor.InTransaction) await executor.CommitAsync(ct);
         return runs;
+    }
+
+    private const string RevisionSavepoint = "retort_revision";
+
+    /// <summary>How long revisions may share one transaction before it is committed (see RunAsync).</summary>
+    private static readonly TimeSpan BatchCommitInterval = TimeSpan.FromMilliseconds(500);
+
+    private static async Task ReleaseSavepointAsync(MigrationExecutor executor, bool rollback, CancellationToken ct)
+    {
+        if (rollback) await executor.ExecuteAsync(new SqlStatement($"ROLLBACK TO SAVEPOINT {RevisionSavepoint}"), ct);
+        await executor.ExecuteAsync(new SqlStatement($"RELEASE SAVEPOINT {RevisionSavepoint}"), ct);
     }
 
     private IReadOnlyList<MigrationOperation> PlanFor(RevisionInfo info, bool up)

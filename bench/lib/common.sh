@@ -1,0 +1,96 @@
+# Shared by every bench/<workload>/run.sh: tools, the Retort build, a throwaway PostgreSQL server, hyperfine.
+# Source it; it sets BENCH_DIR, REPO, WORK (a fresh temp folder removed on exit), RETORT, ALEMBIC, RESULTS.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO="$(cd "$BENCH_DIR/.." && pwd)"
+RESULTS="${BENCH_RESULTS:-$BENCH_DIR/results}"
+RUNS="${BENCH_RUNS:-5}"
+WARMUP="${BENCH_WARMUP:-1}"
+GEN="/usr/bin/python3 $BENCH_DIR/lib/gen.py"
+ALEMBIC="/usr/bin/python3 -m alembic"
+TOOL_DIR="$REPO/src/Retort.Tool/bin/Release/net10.0"
+# The tool's native launcher, as 'dotnet tool install' runs it.
+RETORT="$TOOL_DIR/Retort.Tool"
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+mkdir -p "$RESULTS"
+
+WORK="$(mktemp -d /tmp/retort-bench.XXXXXX)"
+chmod 755 "$WORK"
+PG_DIR=""
+bench_cleanup() {
+  pg_stop || true
+  rm -rf "$WORK"
+}
+trap bench_cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1; }
+
+# Checks the tools once; installs Debian's hyperfine and python3-alembic when missing (needs root).
+bench_tools() {
+  local missing=()
+  need hyperfine || missing+=(hyperfine)
+  need sqlite3 || missing+=(sqlite3)
+  /usr/bin/python3 -c "import alembic" 2>/dev/null || missing+=(python3-alembic)
+  /usr/bin/python3 -c "import psycopg2" 2>/dev/null || missing+=(python3-psycopg2)
+  if ((${#missing[@]})); then
+    echo "Installing ${missing[*]} with apt-get" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# Builds the retort tool in Release (once per run-all: BENCH_SKIP_BUILD=1 skips it).
+bench_build() {
+  if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    echo "Building the retort tool (Release)..." >&2
+    dotnet build "$REPO/src/Retort.Tool/Retort.Tool.csproj" -c Release -nologo -v:q -clp:NoSummary >&2
+  fi
+  [[ -x "$RETORT" ]] || { echo "missing $RETORT" >&2; exit 1; }
+}
+
+bench_init() { bench_tools; bench_build; }
+
+# A C# environment builds against the tool's assemblies; its first build restores packages.
+# retort_cs_env DIR: init a C# environment in DIR and point it at the Release tool's assemblies.
+retort_cs_env() {
+  "$RETORT" init "$1" >/dev/null
+}
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# Starts a throwaway PostgreSQL cluster (as the tests do); sets PG_PORT, PG_HOST and PSQL.
+pg_start() {
+  PG_DIR="$WORK/pg"
+  mkdir -p "$PG_DIR"
+  [[ $(id -u) == 0 ]] && chown postgres "$PG_DIR"
+  PG_PORT="$(free_port)"
+  PG_HOST="$PG_DIR"
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U bench --auth=trust -E UTF8 --no-locale --no-sync >/dev/null
+  # fsync off: the benchmark measures the tools, not this machine's disk (every tool gets the same server).
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_locks_per_transaction=1024" start >/dev/null
+  PSQL="psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U bench"
+}
+
+pg_stop() {
+  if [[ -n "$PG_DIR" && -d "$PG_DIR/data" ]]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  PG_DIR=""
+}
+
+# pg_recreate NAME: an empty database NAME.
+pg_recreate() { $PSQL -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
+pg_url_retort() { echo "postgresql://bench@127.0.0.1:$PG_PORT/$1"; }
+pg_url_alembic() { echo "postgresql+psycopg2://bench@127.0.0.1:$PG_PORT/$1"; }
+
+# bench_run NAME [hyperfine args...]: times the commands and writes $RESULTS/NAME.json and NAME.md
+# (medians and ratios; the first command is the reference for the ratios).
+bench_run() {
+  local name="$1"; shift
+  hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$RESULTS/$name.json" "$@" >&2
+  /usr/bin/python3 "$BENCH_DIR/lib/summarize.py" "$RESULTS/$name.json" "$name" | tee "$RESULTS/$name.md"
+}
