@@ -28,13 +28,15 @@ public sealed partial class PostgreSqlDialect
             return;
         }
         var transaction = command.Transaction as NpgsqlTransaction;
+        // Savepoint, statement and release travel in one round trip; on a lock timeout the savepoint is set and
+        // the release never ran, so rolling back to it keeps the revision's transaction usable.
+        if (transaction is not null)
+            command.CommandText = $"SAVEPOINT {RetrySavepoint};\n{statement.Sql}\n;\nRELEASE SAVEPOINT {RetrySavepoint}";
         for (var attempt = 1; ; attempt++)
         {
-            if (transaction is not null) await transaction.SaveAsync(RetrySavepoint, cancellationToken);
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
-                if (transaction is not null) await transaction.ReleaseAsync(RetrySavepoint, cancellationToken);
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= Options.LockRetries)
