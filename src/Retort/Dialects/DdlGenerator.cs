@@ -29,6 +29,7 @@ public abstract class DdlGenerator(Dialect dialect)
         ExecuteSqlOperation o => Sql([new SqlStatement(o.Sql) { Parameters = o.Parameters }]),
         BulkInsertOperation o => Sql(BulkInsert(o)),
         CodeStepOperation o => [new MigrationStep.Code(o)],
+        DataOperation o => [new MigrationStep.Data(o)],
         _ => throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'."),
     };
 
