@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.Operations;
@@ -22,27 +20,15 @@ public abstract class DataMigrationBehaviourTests
 
     protected static BatchOptions Small(int size = 97) => new() { BatchSize = size, TargetBatchDuration = null };
 
-    /// <summary>items(id, data, data_upper, counter) with <see cref="Rows"/> rows, ids with gaps.</summary>
+    /// <summary>A fresh database with the items table (see <see cref="DataFixtures.CreateItemsAsync"/>).</summary>
     protected async Task<IBehaviourDatabase> ItemsAsync(int rows = Rows)
     {
         var db = await CreateDatabaseAsync();
-        var m = new MetaData();
-        _ = new Table("items", m,
-            new Column("id", SqlType.BigInteger, primaryKey: true),
-            new Column("data", SqlType.Text, nullable: false),
-            new Column("data_upper", SqlType.Text),
-            new Column("counter", SqlType.Integer, nullable: false, serverDefault: ServerDefault.Literal(0)));
-        await m.CreateAllAsync(db.Database);
-        for (var start = 0; start < rows; start += 500)
-        {
-            var values = Enumerable.Range(start, Math.Min(500, rows - start)).Select(i => $"({i * 3 + 1}, 'item {i} {new string((char)('a' + i % 26), 20 + i % 7)}')");
-            await db.ExecAsync("INSERT INTO items (id, data) VALUES " + string.Join(", ", values));
-        }
+        await DataFixtures.CreateItemsAsync(db, rows);
         return db;
     }
 
-    protected static string Checksum(IEnumerable<string> rows) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))));
+    protected static string Checksum(IEnumerable<string> rows) => DataFixtures.Checksum(rows);
 
     protected static async Task<string> ExpectedUpperAsync(IBehaviourDatabase db) =>
         Checksum((await db.RowsAsync("SELECT id, data FROM items ORDER BY id")).Select(r => r.ToUpperInvariant()));
