@@ -21,9 +21,12 @@ public sealed partial class Migrator
         return await _progress.ReadAsync(executor, null, null, cancellationToken);
     }
 
-    /// <summary>The checksum that ties progress rows to a plan; batch sizes and throttling may change between runs.</summary>
-    private static string ProgressChecksum(IReadOnlyList<MigrationOperation> plan) =>
-        PlanFingerprint.Compute(plan.Select(o => o is DataOperation d ? d with { Batching = BatchOptions.Default } : o));
+    /// <summary>
+    /// The checksum that ties a progress row to its phase. Per phase, so a step that has not committed anything yet
+    /// may be fixed between runs; batch sizes and throttling may change too.
+    /// </summary>
+    private static string PhaseChecksum(PlanPhase phase) =>
+        PlanFingerprint.Compute(phase.Operations.Select(o => o is DataOperation d ? d with { Batching = BatchOptions.Default } : o));
 
     /// <summary>
     /// Applies a revision whose plan holds batched data steps: schema phases each in a transaction that also
@@ -36,11 +39,12 @@ public sealed partial class Migrator
         var dialect = _database.Dialect;
         await _progress.EnsureTableAsync(executor, ct);
         if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct)) == up) return Skipped(info, direction);
-        var checksum = ProgressChecksum(plan);
+        var phases = PlanPhase.Split(plan);
+        var sums = phases.ToDictionary(p => p.Step, PhaseChecksum);
         var done = await _progress.ReadAsync(executor, info.Id, direction, ct);
-        if (done.FirstOrDefault(p => p.Checksum != checksum) is { } stale)
-            throw new RetortException($"Revision {info.Id} was partly applied ({direction}, step {stale.Step + 1}: {stale.Description}) from a plan that differs from the revision as it is now. " +
-                "Resuming could skip or repeat work. Restore the revision as it was when that run started and run the upgrade again to finish it; " +
+        if (done.FirstOrDefault(p => !sums.TryGetValue(p.Step, out var sum) || sum != p.Checksum) is { } stale)
+            throw new RetortException($"Revision {info.Id} was partly applied ({direction}, step {stale.Step + 1}: {stale.Description}) and that step differs now from what committed. " +
+                "Resuming could skip or repeat work. Restore the step as it was when that run started and run the upgrade again to finish it; " +
                 $"to start over instead, undo what the committed steps did by hand and delete the revision's rows from {Options.ProgressTable}.");
         if (up) await _versions.EnsureRowsColumnAsync(executor, ct);
         RevisionStarting?.Invoke(info, direction);
@@ -48,20 +52,30 @@ public sealed partial class Migrator
         var watch = Stopwatch.StartNew();
         var before = done.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed);
         long? rows = null;
-        var phases = PlanPhase.Split(plan);
         for (var i = 0; i < phases.Count; i++)
+        {
+            try { if (await RunPhaseAsync(i) is { } skipped) return skipped; }
+            catch (MigrationFailedException e) when (!e.PartlyApplied && (i > 0 || done.Count > 0 || phases[i].Data is not null))
+            {
+                var what = $"step {phases[i].Step + 1} ({(phases[i].Data?.Describe() ?? "schema changes")})";
+                throw new MigrationFailedException(e.RevisionId, direction, e.Statement, e.Reason, e.InnerException, what);
+            }
+        }
+        return new RevisionRun(info, direction, before + watch.Elapsed, Rows: rows);
+
+        async Task<RevisionRun?> RunPhaseAsync(int i)
         {
             var phase = phases[i];
             if (phase.Data is { } data)
             {
                 var runner = new DataStepRunner(executor, dialect, _progress, _logger, DataProgressReported);
                 var written = 0L;
-                await WrapAsync(info, up, async () => written = await runner.RunAsync(info, direction, phase.Step, data, checksum, ct));
+                await WrapAsync(info, up, async () => written = await runner.RunAsync(info, direction, phase.Step, data, sums[phase.Step], ct));
                 rows = (rows ?? 0) + written;
-                continue;
+                return null;
             }
             var last = i == phases.Count - 1;
-            if (!last && done.Any(p => p.Step == phase.Step && p.Finished)) continue;
+            if (!last && done.Any(p => p.Step == phase.Step && p.Finished)) return null;
             var phaseWatch = Stopwatch.StartNew();
             var skipped = false;
             await InTransactionAsync(executor, info, up, phase.Operations, async () =>
@@ -72,7 +86,7 @@ public sealed partial class Migrator
                 if (!last)
                 {
                     await _progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, "schema changes", 0, 0, true,
-                        phaseWatch.Elapsed, checksum, null), exists: false, ct);
+                        phaseWatch.Elapsed, sums[phase.Step], null), exists: false, ct);
                     return true;
                 }
                 var heads = await _versions.ReadHeadsAsync(executor, ct);
@@ -83,9 +97,8 @@ public sealed partial class Migrator
                 await _progress.DeleteAsync(executor, info.Id, direction, ct);
                 return true;
             });
-            if (skipped) return Skipped(info, direction);
+            return skipped ? Skipped(info, direction) : null;
         }
-        return new RevisionRun(info, direction, before + watch.Elapsed, Rows: rows);
     }
 
     private static RevisionRun Skipped(RevisionInfo info, string direction) => new(info, direction, TimeSpan.Zero, Skipped: true);
