@@ -11,7 +11,8 @@ Usage (from the repository root): python3 bench/data-migration/run.py [--rows N]
 import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+# Debian's interpreter, where python3-sqlalchemy is installed.
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 
 def sh(args, **kw):
@@ -64,13 +65,14 @@ class Postgres:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         sh(self.run_as + [self.bin + "/initdb", "-D", self.data, "-U", "bench", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
-        sh(self.run_as + [self.bin + "/pg_ctl", "-D", self.data, "-l", os.path.join(work, "pg.log"), "-w", "-o",
+        sh(self.run_as + [self.bin + "/pg_ctl", "-D", self.data, "-l", os.path.join(work, "pg.log"), "-w", "start", "-o",
                           f"-p {self.port} -k {work} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c max_wal_size=4GB"], cwd=work)
         self.url = f"postgresql://bench@127.0.0.1:{self.port}/postgres"
         self.sa_url = f"postgresql+psycopg2://bench@127.0.0.1:{self.port}/postgres"
         self.sql(f"""CREATE TABLE old (id bigint PRIMARY KEY, data text NOT NULL);
 INSERT INTO old (id, data) SELECT i, md5(i::text) || md5((i + 1)::text) || md5((i + 2)::text) || substr(md5((i + 3)::text), 1, 4)
-FROM generate_series(1, {rows}) AS i; VACUUM ANALYZE old;""")
+FROM generate_series(1, {rows}) AS i""")
+        self.sql("VACUUM ANALYZE old")
 
     def sql(self, text):
         sh(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "bench", "-d", "postgres", "-c", text])
@@ -110,7 +112,7 @@ def bench(db, runs, orm_runs, databench):
         results["raw_update"].append(s); mem["raw_update"].append(m)
     for _ in range(orm_runs):
         reset(db)
-        s, m, _ = timed([sys.executable, os.path.join(HERE, "orm_loop.py"), db.sa_url])
+        s, m, _ = timed([PYTHON, os.path.join(HERE, "orm_loop.py"), db.sa_url])
         results["orm"].append(s); mem["orm"].append(m)
     return results, mem
 
@@ -122,10 +124,8 @@ def main():
     ap.add_argument("--orm-runs", type=int, default=1)
     ap.add_argument("--only", choices=["sqlite", "postgresql"])
     a = ap.parse_args()
-    try:
-        import sqlalchemy  # noqa: F401
-    except ImportError:
-        print("python3-sqlalchemy is not installed: the ORM loop is skipped", file=sys.stderr)
+    if subprocess.run([PYTHON, "-c", "import sqlalchemy, psycopg2"], capture_output=True).returncode != 0:
+        print("python3-sqlalchemy / python3-psycopg2 are not installed (apt-get install python3-sqlalchemy python3-psycopg2): the ORM loop is skipped", file=sys.stderr)
         a.orm_runs = 0
     work = tempfile.mkdtemp(prefix="retort-bench-")
     out = os.path.join(work, "DataBench")
