@@ -129,12 +129,14 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
             var ordinals = source.Keys.Select(k => Ordinal(reader, k, op)).ToArray();
             var convert = op.CreateConverter(reader);
+            var key = new object?[ordinals.Length];
             while (await reader.ReadAsync(CancellationToken.None))
             {
                 count++;
                 if (convert(reader) is { } values) output.Add(values);
-                newLast = ordinals.Select(o => reader.IsDBNull(o) ? null : reader.GetValue(o)).ToArray();
+                for (var i = 0; i < ordinals.Length; i++) key[i] = reader.IsDBNull(ordinals[i]) ? null : reader.GetValue(ordinals[i]);
             }
+            if (count > 0) newLast = key;
         }
         var target = dialect.QualifyName(op.Schema, op.TargetTable);
         await Sql.WriteRowsAsync(executor.Connection, executor.Transaction!, target, op.TargetColumns, output, CancellationToken.None);
