@@ -30,7 +30,7 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
     /// <summary>Runs the upgrade inside a live progress display on a terminal, plainly otherwise.</summary>
     public Task<T> RunAsync<T>(Func<Task<T>> run) => !Live ? run() : console.Progress()
         .AutoClear(false).HideCompleted(false)
-        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn())
         .StartAsync(async ctx => { _progress = ctx; return await run(); });
 
     private void Starting(RevisionInfo info, string direction)
@@ -60,7 +60,9 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
             if (!_bars.TryGetValue(key, out var bar)) _bars[key] = bar = _progress.AddTask(Markup.Escape(p.Description), maxValue: Math.Max(1, p.TotalEstimate ?? p.RowsDone));
             bar.MaxValue = Math.Max(1, Math.Max(p.TotalEstimate ?? 0, p.RowsDone));
             bar.Value = p.RowsDone;
-            bar.Description = Markup.Escape(text);
+            // Short enough for an 80-column terminal next to the bar, percentage and time columns.
+            var name = p.Description.Length > 28 ? p.Description[..27] + "…" : p.Description;
+            bar.Description = Markup.Escape($"{name} {Rows(p.RowsDone)}/{(p.TotalEstimate is { } est ? Rows(est) : "?")} rows {Rows((long)p.RowsPerSecond)}/s");
             if (p.Finished) bar.StopTask();
             return;
         }

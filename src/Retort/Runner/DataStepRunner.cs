@@ -66,8 +66,11 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             var took = batchWatch.Elapsed;
             size = batching.NextBatchSize(size, took);
             var rate = rowsThisRun / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
-            report?.Invoke(new DataProgress(revision, step, operation.Describe(), saved.RowsDone, saved.RowsWritten,
-                total is { } t ? Math.Max(t, saved.RowsDone) : null, rate, size, saved.Finished, resumed == true));
+            var progressReport = new DataProgress(revision, step, operation.Describe(), saved.RowsDone, saved.RowsWritten,
+                total is { } t ? Math.Max(t, saved.RowsDone) : null, rate, size, saved.Finished, resumed == true);
+            // The batch is committed; a failing progress display must not stop the migration.
+            try { report?.Invoke(progressReport); }
+            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "A progress handler failed; the data step goes on."); }
             if (saved.Finished) return saved.RowsWritten;
             if (batching.PauseBetweenBatches > TimeSpan.Zero) await DelayAsync(batching.PauseBetweenBatches, ct);
         }
