@@ -41,7 +41,14 @@ public static class RetortCommandLine
             await setup.Error.WriteLineAsync($"Run 'retort {string.Join(' ', CommandPath(result))} --help' for usage.".Replace("  ", " "));
             return UsageError;
         }
-        return await result.InvokeAsync(new InvocationConfiguration { Output = setup.Out, Error = setup.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        return await result.InvokeAsync(new InvocationConfiguration
+        {
+            Output = setup.Out,
+            Error = setup.Error,
+            EnableDefaultExceptionHandler = false,
+            // Ctrl-C cancels the command's token; a data step then stops after its current batch, which needs a moment.
+            ProcessTerminationTimeout = TimeSpan.FromMinutes(1),
+        }, cancellationToken);
     }
 
     private static IEnumerable<string> CommandPath(ParseResult result)

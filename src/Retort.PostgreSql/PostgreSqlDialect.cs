@@ -24,7 +24,11 @@ public sealed partial class PostgreSqlDialect : Dialect
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Generator = new PostgreSqlDdlGenerator(this);
+        DataMigrations = new PostgreSqlDataMigrations(this);
     }
+
+    /// <inheritdoc />
+    public override DataMigrationSupport DataMigrations { get; }
 
     /// <summary>Lock timeout, retry and advisory lock settings.</summary>
     public PostgreSqlOptions Options { get; }

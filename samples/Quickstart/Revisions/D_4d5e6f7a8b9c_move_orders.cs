@@ -1,13 +1,13 @@
-using System.Globalization;
 using Retort.Migrations;
-using Retort.Runner;
 using Retort.Schema;
 
 namespace Quickstart.Revisions;
 
 /// <summary>
 /// Moves data from an old table to a new one through C# code: each legacy order (customer by name, amount in
-/// currency units) becomes an order_line (customer by id, amount in cents). The downgrade moves it back.
+/// currency units) becomes an order_line (customer by id, amount in cents). The rows are read in batches as
+/// typed objects, transformed in C#, and written in batches, each batch committed with a checkpoint, so a run
+/// that dies resumes where it stopped. The downgrade moves them back the same way.
 /// </summary>
 [Revision("4d5e6f7a8b9c", DownRevision = "3c4d5e6f7a8b", Message = "move legacy_order into order_line")]
 public sealed class Revision_4d5e6f7a8b9c : Migration
@@ -19,36 +19,46 @@ public sealed class Revision_4d5e6f7a8b9c : Migration
             new Column("customer_id", SqlType.Integer, nullable: false, references: "customer.id"),
             new Column("item", SqlType.String(100), nullable: false),
             new Column("amount_cents", SqlType.BigInteger, nullable: false));
-        op.Run("copy legacy_order rows into order_line", CopyForwardAsync);
+        op.Transform<LegacyOrder, OrderLine>(
+            // SQLite stores a NUMERIC value as an integer or a real, row by row; the cast gives the mapper one type.
+            "SELECT o.id, c.id AS customer_id, o.customer_name, o.item, CAST(o.amount AS REAL) AS amount FROM legacy_order o LEFT JOIN customer c ON c.full_name = o.customer_name",
+            "order_line",
+            o => new OrderLine(o.Id, o.CustomerId ?? throw new InvalidOperationException($"legacy order {o.Id} names unknown customer '{o.CustomerName}'"),
+                o.Item, (long)Math.Round(o.Amount * 100)),
+            keyColumns: ["id"], description: "legacy_order rows into order_line");
         op.DropTable("legacy_order");
     }
 
     public override void Downgrade(Op op)
     {
         op.CreateTable(AppSchema.Initial["legacy_order"]);
-        op.Run("copy order_line rows back into legacy_order", CopyBackAsync);
+        op.Transform<OrderLineWithName, LegacyOrder>(
+            "SELECT o.id, c.full_name AS customer_name, o.item, o.amount_cents FROM order_line o JOIN customer c ON c.id = o.customer_id",
+            "legacy_order",
+            o => new LegacyOrder { Id = o.Id, CustomerName = o.CustomerName, Item = o.Item, Amount = o.AmountCents / 100m },
+            keyColumns: ["id"], description: "order_line rows back into legacy_order");
         op.DropTable("order_line");
     }
 
-    private static async Task CopyForwardAsync(MigrationContext db, CancellationToken ct)
+    /// <summary>A legacy_order row (plus the customer id it resolves to, when reading it).</summary>
+    public sealed class LegacyOrder
     {
-        var rows = new List<(long Id, string Customer, string Item, decimal Amount)>();
-        await using (var read = db.CreateCommand("SELECT id, customer_name, item, amount FROM legacy_order ORDER BY id"))
-        await using (var reader = await read.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Convert.ToDecimal(reader.GetValue(3), CultureInfo.InvariantCulture)));
-        foreach (var row in rows)
-        {
-            var customerId = await db.ScalarAsync("SELECT id FROM customer WHERE full_name = @name", new { name = row.Customer }, ct)
-                ?? throw new InvalidOperationException($"legacy order {row.Id} names unknown customer '{row.Customer}'");
-            await db.ExecuteAsync("INSERT INTO order_line (id, customer_id, item, amount_cents) VALUES (@id, @customer, @item, @cents)",
-                new { id = row.Id, customer = customerId, item = row.Item, cents = (long)Math.Round(row.Amount * 100) }, ct);
-        }
+        public long Id { get; init; }
+        [System.ComponentModel.DataAnnotations.Schema.NotMapped] public long? CustomerId { get; init; }
+        public string CustomerName { get; init; } = "";
+        public string Item { get; init; } = "";
+        public decimal Amount { get; init; }
     }
 
-    private static async Task CopyBackAsync(MigrationContext db, CancellationToken ct) =>
-        await db.ExecuteAsync(
-            "INSERT INTO legacy_order (id, customer_name, item, amount) " +
-            "SELECT o.id, c.full_name, o.item, o.amount_cents / 100.0 FROM order_line o JOIN customer c ON c.id = o.customer_id",
-            cancellationToken: ct);
+    /// <summary>An order_line row.</summary>
+    public sealed record OrderLine(long Id, long CustomerId, string Item, long AmountCents);
+
+    /// <summary>An order_line row with its customer's name, read for the downgrade.</summary>
+    public sealed class OrderLineWithName
+    {
+        public long Id { get; init; }
+        public string CustomerName { get; init; } = "";
+        public string Item { get; init; } = "";
+        public long AmountCents { get; init; }
+    }
 }

@@ -21,6 +21,13 @@ internal static class CurrentCommand
                 if (ctx.Verbose) RevisionText.Detail(ctx.Console, migrator.Revisions, head);
                 else ctx.Console.WriteLine(RevisionText.Short(migrator.Revisions.Graph, head));
             }
+            foreach (var partial in (await migrator.GetInProgressAsync(ct)).GroupBy(p => (p.Revision, p.Direction)))
+            {
+                var data = partial.Where(p => p.RowsDone > 0 || !p.Finished).ToList();
+                var rows = data.Sum(p => p.RowsDone);
+                ctx.Console.WriteLine($"{partial.Key.Revision} (in progress: {partial.Key.Direction} partly applied, {partial.Count(p => p.Finished)} step(s) done" +
+                    (data.Count > 0 ? $", {rows:N0} rows checkpointed" : "") + $"; run {partial.Key.Direction} again to resume)");
+            }
         }));
         return command;
     }

@@ -32,12 +32,9 @@ internal static class UpgradeCommand
                 await setup.Out.FlushAsync(ct);
                 return;
             }
-            migrator.RevisionStarting += (info, direction) => ctx.Console.Markup(
-                $"Running {direction} [bold]{Markup.Escape(Step(info, direction == "upgrade"))}[/]{Markup.Escape(info.Message.Length > 0 ? ", " + info.Message : "")} ...");
-            migrator.RevisionCompleted += run => ctx.Console.MarkupLine(run.Skipped
-                ? " [yellow]skipped[/] (applied by another run)"
-                : $" [green]done[/] ({run.Duration.TotalMilliseconds:0} ms)");
-            var runs = await migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct);
+            var view = new UpgradeView(ctx.Console, Step);
+            view.Attach(migrator);
+            var runs = await view.RunAsync(() => migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct));
             var heads = await migrator.GetCurrentAsync(ct);
             var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
             ctx.Console.WriteLine(runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");

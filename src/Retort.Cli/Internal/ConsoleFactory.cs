@@ -12,7 +12,7 @@ internal static class ConsoleFactory
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!terminal) console.Profile.Width = 1000;
         return console;

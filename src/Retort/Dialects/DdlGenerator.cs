@@ -32,6 +32,7 @@ public abstract class DdlGenerator(Dialect dialect)
         CreateEnumTypeOperation o => Sql(CreateEnumType(o)),
         AddEnumValueOperation o => Sql(AddEnumValue(o)),
         DropEnumTypeOperation o => Sql(DropEnumType(o)),
+        DataOperation o => [new MigrationStep.Data(o)],
         _ => throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'."),
     };
 

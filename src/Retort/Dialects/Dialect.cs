@@ -46,6 +46,11 @@ public abstract class Dialect
     /// <summary>The SQL generator that turns operations into statements.</summary>
     public abstract DdlGenerator Generator { get; }
 
+    /// <summary>The SQL and bulk writes of batched data steps (keyset batches, row estimates, bulk inserts).</summary>
+    public virtual DataMigrationSupport DataMigrations => _dataMigrations ??= new DataMigrationSupport(this);
+
+    private DataMigrationSupport? _dataMigrations;
+
     /// <summary>Whether DDL is transactional (a failed revision rolls back its schema changes too).</summary>
     public virtual bool SupportsTransactionalDdl => true;
 

@@ -11,6 +11,9 @@ public abstract record MigrationStep
     /// <summary>A C# step; cannot be rendered offline.</summary>
     public sealed record Code(CodeStepOperation Operation) : MigrationStep;
 
+    /// <summary>A batched data step; the runner runs it in batches online, a script renders it or refuses it.</summary>
+    public sealed record Data(DataOperation Operation) : MigrationStep;
+
     /// <summary>Wraps a statement.</summary>
     public static implicit operator MigrationStep(SqlStatement statement) => new Sql(statement);
 }

@@ -1,15 +1,13 @@
 using Retort.Operations;
 using Retort.Schema;
 
-
-
 namespace Retort.Migrations;
 
 /// <summary>
 /// The facade a revision's <c>Upgrade</c> and <c>Downgrade</c> receive (Alembic's <c>op</c>). Each call
 /// appends one operation to the plan; nothing touches the database until the runner executes the plan.
 /// </summary>
-public sealed class Op
+public sealed partial class Op
 {
     private readonly List<MigrationOperation> _plan = [];
 

@@ -7,4 +7,5 @@ namespace Retort.Runner;
 /// <param name="AppliedAt">When it ran.</param>
 /// <param name="Duration">How long it took, or null (stamp, offline).</param>
 /// <param name="Checksum">Checksum of the plan that ran, or null.</param>
-public sealed record HistoryEntry(long Id, string Revision, string Direction, DateTimeOffset AppliedAt, TimeSpan? Duration, string? Checksum);
+/// <param name="Rows">Rows written by the revision's batched data steps, or null.</param>
+public sealed record HistoryEntry(long Id, string Revision, string Direction, DateTimeOffset AppliedAt, TimeSpan? Duration, string? Checksum, long? Rows = null);

@@ -34,6 +34,13 @@ public abstract class MigrationExecutor : IAsyncDisposable
     /// <summary>Runs a C# step (offline: refuses).</summary>
     public abstract Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a batched data step met inside a plan. Online, the <see cref="Migrator"/> runs data steps itself in
+    /// batches between transactions, so meeting one here is an error; offline, a script renders or refuses it.
+    /// </summary>
+    public virtual Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken) =>
+        throw new RetortException($"The data step '{step.Describe()}' runs in batches outside a transaction; run it through a Migrator upgrade, not inside one transaction.");
+
     /// <summary>Runs a query and returns its rows (online only).</summary>
     public abstract Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed partial class Migrator
     private readonly Database _database;
     private readonly ILogger _logger;
     private readonly VersionStore _versions;
+    private readonly ProgressStore _progress;
 
     /// <summary>Creates a migrator for a database and a set of revisions.</summary>
     public Migrator(Database database, RevisionSet revisions, MigratorOptions? options = null, ILogger? logger = null)
@@ -27,6 +28,7 @@ public sealed partial class Migrator
         Options = options ?? new MigratorOptions();
         _logger = logger ?? NullLogger.Instance;
         _versions = new VersionStore(database.Dialect, Options);
+        _progress = new ProgressStore(database.Dialect, Options);
     }
 
     /// <summary>The revisions.</summary>
@@ -128,6 +130,9 @@ public sealed partial class Migrator
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
         var runs = new List<RevisionRun>();
         if (plans.Count == 0) return runs;
+        if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation)) is { info: { } batched })
+            throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
+                "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
         await _versions.EnsureTablesAsync(executor, ct);
 
         if (Options.SingleTransaction)
@@ -172,7 +177,21 @@ public sealed partial class Migrator
 
         foreach (var (info, plan) in plans)
         {
-            ct.ThrowIfCancellationRequested();
+            if (ct.IsCancellationRequested)
+            {
+                // Stopping between revisions: an open batch holds only finished revisions, so keep them.
+                if (executor.InTransaction) await executor.CommitAsync(CancellationToken.None);
+                ct.ThrowIfCancellationRequested();
+            }
+            if (plan.Any(o => o is DataOperation))
+            {
+                // Data steps commit batch by batch: the revisions batched before this one commit first.
+                if (executor.InTransaction) await executor.CommitAsync(ct);
+                var phased = await ApplyPhasedAsync(executor, info, plan, up, ct);
+                runs.Add(phased);
+                RevisionCompleted?.Invoke(phased);
+                continue;
+            }
             var alone = !batching || dialect.BeforeTransaction(plan).Count > 0 || dialect.AfterTransaction(plan).Count > 0;
             if (executor.InTransaction && (alone || batchStarted.Elapsed > BatchCommitInterval)) await executor.CommitAsync(ct);
             foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, ct);

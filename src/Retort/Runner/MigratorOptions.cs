@@ -9,6 +9,9 @@ public sealed record MigratorOptions
     /// <summary>Name of the history table (one row per applied or undone revision).</summary>
     public string HistoryTable { get; init; } = "retort_history";
 
+    /// <summary>Name of the progress table (checkpoints of revisions with batched data steps, while they run).</summary>
+    public string ProgressTable { get; init; } = "retort_progress";
+
     /// <summary>Schema of Retort's own tables, or null for the default schema.</summary>
     public string? VersionTableSchema { get; init; }
 

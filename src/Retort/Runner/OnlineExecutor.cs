@@ -98,6 +98,18 @@ public sealed class OnlineExecutor : MigrationExecutor
         if (reopen) await BeginAsync(cancellationToken);
     }
 
+    /// <summary>The open connection (for the data step runner).</summary>
+    internal DbConnection Connection => _connection;
+
+    /// <summary>Executes a data statement and returns the rows it changed; logged at debug level (one per batch).</summary>
+    internal async Task<int> ExecuteCountAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        _logger.LogDebug("{Sql}", statement.Sql);
+        await using var command = CreateCommand(statement);
+        try { return await command.ExecuteNonQueryAsync(cancellationToken); }
+        catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }
+    }
+
     /// <inheritdoc />
     public override async Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken)
     {

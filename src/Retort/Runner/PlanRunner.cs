@@ -20,6 +20,7 @@ internal static class PlanRunner
                 {
                     case MigrationStep.Sql s: await executor.ExecuteAsync(s.Statement, cancellationToken); break;
                     case MigrationStep.Code c: await executor.RunCodeAsync(c.Operation, cancellationToken); break;
+                    case MigrationStep.Data d: await executor.RunDataStepAsync(d.Operation, cancellationToken); break;
                 }
             }
             executor.AfterOperations(group);

@@ -7,4 +7,5 @@ namespace Retort.Runner;
 /// <param name="Direction"><c>upgrade</c> or <c>downgrade</c>.</param>
 /// <param name="Duration">How long it took.</param>
 /// <param name="Skipped">True when another process had applied it meanwhile.</param>
-public sealed record RevisionRun(RevisionInfo Revision, string Direction, TimeSpan Duration, bool Skipped = false);
+/// <param name="Rows">Rows written by its batched data steps (over all runs), or null when it has none.</param>
+public sealed record RevisionRun(RevisionInfo Revision, string Direction, TimeSpan Duration, bool Skipped = false, long? Rows = null);

@@ -75,6 +75,19 @@ public sealed class ScriptExecutor : MigrationExecutor
     public override Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken) =>
         throw new OfflineNotSupportedException(CurrentRevision, step.Description);
 
+    /// <summary>
+    /// A set-based backfill becomes one UPDATE over the whole table, with a comment saying so; a C# transformation
+    /// needs a live connection and is refused, as code steps are.
+    /// </summary>
+    public override async Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken)
+    {
+        if (step is not BackfillOperation backfill) throw new OfflineNotSupportedException(CurrentRevision, step.Describe());
+        Comment("Backfill, rendered as one UPDATE over the whole table. Run online, Retort updates in short\n" +
+                "batches by primary key with a checkpoint per batch; this statement locks every row it changes until COMMIT.");
+        var table = _dialect.QualifyName(backfill.Schema, backfill.TableName);
+        await ExecuteAsync(new SqlStatement(_dialect.DataMigrations.UpdateAllSql(table, backfill.Set, backfill.Where)), cancellationToken);
+    }
+
     /// <inheritdoc />
     public override Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Offline mode cannot read from the database.");

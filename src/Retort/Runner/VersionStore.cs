@@ -11,6 +11,8 @@ namespace Retort.Runner;
 internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
 {
     private string VersionTable => dialect.QualifyName(options.VersionTableSchema, options.VersionTable);
+    private const string RowsColumn = "rows_affected";
+
     private string HistoryTable => dialect.QualifyName(options.VersionTableSchema, options.HistoryTable);
 
     public Table VersionTableModel => Table.Create(options.VersionTable, options.VersionTableSchema,
@@ -25,6 +27,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
             new Column("applied_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
             new Column("duration_ms", SqlType.BigInteger),
             new Column("checksum", SqlType.String(64)),
+            new Column(RowsColumn, SqlType.BigInteger),
         ],
         new PrimaryKeyConstraint(ValueList.Of("id"), options.HistoryTable + "_pkc"));
 
@@ -75,23 +78,40 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public Task ClearHeadsAsync(MigrationExecutor executor, CancellationToken ct) =>
         executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable}"), ct);
 
-    public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct) =>
-        executor.ExecuteAsync(new SqlStatement($"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, @duration, @checksum)")
+    /// <summary>Adds a history row; <paramref name="rows"/> (data revisions only) needs <see cref="EnsureRowsColumnAsync"/> first.</summary>
+    public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct, long? rows = null) =>
+        executor.ExecuteAsync(new SqlStatement(rows is null
+            ? $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, @duration, @checksum)"
+            : $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum, {RowsColumn}) VALUES (@revision, @direction, @duration, @checksum, @rows)")
         {
             Parameters = new Dictionary<string, object?>
             {
-                ["revision"] = revision, ["direction"] = direction, ["duration"] = durationMs, ["checksum"] = checksum,
+                ["revision"] = revision, ["direction"] = direction, ["duration"] = durationMs, ["checksum"] = checksum, ["rows"] = rows,
             },
         }, ct);
 
+    /// <summary>
+    /// Adds the nullable rows column to a history table created before it existed (in its own transaction); older
+    /// Retort versions ignore it, so the change is backward compatible.
+    /// </summary>
+    public async Task EnsureRowsColumnAsync(OnlineExecutor executor, CancellationToken ct)
+    {
+        var table = await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct);
+        if (table is null || table.Columns.Any(c => c.Name == RowsColumn)) return;
+        await PlanRunner.RunInTransactionAsync(executor, dialect,
+            [new AddColumnOperation(options.HistoryTable, new Column(RowsColumn, SqlType.BigInteger), options.VersionTableSchema)], ct);
+    }
+
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(MigrationExecutor executor, CancellationToken ct)
     {
-        if (await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is null) return [];
+        if (await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is not { } table) return [];
+        var rowsColumn = table.Columns.Any(c => c.Name == RowsColumn) ? RowsColumn : "NULL";
         var rows = await executor.QueryAsync(new SqlStatement(
-            $"SELECT id, revision, direction, applied_at, duration_ms, checksum FROM {HistoryTable} ORDER BY id"), ct);
+            $"SELECT id, revision, direction, applied_at, duration_ms, checksum, {rowsColumn} FROM {HistoryTable} ORDER BY id"), ct);
         return rows.Select(r => new HistoryEntry(
             Convert.ToInt64(r[0]), Convert.ToString(r[1])!, Convert.ToString(r[2])!, ToTimestamp(r[3]),
-            r[4] is null ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(r[4])), r[5] as string)).ToList();
+            r[4] is null ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(r[4])), r[5] as string,
+            r[6] is null ? null : Convert.ToInt64(r[6]))).ToList();
     }
 
     private static DateTimeOffset ToTimestamp(object? value) => value switch

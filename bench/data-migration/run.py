@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Data migration benchmark: 1,000,000 rows (id + 100-character text), upper-cased into a new table.
+
+Compares, on SQLite and on PostgreSQL: the raw set-based INSERT ... SELECT upper(data) through sqlite3/psql,
+Retort's C# transform (op.Transform), Retort's set-based backfill (op.Backfill, keyset batches), and, when
+python3-sqlalchemy is installed, the seed article's SQLAlchemy ORM loop. Times are medians of several runs;
+ratios are taken within the same run. Peak memory is /usr/bin/time -v's maximum resident set size.
+
+Usage (from the repository root): python3 bench/data-migration/run.py [--rows N] [--runs N] [--orm-runs N]
+"""
+import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Debian's interpreter, where python3-sqlalchemy is installed.
+PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+
+
+def sh(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(args, env=None):
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak MiB, stdout)."""
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v"] + args, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(args)}\n{p.stdout}\n{p.stderr}")
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return seconds, rss, p.stdout
+
+
+class Sqlite:
+    name = "SQLite"
+
+    def __init__(self, work, rows):
+        self.path = os.path.join(work, "bench.db")
+        self.url = "sqlite:///" + self.path
+        self.sa_url = "sqlite:///" + self.path
+        self.sql(f"""PRAGMA journal_mode = WAL;
+CREATE TABLE old (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows})
+INSERT INTO old (id, data) SELECT i, lower(hex(randomblob(50))) FROM n;""")
+
+    def sql(self, text):
+        sh(["sqlite3", self.path], input=text)
+
+    def sql_cmd(self, text):
+        return ["sqlite3", self.path, text]
+
+    def stop(self):
+        pass
+
+
+class Postgres:
+    name = "PostgreSQL"
+
+    def __init__(self, work, rows):
+        bins = sorted(d for d in (f"/usr/lib/postgresql/{v}/bin" for v in os.listdir("/usr/lib/postgresql")) if os.path.exists(d + "/initdb"))
+        self.bin = bins[-1]
+        self.data = os.path.join(work, "pg")
+        os.chmod(work, 0o777)
+        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        sh(self.run_as + [self.bin + "/initdb", "-D", self.data, "-U", "bench", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"])
+        sh(self.run_as + [self.bin + "/pg_ctl", "-D", self.data, "-l", os.path.join(work, "pg.log"), "-w", "start", "-o",
+                          f"-p {self.port} -k {work} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c max_wal_size=4GB"], cwd=work)
+        self.url = f"postgresql://bench@127.0.0.1:{self.port}/postgres"
+        self.sa_url = f"postgresql+psycopg2://bench@127.0.0.1:{self.port}/postgres"
+        self.sql(f"""CREATE TABLE old (id bigint PRIMARY KEY, data text NOT NULL);
+INSERT INTO old (id, data) SELECT i, md5(i::text) || md5((i + 1)::text) || md5((i + 2)::text) || substr(md5((i + 3)::text), 1, 4)
+FROM generate_series(1, {rows}) AS i""")
+        self.sql("VACUUM ANALYZE old")
+
+    def sql(self, text):
+        sh(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "bench", "-d", "postgres", "-c", text])
+
+    def sql_cmd(self, text):
+        return ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port), "-U", "bench", "-d", "postgres", "-c", text]
+
+    def stop(self):
+        subprocess.run(self.run_as + [self.bin + "/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"], capture_output=True)
+
+
+def reset(db):
+    db.sql("DROP TABLE IF EXISTS new_raw; DROP TABLE IF EXISTS new_retort; DROP TABLE IF EXISTS new_orm; "
+           "DROP TABLE IF EXISTS bench_version; DROP TABLE IF EXISTS bench_history; DROP TABLE IF EXISTS bench_progress;")
+
+
+def bench(db, runs, orm_runs, databench):
+    results = {k: [] for k in ("raw", "transform", "backfill", "raw_update", "orm")}
+    mem = {k: [] for k in results}
+    for _ in range(runs):
+        reset(db)
+        db.sql("CREATE TABLE new_raw (id bigint PRIMARY KEY, data text NOT NULL)")
+        s, m, _ = timed(db.sql_cmd("INSERT INTO new_raw (id, data) SELECT id, upper(data) FROM old"))
+        results["raw"].append(s); mem["raw"].append(m)
+        s, m, out = timed(["dotnet", databench, db.url, "transform"])
+        results["transform"].append(s); mem["transform"].append(m)
+        for step in ("ALTER TABLE old DROP COLUMN data_upper", "ALTER TABLE old ADD COLUMN data_upper text"):
+            try: db.sql(step)
+            except subprocess.CalledProcessError: pass
+        db.sql("DROP TABLE IF EXISTS bench_version; DROP TABLE IF EXISTS bench_history; DROP TABLE IF EXISTS bench_progress;")
+        if isinstance(db, Postgres): db.sql("VACUUM old")
+        s, m, _ = timed(["dotnet", databench, db.url, "backfill"])
+        results["backfill"].append(s); mem["backfill"].append(m)
+        db.sql("ALTER TABLE old DROP COLUMN data_upper; ALTER TABLE old ADD COLUMN data_upper text")
+        if isinstance(db, Postgres): db.sql("VACUUM old")
+        s, m, _ = timed(db.sql_cmd("UPDATE old SET data_upper = upper(data)"))
+        results["raw_update"].append(s); mem["raw_update"].append(m)
+    for _ in range(orm_runs):
+        reset(db)
+        s, m, _ = timed([PYTHON, os.path.join(HERE, "orm_loop.py"), db.sa_url])
+        results["orm"].append(s); mem["orm"].append(m)
+    return results, mem
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--orm-runs", type=int, default=1)
+    ap.add_argument("--only", choices=["sqlite", "postgresql"])
+    a = ap.parse_args()
+    if subprocess.run([PYTHON, "-c", "import sqlalchemy, psycopg2"], capture_output=True).returncode != 0:
+        print("python3-sqlalchemy / python3-psycopg2 are not installed (apt-get install python3-sqlalchemy python3-psycopg2): the ORM loop is skipped", file=sys.stderr)
+        a.orm_runs = 0
+    work = tempfile.mkdtemp(prefix="retort-bench-")
+    out = os.path.join(work, "DataBench")
+    sh(["dotnet", "build", "-c", "Release", os.path.join(HERE, "DataBench"), "-o", out])
+    databench = os.path.join(out, "DataBench.dll")
+    print(f"rows={a.rows} runs={a.runs} orm_runs={a.orm_runs}")
+    try:
+        for kind in (Sqlite, Postgres):
+            if a.only and kind.name.lower() != a.only: continue
+            db = kind(work, a.rows)
+            try:
+                r, m = bench(db, a.runs, a.orm_runs, databench)
+            finally:
+                db.stop()
+            med = {k: statistics.median(v) for k, v in r.items() if v}
+            print(f"\n{kind.name}: median seconds (rows/s), peak RSS MiB")
+            for k, v in med.items():
+                print(f"  {k:11} {v:8.2f} s ({a.rows / v:>10,.0f} rows/s)  peak {max(m[k]):7.0f} MiB")
+            t_ratio = statistics.median(t / raw for t, raw in zip(r["transform"], r["raw"]))
+            b_ratio = statistics.median(b / raw for b, raw in zip(r["backfill"], r["raw"]))
+            u_ratio = statistics.median(b / u for b, u in zip(r["backfill"], r["raw_update"]))
+            print(f"  transform / raw INSERT...SELECT = {t_ratio:.2f}x; backfill / raw INSERT...SELECT = {b_ratio:.2f}x; backfill / raw UPDATE = {u_ratio:.2f}x")
+            if "orm" in med:
+                print(f"  ORM loop / transform = {med['orm'] / med['transform']:.1f}x slower; memory ORM {max(m['orm']):.0f} MiB vs transform {max(m['transform']):.0f} MiB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
+using Retort.Dialects;
+
+namespace Retort.PostgreSql;
+
+/// <summary>
+/// PostgreSQL's part of batched data steps: batches written with binary <c>COPY</c>, row estimates from the
+/// planner's statistics for big tables, and replica replay lag from <c>pg_stat_replication</c>.
+/// </summary>
+public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMigrationSupport(dialect)
+{
+    private const long CountBelow = 100_000;
+
+    /// <summary>Tables the statistics call big are estimated (<c>pg_class.reltuples</c>); smaller ones and queries are counted.</summary>
+    public override async Task<long?> EstimateRowsAsync(DbConnection connection, string source, bool isQuery, CancellationToken cancellationToken)
+    {
+        if (!isQuery)
+        {
+            await using var command = new NpgsqlCommand("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(@name)", (NpgsqlConnection)connection);
+            command.Parameters.AddWithValue("name", source);
+            if (await command.ExecuteScalarAsync(cancellationToken) is long estimate && estimate >= CountBelow) return estimate;
+        }
+        return await base.EstimateRowsAsync(connection, source, isQuery, cancellationToken);
+    }
+
+    /// <summary>Writes the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
+    public override async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var npgsql = (NpgsqlConnection)connection;
+        var types = await ColumnTypesAsync(npgsql, table, columns, cancellationToken);
+        var convert = types.Select(Converter).ToArray();
+        var copy = $"COPY {table} ({string.Join(", ", columns.Select(Dialect.QuoteIdentifier))}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await npgsql.BeginBinaryImportAsync(copy, cancellationToken);
+        // Values are written synchronously: they go to Npgsql's write buffer, flushed as it fills, and one await per
+        // value would cost more than the value itself.
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (row[c] is null or DBNull) importer.WriteNull();
+                else importer.Write(convert[c](row[c]!), types[c]);
+            }
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Converts a value to the CLR type the column's binary format expects when C# produced a different numeric
+    /// type (a <c>long</c> for an <c>integer</c> column); other values are written as they are.
+    /// </summary>
+    private static Func<object, object> Converter(string dataType) => dataType switch
+    {
+        "pg_catalog.int2" => v => v is short ? v : Convert.ToInt16(v, CultureInfo.InvariantCulture),
+        "pg_catalog.int4" => v => v is int ? v : Convert.ToInt32(v, CultureInfo.InvariantCulture),
+        "pg_catalog.int8" => v => v is long ? v : Convert.ToInt64(v, CultureInfo.InvariantCulture),
+        "pg_catalog.numeric" => v => v is decimal ? v : Convert.ToDecimal(v, CultureInfo.InvariantCulture),
+        "pg_catalog.float8" => v => v is double ? v : Convert.ToDouble(v, CultureInfo.InvariantCulture),
+        "pg_catalog.float4" => v => v is float ? v : Convert.ToSingle(v, CultureInfo.InvariantCulture),
+        _ => v => v,
+    };
+
+    private static async Task<string[]> ColumnTypesAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT a.attname, n.nspname || '.' || t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid " +
+            "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE a.attrelid = to_regclass(@table) AND a.attnum > 0 AND NOT a.attisdropped", connection);
+        command.Parameters.AddWithValue("table", table);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) found[reader.GetString(0)] = reader.GetString(1);
+        if (found.Count == 0) throw new RetortException($"Cannot write to {table}: the table does not exist.");
+        return columns.Select(c => found.TryGetValue(c, out var type) ? type
+            : throw new RetortException($"Cannot write to {table}: it has no column '{c}' (columns come from the output type's properties; it has {string.Join(", ", found.Keys)}).")).ToArray();
+    }
+
+    /// <summary>The replay lag of the standby whose <c>application_name</c> is <paramref name="replicaName"/>.</summary>
+    public override async Task<TimeSpan?> GetReplicaLagAsync(DbConnection connection, string replicaName, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(replay_lag, interval '0') FROM pg_stat_replication WHERE application_name = @name", (NpgsqlConnection)connection);
+        command.Parameters.AddWithValue("name", replicaName);
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            TimeSpan lag => lag,
+            _ => throw new RetortException($"The replica '{replicaName}' is not connected: pg_stat_replication has no row with that application_name. " +
+                "Check the name (the standby's primary_conninfo application_name) or leave ReplicaName unset."),
+        };
+    }
+}

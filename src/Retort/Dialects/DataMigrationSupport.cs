@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Retort.Dialects;
+
+/// <summary>
+/// The database-specific part of batched data steps: keyset batch queries (row-value comparisons on the key,
+/// never OFFSET), row estimates, bulk writes and replica lag. The base writes standard SQL and prepared
+/// multi-row INSERTs; dialects override what their database does better (PostgreSQL: binary COPY).
+/// Key values are parameters <c>@k0</c>, <c>@k1</c>, … (after) and <c>@u0</c>, … (up to and including).
+/// </summary>
+public class DataMigrationSupport(Dialect dialect)
+{
+    /// <summary>The dialect.</summary>
+    protected Dialect Dialect { get; } = dialect;
+
+    /// <summary>Rows per INSERT statement in the base writer, before the column count limits it.</summary>
+    protected virtual int MaxParametersPerStatement => 999;
+
+    /// <summary>The key condition <c>(a, b) &gt; (@k0, @k1)</c> with the given operator and parameter prefix.</summary>
+    public virtual string KeyCondition(IReadOnlyList<string> keys, string comparison, string prefix, string? alias = null)
+    {
+        var columns = keys.Select(k => (alias is null ? "" : alias + ".") + Dialect.QuoteIdentifier(k)).ToList();
+        var parameters = keys.Select((_, i) => "@" + prefix + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        return keys.Count == 1
+            ? $"{columns[0]} {comparison} {parameters[0]}"
+            : $"({string.Join(", ", columns)}) {comparison} ({string.Join(", ", parameters)})";
+    }
+
+    /// <summary><c>ORDER BY</c> list of the key.</summary>
+    public virtual string KeyOrder(IReadOnlyList<string> keys, bool descending = false) =>
+        string.Join(", ", keys.Select(k => Dialect.QuoteIdentifier(k) + (descending ? " DESC" : "")));
+
+    /// <summary>A row limit clause for <paramref name="parameter"/>.</summary>
+    public virtual string Limit(string parameter) => "LIMIT @" + parameter;
+
+    /// <summary>
+    /// The last key of the next batch and the batch's row count: one row (key columns, count) or none when no
+    /// key follows the checkpoint. <paramref name="first"/>: no checkpoint yet.
+    /// </summary>
+    public virtual string NextBatchBoundarySql(string table, IReadOnlyList<string> keys, bool first)
+    {
+        var cols = string.Join(", ", keys.Select(Dialect.QuoteIdentifier));
+        var after = first ? "" : " WHERE " + KeyCondition(keys, ">", "k");
+        return $"WITH retort_batch AS (SELECT {cols} FROM {table}{after} ORDER BY {KeyOrder(keys)} {Limit("limit")}) " +
+               $"SELECT {cols}, (SELECT count(*) FROM retort_batch) FROM retort_batch ORDER BY {KeyOrder(keys, descending: true)} LIMIT 1";
+    }
+
+    /// <summary>The UPDATE of one batch: rows whose key is after the checkpoint and up to the batch's last key.</summary>
+    public virtual string UpdateBatchSql(string table, string set, string? where, IReadOnlyList<string> keys, bool first)
+    {
+        var range = (first ? "" : KeyCondition(keys, ">", "k") + " AND ") + KeyCondition(keys, "<=", "u");
+        return $"UPDATE {table} SET {set} WHERE {range}{(where is null ? "" : $" AND ({where})")}";
+    }
+
+    /// <summary>The whole backfill as one UPDATE (offline scripts).</summary>
+    public virtual string UpdateAllSql(string table, string set, string? where) =>
+        $"UPDATE {table} SET {set}{(where is null ? "" : $" WHERE {where}")}";
+
+    /// <summary>One batch of a transformation's source: rows after the checkpoint in key order, at most <c>@limit</c>.</summary>
+    /// <param name="source">A quoted table name, or a query in parentheses.</param>
+    /// <param name="isQuery">True when <paramref name="source"/> is a query.</param>
+    /// <param name="keys">Key columns.</param>
+    /// <param name="first">No checkpoint yet.</param>
+    public virtual string SelectBatchSql(string source, bool isQuery, IReadOnlyList<string> keys, bool first)
+    {
+        var from = isQuery ? $"({source}) AS retort_source" : source;
+        var after = first ? "" : " WHERE " + KeyCondition(keys, ">", "k");
+        return $"SELECT * FROM {from}{after} ORDER BY {KeyOrder(keys)} {Limit("limit")}";
+    }
+
+    /// <summary>Estimated rows of a source (for progress); null when unknown. The base counts them.</summary>
+    public virtual async Task<long?> EstimateRowsAsync(DbConnection connection, string source, bool isQuery, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {(isQuery ? $"({source}) AS retort_source" : source)}";
+        command.CommandTimeout = 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Writes one batch of rows into <paramref name="table"/> inside <paramref name="transaction"/>. The base uses
+    /// prepared multi-row INSERT statements.
+    /// </summary>
+    public virtual async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var perStatement = Math.Max(1, Math.Min(100, MaxParametersPerStatement / Math.Max(1, columns.Count)));
+        var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(Dialect.QuoteIdentifier))}) VALUES ";
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                var command = count == perStatement ? full ??= Prepare(count) : Prepare(count);
+                for (var r = 0; r < count; r++)
+                    for (var c = 0; c < columns.Count; c++)
+                        command.Parameters[r * columns.Count + c].Value = rows[start + r][c] ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (command != full) await command.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
+        }
+
+        DbCommand Prepare(int count)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 0;
+            var values = new List<string>(count);
+            for (var r = 0; r < count; r++)
+            {
+                var names = new List<string>(columns.Count);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = $"@p{r}_{c}";
+                    command.Parameters.Add(p);
+                    names.Add(p.ParameterName);
+                }
+                values.Add("(" + string.Join(", ", names) + ")");
+            }
+            command.CommandText = head + string.Join(", ", values);
+            return command;
+        }
+    }
+
+    /// <summary>
+    /// The replay lag of the named replica, or null when the database cannot tell (the base: never). A dialect
+    /// that supports replicas throws a clear error when the replica is not connected.
+    /// </summary>
+    public virtual Task<TimeSpan?> GetReplicaLagAsync(DbConnection connection, string replicaName, CancellationToken cancellationToken) =>
+        Task.FromResult<TimeSpan?>(null);
+}

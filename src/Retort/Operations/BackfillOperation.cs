@@ -1,0 +1,34 @@
+using Retort.Schema;
+
+namespace Retort.Operations;
+
+/// <summary>
+/// A set-based backfill: <c>UPDATE table SET …</c> in batches by primary key (keyset, never OFFSET), each batch its
+/// own short transaction with a checkpoint.
+/// </summary>
+/// <param name="TableName">The table updated; it needs a primary key.</param>
+/// <param name="Set">The SET clause, for example <c>email_lower = lower(email)</c>.</param>
+/// <param name="Schema">Its schema, or null.</param>
+public sealed record BackfillOperation(string TableName, string Set, string? Schema = null) : DataOperation
+{
+    /// <summary>Optional condition: only rows matching it are updated (batches still walk the whole key range).</summary>
+    public string? Where { get; init; }
+
+    /// <summary>Key columns to batch by; empty means the table's primary key.</summary>
+    public ValueList<string> KeyColumns { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Optional SET clause that undoes this one; makes the operation reversible.</summary>
+    public string? ReverseSet { get; init; }
+
+    /// <inheritdoc />
+    public override bool IsReversible => ReverseSet is not null;
+
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() => ReverseSet is null
+        ? throw new IrreversibleOperationException(this, "a backfill has no reverse unless reverseSet is given")
+        : this with { Set = ReverseSet, ReverseSet = Set };
+
+    /// <inheritdoc />
+    public override string Describe() =>
+        $"backfill {(Schema is null ? TableName : Schema + "." + TableName)} SET {Set}{(Where is null ? "" : " WHERE " + Where)}";
+}

@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Revisions;
+using Retort.Schema;
+
+namespace Retort.Runner;
+
+/// <summary>
+/// Runs one batched data step: keyset batches, each in its own transaction together with the update of its
+/// checkpoint row, so a batch is either committed and recorded or neither. The checkpoint is read inside every
+/// batch's transaction, which is also what keeps two runners from doing the same batch twice.
+/// </summary>
+internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, ProgressStore progress, ILogger logger, Action<DataProgress>? report)
+{
+    private DataMigrationSupport Sql => dialect.DataMigrations;
+
+    /// <summary>Runs the step to its end (or to cancellation between batches); returns rows written in all runs.</summary>
+    public async Task<long> RunAsync(RevisionInfo revision, string direction, int step, DataOperation operation, string checksum, CancellationToken ct)
+    {
+        var source = await ResolveAsync(operation, ct);
+        var total = await Sql.EstimateRowsAsync(executor.Connection, source.Text, source.IsQuery, ct);
+        var batching = operation.Batching;
+        var size = Math.Clamp(batching.BatchSize, 1, Math.Max(1, batching.MaxBatchSize));
+        var watch = Stopwatch.StartNew();
+        long rowsThisRun = 0;
+        bool? resumed = null;
+        while (true)
+        {
+            if (ct.IsCancellationRequested) throw Cancelled(revision, step, operation, ct);
+            await WaitForReplicaAsync(batching, ct);
+            var batchWatch = Stopwatch.StartNew();
+            DataStepProgress saved;
+            int walked;
+            // A batch, once started, runs to its commit: cancellation takes effect between batches.
+            await executor.BeginAsync(CancellationToken.None);
+            try
+            {
+                var checkpoint = await progress.ReadStepAsync(executor, revision.Id, direction, step, CancellationToken.None);
+                resumed ??= checkpoint is not null;
+                if (checkpoint is { Finished: true })
+                {
+                    await executor.CommitAsync(CancellationToken.None);
+                    return checkpoint.RowsWritten;
+                }
+                var last = checkpoint?.LastKey is { } text ? KeyCodec.Decode(text) : null;
+                var (count, written, newLast) = operation is BackfillOperation b
+                    ? await BackfillBatchAsync(b, source, last, size)
+                    : await TransformBatchAsync((TransformOperation)operation, source, last, size);
+                walked = count;
+                saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + count,
+                    (checkpoint?.RowsWritten ?? 0) + written, count < size, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
+                    checksum, newLast is null ? checkpoint?.LastKey : KeyCodec.Encode(newLast));
+                await progress.SaveAsync(executor, saved, checkpoint is not null, CancellationToken.None);
+                await executor.CommitAsync(CancellationToken.None);
+            }
+            catch
+            {
+                await executor.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            rowsThisRun += walked;
+            var took = batchWatch.Elapsed;
+            size = batching.NextBatchSize(size, took);
+            var rate = rowsThisRun / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
+            var progressReport = new DataProgress(revision, step, operation.Describe(), saved.RowsDone, saved.RowsWritten,
+                total is { } t ? Math.Max(t, saved.RowsDone) : null, rate, size, saved.Finished, resumed == true);
+            // The batch is committed; a failing progress display must not stop the migration.
+            try { report?.Invoke(progressReport); }
+            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "A progress handler failed; the data step goes on."); }
+            if (saved.Finished) return saved.RowsWritten;
+            if (batching.PauseBetweenBatches > TimeSpan.Zero) await DelayAsync(batching.PauseBetweenBatches, ct);
+        }
+    }
+
+    private static OperationCanceledException Cancelled(RevisionInfo revision, int step, DataOperation operation, CancellationToken ct) => new(
+        $"Stopped between two batches of revision {revision.Id} (step {step + 1}: {operation.Describe()}). Every committed batch is " +
+        "checkpointed; the revision is partly applied and not yet recorded as applied. Run upgrade again to resume from the checkpoint.", ct);
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        // A pause is cut short by cancellation; the cancellation check before the next batch then stops the step.
+        try { await Task.Delay(delay, ct); } catch (OperationCanceledException) { }
+    }
+
+    private async Task WaitForReplicaAsync(BatchOptions batching, CancellationToken ct)
+    {
+        if (batching.ReplicaName is not { } replica) return;
+        while (!ct.IsCancellationRequested)
+        {
+            var lag = await Sql.GetReplicaLagAsync(executor.Connection, replica, ct);
+            if (lag is null || lag <= batching.MaxReplicaLag) return;
+            logger.LogInformation("Replica {Replica} replays {Lag} behind (limit {Max}); waiting before the next batch.", replica, lag, batching.MaxReplicaLag);
+            await DelayAsync(batching.ReplicaPollInterval, ct);
+        }
+    }
+
+    private async Task<(int Count, long Written, object?[]? Last)> BackfillBatchAsync(BackfillOperation op, Source source, object?[]? last, int size)
+    {
+        var first = last is null;
+        var boundary = new SqlStatement(Sql.NextBatchBoundarySql(source.Text, source.Keys, first)) { Parameters = Params(last, null, size) };
+        var rows = await executor.QueryAsync(boundary, CancellationToken.None);
+        if (rows.Count == 0) return (0, 0, null);
+        var upper = rows[0][..source.Keys.Count];
+        var count = Convert.ToInt32(rows[0][source.Keys.Count], CultureInfo.InvariantCulture);
+        var update = new SqlStatement(Sql.UpdateBatchSql(source.Text, op.Set, op.Where, source.Keys, first)) { Parameters = Params(last, upper, null) };
+        var written = await executor.ExecuteCountAsync(update, CancellationToken.None);
+        return (count, written, upper);
+    }
+
+    private async Task<(int Count, long Written, object?[]? Last)> TransformBatchAsync(TransformOperation op, Source source, object?[]? last, int size)
+    {
+        var output = new List<object?[]>(Math.Min(size, 100_000));
+        var count = 0;
+        object?[]? newLast = null;
+        await using (var command = executor.Connection.CreateCommand())
+        {
+            command.Transaction = executor.Transaction;
+            command.CommandTimeout = 0;
+            command.CommandText = Sql.SelectBatchSql(source.Text, source.IsQuery, source.Keys, last is null);
+            foreach (var (name, value) in Params(last, null, size))
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + name;
+                p.Value = value ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            logger.LogDebug("{Sql}", command.CommandText);
+            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+            var ordinals = source.Keys.Select(k => Ordinal(reader, k, op)).ToArray();
+            var convert = op.CreateConverter(reader);
+            var key = new object?[ordinals.Length];
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                count++;
+                if (convert(reader) is { } values) output.Add(values);
+                for (var i = 0; i < ordinals.Length; i++) key[i] = reader.IsDBNull(ordinals[i]) ? null : reader.GetValue(ordinals[i]);
+            }
+            if (count > 0) newLast = key;
+        }
+        var target = dialect.QualifyName(op.Schema, op.TargetTable);
+        await Sql.WriteRowsAsync(executor.Connection, executor.Transaction!, target, op.TargetColumns, output, CancellationToken.None);
+        return (count, output.Count, newLast);
+    }
+
+    private static int Ordinal(DbDataReader reader, string key, TransformOperation op)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            if (string.Equals(reader.GetName(i), key, StringComparison.OrdinalIgnoreCase)) return i;
+        throw new RetortException($"The source of '{op.Describe()}' returns no column '{key}'; the key columns must be among the columns it selects.");
+    }
+
+    private static Dictionary<string, object?> Params(object?[]? after, object?[]? upTo, int? limit)
+    {
+        var p = new Dictionary<string, object?>();
+        for (var i = 0; after is not null && i < after.Length; i++) p["k" + i.ToString(CultureInfo.InvariantCulture)] = after[i];
+        for (var i = 0; upTo is not null && i < upTo.Length; i++) p["u" + i.ToString(CultureInfo.InvariantCulture)] = upTo[i];
+        if (limit is { } l) p["limit"] = l;
+        return p;
+    }
+
+    private sealed record Source(string Text, bool IsQuery, IReadOnlyList<string> Keys);
+
+    private async Task<Source> ResolveAsync(DataOperation operation, CancellationToken ct)
+    {
+        switch (operation)
+        {
+            case BackfillOperation b:
+                return new Source(dialect.QualifyName(b.Schema, b.TableName), false, await KeysAsync(b.TableName, b.Schema, b.KeyColumns, "backfill", ct));
+            case TransformOperation t when t.SourceQuery is not null:
+                if (t.KeyColumns.Count == 0)
+                    throw new RetortException($"'{t.Describe()}' reads a query but names no key columns. Pass keyColumns: columns the query returns whose values are unique and not null (for example the source table's primary key), so batches can resume by key.");
+                return new Source(t.SourceQuery, true, t.KeyColumns);
+            case TransformOperation t:
+                return new Source(dialect.QualifyName(t.Schema, t.SourceTable!), false, await KeysAsync(t.SourceTable!, t.Schema, t.KeyColumns, "transform", ct));
+            default:
+                throw new RetortException($"Unsupported data step '{operation.Describe()}'.");
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> KeysAsync(string tableName, string? schema, IReadOnlyList<string> given, string what, CancellationToken ct)
+    {
+        var table = await dialect.ReflectTableAsync(executor.Connection, null, tableName, schema, ct)
+            ?? throw new RetortException($"Cannot {what} table '{tableName}': it does not exist.");
+        var unique = new List<IReadOnlyList<string>>();
+        if (table.PrimaryKey is { } pk) unique.Add(pk.Columns);
+        unique.AddRange(table.UniqueConstraints.Select(u => (IReadOnlyList<string>)u.Columns));
+        unique.AddRange(table.Indexes.Where(i => i.Unique && i.Where is null && !i.Expressions).Select(i => (IReadOnlyList<string>)i.Columns));
+        if (given.Count > 0)
+        {
+            if (unique.Any(u => u.Count == given.Count && u.All(c => given.Contains(c, StringComparer.OrdinalIgnoreCase))))
+                return given;
+            throw new RetortException($"Cannot {what} table '{tableName}' in batches by ({string.Join(", ", given)}): those columns are not its primary key or a unique constraint, so a batch boundary could split equal keys and skip rows. Name unique, not-null columns.");
+        }
+        if (table.PrimaryKey is { } key) return key.Columns;
+        throw new RetortException($"Cannot {what} table '{tableName}' in batches: it has no primary key. Batches walk a table by a unique key (keyset pagination) so they can resume after a failure; " +
+            "add a primary key first, or pass keyColumns naming columns covered by a unique constraint.");
+    }
+}

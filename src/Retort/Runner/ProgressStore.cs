@@ -1,0 +1,82 @@
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Runner;
+
+/// <summary>
+/// The progress table: one row per committed phase or batched data step of a revision that is being applied,
+/// updated in the same transaction as the work it records. Rows exist only while a revision is partly applied;
+/// the transaction that records the revision in the version table deletes them.
+/// </summary>
+internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
+{
+    private const string Columns = "revision, direction, step, description, rows_done, rows_written, finished, elapsed_ms, checksum, last_key";
+
+    private string Table => dialect.QualifyName(options.VersionTableSchema, options.ProgressTable);
+
+    public Table Model => Retort.Schema.Table.Create(options.ProgressTable, options.VersionTableSchema,
+        [
+            new Column("revision", SqlType.String(64), nullable: false),
+            new Column("direction", SqlType.String(10), nullable: false),
+            new Column("step", SqlType.Integer, nullable: false),
+            new Column("description", SqlType.String(300)),
+            new Column("rows_done", SqlType.BigInteger, nullable: false),
+            new Column("rows_written", SqlType.BigInteger, nullable: false),
+            new Column("finished", SqlType.Boolean, nullable: false),
+            new Column("elapsed_ms", SqlType.BigInteger, nullable: false),
+            new Column("checksum", SqlType.String(64)),
+            new Column("last_key", SqlType.Text),
+            new Column("updated_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
+        ],
+        new PrimaryKeyConstraint(ValueList.Of("revision", "direction", "step"), options.ProgressTable + "_pkc"));
+
+    public async Task EnsureTableAsync(OnlineExecutor executor, CancellationToken ct)
+    {
+        if (await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct) is not null) return;
+        await PlanRunner.RunInTransactionAsync(executor, dialect, [new CreateTableOperation(Model)], ct);
+    }
+
+    public async Task<IReadOnlyList<DataStepProgress>> ReadAsync(MigrationExecutor executor, string? revision, string? direction, CancellationToken ct)
+    {
+        if (await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct) is null) return [];
+        var filter = revision is null ? "" : " WHERE revision = @revision AND direction = @direction";
+        var rows = await executor.QueryAsync(new SqlStatement($"SELECT {Columns} FROM {Table}{filter} ORDER BY revision, direction, step")
+        {
+            Parameters = revision is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
+        }, ct);
+        return rows.Select(r => new DataStepProgress(Convert.ToString(r[0])!, Convert.ToString(r[1])!, Convert.ToInt32(r[2]), r[3] as string,
+            Convert.ToInt64(r[4]), Convert.ToInt64(r[5]), Convert.ToBoolean(r[6]), TimeSpan.FromMilliseconds(Convert.ToInt64(r[7])),
+            r[8] as string, r[9] as string)).ToList();
+    }
+
+    public async Task<DataStepProgress?> ReadStepAsync(MigrationExecutor executor, string revision, string direction, int step, CancellationToken ct)
+    {
+        var all = await ReadAsync(executor, revision, direction, ct);
+        return all.FirstOrDefault(p => p.Step == step);
+    }
+
+    /// <summary>Inserts or updates a step's row; call inside the transaction of the work it records.</summary>
+    public Task SaveAsync(MigrationExecutor executor, DataStepProgress p, bool exists, CancellationToken ct)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["revision"] = p.Revision, ["direction"] = p.Direction, ["step"] = p.Step, ["description"] = Truncate(p.Description),
+            ["rows_done"] = p.RowsDone, ["rows_written"] = p.RowsWritten, ["finished"] = p.Finished,
+            ["elapsed_ms"] = (long)p.Elapsed.TotalMilliseconds, ["checksum"] = p.Checksum, ["last_key"] = p.LastKey,
+        };
+        var sql = exists
+            ? $"UPDATE {Table} SET rows_done = @rows_done, rows_written = @rows_written, finished = @finished, elapsed_ms = @elapsed_ms, " +
+              "last_key = @last_key, updated_at = CURRENT_TIMESTAMP WHERE revision = @revision AND direction = @direction AND step = @step"
+            : $"INSERT INTO {Table} ({Columns}) VALUES (@revision, @direction, @step, @description, @rows_done, @rows_written, @finished, @elapsed_ms, @checksum, @last_key)";
+        return executor.ExecuteAsync(new SqlStatement(sql) { Parameters = parameters }, ct);
+    }
+
+    public Task DeleteAsync(MigrationExecutor executor, string revision, string direction, CancellationToken ct) =>
+        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table} WHERE revision = @revision AND direction = @direction")
+        {
+            Parameters = new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
+        }, ct);
+
+    private static string? Truncate(string? text) => text is { Length: > 300 } ? text[..297] + "..." : text;
+}

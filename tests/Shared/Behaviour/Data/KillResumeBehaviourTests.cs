@@ -1,0 +1,105 @@
+using System.Diagnostics;
+
+namespace Retort.Behaviour.Data;
+
+/// <summary>
+/// Kill -9 in the middle of a data migration: a separate process runs the probe revision (schema phase,
+/// C# transform, non-idempotent backfill, small paced batches); the test kills it once the checkpoint passed a
+/// point, runs it again to the end, and compares everything with an uninterrupted run on the same data.
+/// </summary>
+public abstract class KillResumeBehaviourTests
+{
+    private const int Rows = 3000;
+
+    /// <summary>A fresh empty database of the dialect under test.</summary>
+    protected abstract Task<IBehaviourDatabase> CreateDatabaseAsync();
+
+    private string ProbePath()
+    {
+        var testProject = GetType().Assembly.GetName().Name!;
+        var dir = AppContext.BaseDirectory.Replace(testProject, "Retort.DataMigrationProbe", StringComparison.Ordinal);
+        var path = Path.Combine(dir, "Retort.DataMigrationProbe.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
+    }
+
+    private Process StartProbe(string url)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(ProbePath());
+        info.ArgumentList.Add(url);
+        return Process.Start(info)!;
+    }
+
+    private async Task RunProbeToEndAsync(string url)
+    {
+        using var p = StartProbe(url);
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, $"the probe failed ({p.ExitCode}): {error}{await output}");
+    }
+
+    private static readonly Dictionary<Type, Task<string>> Uninterrupted = [];
+
+    /// <summary>The result of one uninterrupted run per dialect, shared by the kill points.</summary>
+    private Task<string> UninterruptedAsync()
+    {
+        lock (Uninterrupted)
+        {
+            if (!Uninterrupted.TryGetValue(GetType(), out var result)) Uninterrupted[GetType()] = result = RunUninterruptedAsync();
+            return result;
+        }
+    }
+
+    private async Task<string> RunUninterruptedAsync()
+    {
+        await using var db = await CreateDatabaseAsync();
+        await DataFixtures.CreateItemsAsync(db, Rows);
+        await RunProbeToEndAsync(db.Url);
+        return await DataFixtures.ProbeResultAsync(db);
+    }
+
+    private static async Task<long?> CheckpointAsync(IBehaviourDatabase db, int step)
+    {
+        try
+        {
+            var rows = await db.QueryAsync($"SELECT rows_done FROM retort_progress WHERE step = {step}");
+            return rows.Count == 0 ? null : Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // the table is not there yet, or the database is busy for a moment
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 100)]   // early in the transform
+    [InlineData(1, 1900)]  // late in the transform
+    [InlineData(2, 1200)]  // in the backfill
+    public async Task Killed_mid_step_and_rerun_gives_exactly_the_uninterrupted_result(int step, long afterRows)
+    {
+        var expected = await UninterruptedAsync();
+        await using var db = await CreateDatabaseAsync();
+        await DataFixtures.CreateItemsAsync(db, Rows);
+        using (var probe = StartProbe(db.Url))
+        {
+            var deadline = Stopwatch.StartNew();
+            while (await CheckpointAsync(db, step) is not { } done || done < afterRows)
+            {
+                if (probe.HasExited)
+                    Assert.Fail($"the probe ended ({probe.ExitCode}) before the kill point: {await probe.StandardError.ReadToEndAsync()}{await probe.StandardOutput.ReadToEndAsync()}; checkpoint {await CheckpointAsync(db, step)}");
+                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the checkpoint never reached the kill point");
+                await Task.Delay(5);
+            }
+            probe.Kill(entireProcessTree: true);
+            await probe.WaitForExitAsync();
+        }
+        Assert.Equal(0, await db.CountAsync("retort_version"));
+        var partial = await db.CountAsync("items_copy");
+        Assert.True(partial < Rows || step == 2, $"killed at step {step} yet all {partial} rows were copied");
+        await RunProbeToEndAsync(db.Url);
+        Assert.Equal(expected, await DataFixtures.ProbeResultAsync(db));
+        Assert.Equal(0, await db.CountAsync("retort_progress"));
+        Assert.Equal(1, await db.CountAsync("retort_version"));
+    }
+}
