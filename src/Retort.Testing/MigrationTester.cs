@@ -156,7 +156,7 @@ public sealed class MigrationTester(Database database, RevisionSet revisions, Mi
     }
 
     private async Task<IReadOnlyList<Table>> SchemaAsync(CancellationToken ct) =>
-        (await database.ReflectAsync(null, ct)).Where(t => t.Name is not ("retort_version" or "retort_history")).ToList();
+        (await database.ReflectAsync(null, ct)).Where(t => !OwnTables.Contains(t.Name)).ToList();
 
     private async Task<string?> RunFixtureAsync(Func<MigrationContext, CancellationToken, Task> step, CancellationToken ct)
     {
@@ -173,4 +173,6 @@ public sealed class MigrationTester(Database database, RevisionSet revisions, Mi
             return e.Message;
         }
     }
+
+    private static readonly IReadOnlyCollection<string> OwnTables = new MigratorOptions().OwnTables;
 }

@@ -69,7 +69,7 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
 
     /// <summary>The user tables as they are now (Retort's own tables left out), for comparing schemas.</summary>
     public async Task<IReadOnlyList<Table>> SchemaAsync(CancellationToken cancellationToken = default) =>
-        (await Database.ReflectAsync(null, cancellationToken)).Where(t => t.Name is not ("retort_version" or "retort_history")).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        (await Database.ReflectAsync(null, cancellationToken)).Where(t => !OwnTables.Contains(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     private MigrationContext Context(System.Data.Common.DbConnection connection) =>
         new(connection, null, Database.Dialect, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
@@ -80,4 +80,6 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         await Database.DisposeAsync();
         await _scratch.Remove();
     }
+
+    private static readonly IReadOnlyCollection<string> OwnTables = new MigratorOptions().OwnTables;
 }

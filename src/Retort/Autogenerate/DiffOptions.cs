@@ -13,7 +13,7 @@ public sealed record DiffOptions
     public Func<string?, string, bool>? IncludeTable { get; init; }
 
     /// <summary>Names of tables never compared (Retort's own tables by default).</summary>
-    public IReadOnlyCollection<string> ExcludedTables { get; init; } = ["retort_version", "retort_history"];
+    public IReadOnlyCollection<string> ExcludedTables { get; init; } = new Runner.MigratorOptions().OwnTables;
 
     /// <summary>
     /// Emit a dropped and an added column (or table) of the same shape as a rename instead of drop + add (which

@@ -12,6 +12,9 @@ public sealed record MigratorOptions
     /// <summary>Name of the progress table (checkpoints of revisions with batched data steps, while they run).</summary>
     public string ProgressTable { get; init; } = "retort_progress";
 
+    /// <summary>Retort's own tables (version, history, progress): never compared, tested or shown as the user's.</summary>
+    public IReadOnlyCollection<string> OwnTables => [VersionTable, HistoryTable, ProgressTable];
+
     /// <summary>Schema of Retort's own tables, or null for the default schema.</summary>
     public string? VersionTableSchema { get; init; }
 
