@@ -38,7 +38,7 @@ public sealed partial class Migrator
         var direction = up ? "upgrade" : "downgrade";
         var dialect = _database.Dialect;
         await _progress.EnsureTableAsync(executor, ct);
-        if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct)) == up) return Skipped(info, direction);
+        if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) return Skipped(info, direction);
         var phases = PlanPhase.Split(plan);
         var sums = phases.ToDictionary(p => p.Step, PhaseChecksum);
         var done = await _progress.ReadAsync(executor, info.Id, direction, ct);
@@ -80,7 +80,7 @@ public sealed partial class Migrator
             var skipped = false;
             await InTransactionAsync(executor, info, up, phase.Operations, async () =>
             {
-                if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct)) == up) { skipped = true; return false; }
+                if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) { skipped = true; return false; }
                 if (!last && await _progress.ReadStepAsync(executor, info.Id, direction, phase.Step, ct) is { Finished: true }) return false;
                 await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, dialect, phase.Operations, ct));
                 if (!last)
@@ -89,7 +89,7 @@ public sealed partial class Migrator
                         phaseWatch.Elapsed, sums[phase.Step], null), exists: false, ct);
                     return true;
                 }
-                var heads = await _versions.ReadHeadsAsync(executor, ct);
+                var heads = await _versions.ReadHeadsAsync(executor, ct, tablesExist: true);
                 var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
                 await _versions.WriteHeadsAsync(executor, heads, after, ct);
                 var total = before + watch.Elapsed;

@@ -208,7 +208,7 @@ public sealed partial class Migrator
                     await executor.ExecuteAsync(new SqlStatement($"SAVEPOINT {RevisionSavepoint}"), ct);
                     inBatch = true;
                 }
-                var current = await _versions.ReadHeadsAsync(executor, ct);
+                var current = await _versions.ReadHeadsAsync(executor, ct, tablesExist: true);
                 if (IsApplied(info.Id, current) != !up)
                 {
                     // Another run got here first (its transaction committed while we waited for the lock).

@@ -48,9 +48,13 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
         await PlanRunner.RunInTransactionAsync(executor, dialect, plan, ct);
     }
 
-    public async Task<IReadOnlyList<string>> ReadHeadsAsync(MigrationExecutor executor, CancellationToken ct)
+    /// <summary>
+    /// The version rows. Pass <paramref name="tablesExist"/> once <see cref="EnsureTablesAsync"/> ran in this run:
+    /// it skips reflecting the table (several catalog queries on PostgreSQL) before every revision.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReadHeadsAsync(MigrationExecutor executor, CancellationToken ct, bool tablesExist = false)
     {
-        if (await executor.Schema.GetTableAsync(options.VersionTable, options.VersionTableSchema, ct) is null) return [];
+        if (!tablesExist && await executor.Schema.GetTableAsync(options.VersionTable, options.VersionTableSchema, ct) is null) return [];
         var rows = await executor.QueryAsync(new SqlStatement($"SELECT version_num FROM {VersionTable} ORDER BY version_num"), ct);
         return rows.Select(r => Convert.ToString(r[0])!).ToList();
     }
