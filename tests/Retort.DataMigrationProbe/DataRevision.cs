@@ -26,7 +26,7 @@ public sealed record ItemCopy(long Id, string DataUpper);
 [Revision("d1", Message = "copy and backfill items")]
 public sealed class D1 : Migration
 {
-    private static readonly BatchOptions Paced = new() { BatchSize = 50, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(10) };
+    private static readonly BatchOptions Paced = new() { BatchSize = 50, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(30) }; // leaves the watching test time to kill mid-step
 
     /// <inheritdoc />
     public override void Upgrade(Op op)
