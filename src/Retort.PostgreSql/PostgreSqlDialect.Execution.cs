@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Retort.Dialects;
+using Retort.Operations;
 
 namespace Retort.PostgreSql;
 
@@ -49,6 +50,10 @@ public sealed partial class PostgreSqlDialect
             }
         }
     }
+
+    /// <inheritdoc />
+    public override bool RunsOutsideTransaction(MigrationOperation operation) =>
+        operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true } or AddEnumValueOperation;
 
     private TimeSpan RetryDelay(int attempt)
     {

@@ -61,6 +61,13 @@ public abstract class Dialect
     /// </summary>
     public virtual bool SharesTransactionAcrossRevisions => false;
 
+    /// <summary>
+    /// True for an operation that must run outside any transaction (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>,
+    /// <c>ALTER TYPE … ADD VALUE</c>). The runner then records the revision's progress step by step, so a run that
+    /// dies after such a step resumes after it instead of repeating the steps before it.
+    /// </summary>
+    public virtual bool RunsOutsideTransaction(MigrationOperation operation) => false;
+
     /// <summary>Splits a plan into groups compiled and executed together (the SQLite rebuild merges a table's changes).</summary>
     public virtual IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) =>
         plan.Select(op => (IReadOnlyList<MigrationOperation>)[op]).ToList();

@@ -39,7 +39,7 @@ public sealed partial class Migrator
         var dialect = _database.Dialect;
         await _progress.EnsureTableAsync(executor, ct);
         if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) return Skipped(info, direction);
-        var phases = PlanPhase.Split(plan);
+        var phases = PlanPhase.Split(plan, dialect.RunsOutsideTransaction);
         var sums = phases.ToDictionary(p => p.Step, PhaseChecksum);
         var done = await _progress.ReadAsync(executor, info.Id, direction, ct);
         if (done.FirstOrDefault(p => !sums.TryGetValue(p.Step, out var sum) || sum != p.Checksum) is { } stale)
@@ -76,6 +76,19 @@ public sealed partial class Migrator
             }
             var last = i == phases.Count - 1;
             if (!last && done.Any(p => p.Step == phase.Step && p.Finished)) return null;
+            if (phase.Outside)
+            {
+                // No transaction can hold this step; the dialect writes it so a repeat completes it (IF NOT EXISTS,
+                // an INVALID index rebuilt). Only then is it recorded as done.
+                await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, dialect, phase.Operations, ct));
+                await InTransactionAsync(executor, info, up, [], async () =>
+                {
+                    await _progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, phase.Operations[0].Describe(), 0, 0, true,
+                        TimeSpan.Zero, sums[phase.Step], null), exists: false, ct);
+                    return true;
+                });
+                return null;
+            }
             var phaseWatch = Stopwatch.StartNew();
             var skipped = false;
             await InTransactionAsync(executor, info, up, phase.Operations, async () =>

@@ -183,9 +183,10 @@ public sealed partial class Migrator
                 if (executor.InTransaction) await executor.CommitAsync(CancellationToken.None);
                 ct.ThrowIfCancellationRequested();
             }
-            if (plan.Any(o => o is DataOperation))
+            if (plan.Any(o => o is DataOperation || dialect.RunsOutsideTransaction(o)))
             {
-                // Data steps commit batch by batch: the revisions batched before this one commit first.
+                // Data steps commit batch by batch, and steps outside any transaction commit alone: the revisions
+                // batched before this one commit first, and this one records its progress step by step.
                 if (executor.InTransaction) await executor.CommitAsync(ct);
                 var phased = await ApplyPhasedAsync(executor, info, plan, up, ct);
                 runs.Add(phased);

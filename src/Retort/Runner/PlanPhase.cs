@@ -3,24 +3,26 @@ using Retort.Operations;
 namespace Retort.Runner;
 
 /// <summary>
-/// A part of a revision's plan: a run of schema operations that share one transaction, or one batched data step.
-/// A plan is split at every data step; <see cref="Step"/> is the index of the phase's first operation.
+/// A part of a revision's plan: a run of schema operations that share one transaction, one batched data step, or
+/// one operation that must run outside any transaction (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>). A plan is
+/// split at each of the latter two; <see cref="Step"/> is the index of the phase's first operation.
 /// </summary>
-internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Operations)
+internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Operations, bool Outside = false)
 {
     public DataOperation? Data => Operations is [DataOperation d] ? d : null;
 
-    public static IReadOnlyList<PlanPhase> Split(IReadOnlyList<MigrationOperation> plan)
+    public static IReadOnlyList<PlanPhase> Split(IReadOnlyList<MigrationOperation> plan, Func<MigrationOperation, bool> runsOutsideTransaction)
     {
         var phases = new List<PlanPhase>();
         var start = 0;
         var current = new List<MigrationOperation>();
         for (var i = 0; i < plan.Count; i++)
         {
-            if (plan[i] is DataOperation d)
+            var outside = runsOutsideTransaction(plan[i]);
+            if (plan[i] is DataOperation || outside)
             {
                 if (current.Count > 0) phases.Add(new PlanPhase(start, current));
-                phases.Add(new PlanPhase(i, [d]));
+                phases.Add(new PlanPhase(i, [plan[i]], outside));
                 current = [];
                 start = i + 1;
             }

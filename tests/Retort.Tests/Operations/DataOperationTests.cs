@@ -33,7 +33,7 @@ public sealed class DataOperationTests
         op.Execute("SELECT 2");
         op.Execute("SELECT 3");
         op.Backfill("t", "b = 1");
-        var phases = PlanPhase.Split(op.Plan);
+        var phases = PlanPhase.Split(op.Plan, _ => false);
         Assert.Equal([0, 1, 2, 4, 5], phases.Select(p => p.Step));
         Assert.Equal([false, true, false, true, false], phases.Select(p => p.Data is not null));
         Assert.Empty(phases[^1].Operations);
