@@ -30,6 +30,18 @@ public sealed partial class PostgreSqlDialect
         new CatalogReader(connection, transaction).ReadAsync(schema, null, cancellationToken);
 
     /// <inheritdoc />
+    public override async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE c.relname = @name AND c.relkind IN ('r', 'p') AND n.nspname = COALESCE(@schema, current_schema())";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("name", name));
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <inheritdoc />
     public override async Task<Table?> ReflectTableAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken)
     {
         var tables = await new CatalogReader(connection, transaction).ReadAsync(schema, name, cancellationToken);

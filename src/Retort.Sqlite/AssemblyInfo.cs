@@ -1,4 +1,4 @@
 using Retort.Dialects;
 using Retort.Sqlite;
 
-[assembly: RetortDialect(typeof(SqliteDialect))]
+[assembly: RetortDialect(typeof(SqliteDialect), "sqlite")]

@@ -210,6 +210,19 @@ public sealed partial class SqliteDialect : Dialect
         new SqliteReflector(connection, transaction, schema).ReadAllAsync(cancellationToken);
 
     /// <inheritdoc />
+    public override async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT 1 FROM {(schema is null or "main" ? "" : QuoteIdentifier(schema) + ".")}sqlite_master WHERE type = 'table' AND name = @name";
+        var p = command.CreateParameter();
+        p.ParameterName = "@name";
+        p.Value = name;
+        command.Parameters.Add(p);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <inheritdoc />
     public override Task<Table?> ReflectTableAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken) =>
         new SqliteReflector(connection, transaction, schema).ReadTableAsync(name, cancellationToken);
 }

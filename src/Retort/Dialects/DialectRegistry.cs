@@ -4,13 +4,15 @@ using System.Reflection;
 namespace Retort.Dialects;
 
 /// <summary>
-/// Finds the dialect for a URL scheme or dialect name. Dialects register themselves through
+/// Finds the dialect for a URL scheme or dialect name. Dialects declare themselves with
 /// <see cref="RetortDialectAttribute"/> on their assembly; assemblies named <c>Retort.*.dll</c> next to the
-/// application are probed on first use, so adding a database means adding a project, not editing the core.
+/// application are probed on first use, so adding a database means adding a project, not editing the core. A
+/// dialect is created only when a URL asks for it (creating one loads its driver).
 /// </summary>
 public static class DialectRegistry
 {
     private static readonly ConcurrentDictionary<string, Dialect> Dialects = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, Type> Declared = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<bool> Probed = new(Probe);
 
     /// <summary>Registers a dialect under its name and URL schemes.</summary>
@@ -25,32 +27,53 @@ public static class DialectRegistry
     {
         if (Dialects.TryGetValue(schemeOrName, out var d)) return d;
         _ = Probed.Value;
-        return Dialects.GetValueOrDefault(schemeOrName);
+        if (Dialects.TryGetValue(schemeOrName, out d)) return d;
+        if (!Declared.TryGetValue(schemeOrName, out var type)) return null;
+        lock (Declared)
+        {
+            if (Dialects.TryGetValue(schemeOrName, out d)) return d;
+            d = (Dialect)Activator.CreateInstance(type)!;
+            Register(d);
+            return d;
+        }
     }
 
     /// <summary>Names of the dialects known so far.</summary>
     public static IReadOnlyCollection<string> Known
     {
-        get { _ = Probed.Value; return Dialects.Values.Select(d => d.Name).Distinct().Order().ToList(); }
+        get
+        {
+            _ = Probed.Value;
+            return Dialects.Values.Select(d => d.Name)
+                .Concat(Declared.GroupBy(kv => kv.Value).Select(g => g.First().Key))
+                .Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        }
     }
 
     private static bool Probe()
     {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterFrom(assembly);
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) Declare(assembly);
         var dir = AppContext.BaseDirectory;
         if (Directory.Exists(dir))
             foreach (var file in Directory.EnumerateFiles(dir, "Retort.*.dll"))
             {
-                try { RegisterFrom(Assembly.Load(AssemblyName.GetAssemblyName(file))); }
+                try { Declare(Assembly.Load(AssemblyName.GetAssemblyName(file))); }
                 catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException) { }
             }
         return true;
     }
 
-    private static void RegisterFrom(Assembly assembly)
+    private static void Declare(Assembly assembly)
     {
         foreach (var a in assembly.GetCustomAttributes<RetortDialectAttribute>())
-            if (!Dialects.Values.Any(d => d.GetType() == a.DialectType))
-                Register((Dialect)Activator.CreateInstance(a.DialectType)!);
+        {
+            if (a.Schemes.Count == 0)
+            {
+                // No schemes declared: the dialect itself has to say them.
+                if (!Dialects.Values.Any(d => d.GetType() == a.DialectType)) Register((Dialect)Activator.CreateInstance(a.DialectType)!);
+                continue;
+            }
+            foreach (var scheme in a.Schemes) Declared.TryAdd(scheme, a.DialectType);
+        }
     }
 }

@@ -19,6 +19,10 @@ public interface ISchemaSnapshot
     /// <summary>The running transaction, or null.</summary>
     DbTransaction? Transaction { get; }
 
+    /// <summary>Whether the table exists (cheaper than reading it where the dialect can tell directly).</summary>
+    async Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken) =>
+        await GetTableAsync(name, schema, cancellationToken) is not null;
+
     /// <summary>All tables in a schema as they are now (used to find views, triggers and referencing tables).</summary>
     Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken);
 }

@@ -151,6 +151,9 @@ public sealed class OnlineExecutor : MigrationExecutor
         public Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken) =>
             owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
 
+        public Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken) =>
+            owner._dialect.TableExistsAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+
         public Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken) =>
             owner._dialect.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
     }

@@ -33,13 +33,13 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
 
     public async Task EnsureTableAsync(OnlineExecutor executor, CancellationToken ct)
     {
-        if (await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct) is not null) return;
+        if (await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct)) return;
         await PlanRunner.RunInTransactionAsync(executor, dialect, [new CreateTableOperation(Model)], ct);
     }
 
     public async Task<IReadOnlyList<DataStepProgress>> ReadAsync(MigrationExecutor executor, string? revision, string? direction, CancellationToken ct)
     {
-        if (await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct) is null) return [];
+        if (!await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct)) return [];
         var filter = revision is null ? "" : " WHERE revision = @revision AND direction = @direction";
         var rows = await executor.QueryAsync(new SqlStatement($"SELECT {Columns} FROM {Table}{filter} ORDER BY revision, direction, step")
         {

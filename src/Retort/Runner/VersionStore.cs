@@ -36,7 +36,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     {
         var plan = new List<MigrationOperation>();
         foreach (var table in new[] { VersionTableModel, HistoryTableModel })
-            if (executor.IsOffline || await executor.Schema.GetTableAsync(table.Name, table.Schema, ct) is null)
+            if (executor.IsOffline || !await executor.Schema.TableExistsAsync(table.Name, table.Schema, ct))
                 plan.Add(new CreateTableOperation(table));
         if (plan.Count == 0) return;
         if (executor.IsOffline)
@@ -54,7 +54,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// </summary>
     public async Task<IReadOnlyList<string>> ReadHeadsAsync(MigrationExecutor executor, CancellationToken ct, bool tablesExist = false)
     {
-        if (!tablesExist && await executor.Schema.GetTableAsync(options.VersionTable, options.VersionTableSchema, ct) is null) return [];
+        if (!tablesExist && !await executor.Schema.TableExistsAsync(options.VersionTable, options.VersionTableSchema, ct)) return [];
         var rows = await executor.QueryAsync(new SqlStatement($"SELECT version_num FROM {VersionTable} ORDER BY version_num"), ct);
         return rows.Select(r => Convert.ToString(r[0])!).ToList();
     }
