@@ -82,8 +82,7 @@ public static class SqlRevisionFile
         if (section == 0)
             throw new RevisionFileException(path, $"there is no '{Marker}upgrade' line starting the upgrade section.");
         var info = new RevisionInfo(id, down, labels, depends, message ?? "");
-        var script = new SqlMigrationScript(path, SqlStatementSplitter.Split(upgrade.ToString()),
-            section == 2 ? SqlStatementSplitter.Split(downgrade.ToString()) : null);
+        var script = new SqlMigrationScript(path, upgrade.ToString(), section == 2 ? downgrade.ToString() : null);
         return new Revision(info, script);
     }
 
