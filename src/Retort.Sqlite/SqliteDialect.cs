@@ -185,7 +185,8 @@ public sealed partial class SqliteDialect : Dialect
     internal static bool NeedsRebuild(MigrationOperation op, Table? table) => op switch
     {
         AlterColumnOperation a => !a.IsRenameOnly,
-        AddConstraintOperation or DropConstraintOperation => true,
+        // SQLite keeps comments in the stored CREATE TABLE text, so a table comment changes with a rebuild.
+        AddConstraintOperation or DropConstraintOperation or AlterTableCommentOperation => true,
         AddColumnOperation a => (!a.Column.Nullable && a.Column.Default is null) || a.Column.Default is ExpressionDefault,
         DropColumnOperation d => table is null || ColumnIsReferenced(table, d.ColumnName),
         _ => false,

@@ -68,6 +68,8 @@ public static class MigrationCodeWriter
         AddConstraintOperation a => AddConstraintCode(a),
         DropConstraintOperation d => $"op.DropConstraint({S(d.Name)}, {S(d.TableName)}{(d.Existing is null ? "" : ", existing: " + ConstraintCode(d.Existing))}{SchemaArg(d.Schema)});",
         ExecuteSqlOperation e => $"op.Execute({S(e.Sql)});",
+        AlterTableCommentOperation { Comment: { } c } a => $"op.CreateTableComment({S(a.TableName)}, {S(c)}{(a.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "")}{SchemaArg(a.Schema)});",
+        AlterTableCommentOperation a => $"op.DropTableComment({S(a.TableName)}{(a.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "")}{SchemaArg(a.Schema)});",
         CreateEnumTypeOperation c => $"op.CreateEnumType({S(c.Name)}, [{string.Join(", ", c.Values.Select(S))}]{SchemaArg(c.Schema)});",
         AddEnumValueOperation a => $"op.AddEnumValue({S(a.TypeName)}, {S(a.Value)}{(a.Before is null ? "" : ", before: " + S(a.Before))}{(a.After is null ? "" : ", after: " + S(a.After))}{SchemaArg(a.Schema)});",
         DropEnumTypeOperation d => $"op.DropEnumType({S(d.Name)}{(d.Existing is null ? "" : ", existing: [" + string.Join(", ", d.Existing.Select(S)) + "]")}{SchemaArg(d.Schema)});",

@@ -123,6 +123,8 @@ public static class SchemaDiffer
                     columns.Add(AlterColumn(name, schema, w, h, n.Column(want, w), n.Column(have, h)));
             foreach (var c in droppedCols) columns.Add(new DropColumnOperation(name, c.Name, schema) { Existing = c });
         }
+        if (kinds.HasFlag(ObjectKinds.Tables) && want.Comment != have.Comment)
+            columns.Add(new AlterTableCommentOperation(name, want.Comment, schema) { ExistingComment = have.Comment });
 
         void Constraints<T>(ObjectKinds kind, IEnumerable<T> wanted, IEnumerable<T> existing) where T : TableConstraint
         {

@@ -26,6 +26,7 @@ public abstract class DdlGenerator(Dialect dialect)
         DropIndexOperation o => Sql(DropIndex(o)),
         AddConstraintOperation o => Sql(AddConstraint(o)),
         DropConstraintOperation o => Sql(DropConstraint(o)),
+        AlterTableCommentOperation o => Sql(AlterTableComment(o)),
         ExecuteSqlOperation o => Sql([new SqlStatement(o.Sql) { Parameters = o.Parameters }]),
         BulkInsertOperation o => Sql(BulkInsert(o)),
         CodeStepOperation o => [new MigrationStep.Code(o)],
@@ -172,6 +173,10 @@ public abstract class DdlGenerator(Dialect dialect)
     /// <summary>ALTER TABLE … DROP CONSTRAINT.</summary>
     public virtual IEnumerable<SqlStatement> DropConstraint(DropConstraintOperation operation) =>
         [new($"ALTER TABLE {Q(operation.Schema, operation.TableName)} DROP CONSTRAINT {Q(operation.Name)}")];
+
+    /// <summary>Sets or removes a table comment; dialects that store comments elsewhere override it.</summary>
+    public virtual IEnumerable<SqlStatement> AlterTableComment(AlterTableCommentOperation operation) =>
+        [new($"COMMENT ON TABLE {Q(operation.Schema, operation.TableName)} IS {Dialect.RenderLiteral(operation.Comment)}")];
 
     /// <summary>CREATE TYPE … AS ENUM; nothing where enums are stored as strings (the default).</summary>
     public virtual IEnumerable<SqlStatement> CreateEnumType(CreateEnumTypeOperation operation) => [];

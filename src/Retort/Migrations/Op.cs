@@ -51,6 +51,14 @@ public sealed partial class Op
     public void RenameTable(string name, string newName, string? schema = null) =>
         Add(new RenameTableOperation(name, newName, schema ?? DefaultSchema));
 
+    /// <summary>Sets a table's comment; <paramref name="existingComment"/> (null: there was none) makes it reversible.</summary>
+    public void CreateTableComment(string table, string comment, string? existingComment = null, string? schema = null) =>
+        Add(new AlterTableCommentOperation(table, comment, schema ?? DefaultSchema) { ExistingComment = existingComment });
+
+    /// <summary>Removes a table's comment; pass <paramref name="existingComment"/> to make it reversible.</summary>
+    public void DropTableComment(string table, string? existingComment = null, string? schema = null) =>
+        Add(new AlterTableCommentOperation(table, null, schema ?? DefaultSchema) { ExistingComment = existingComment is null ? default : existingComment });
+
     /// <summary>Adds a column.</summary>
     public void AddColumn(string table, Column column, string? schema = null) =>
         Add(new AddColumnOperation(table, column, schema ?? DefaultSchema));

@@ -35,7 +35,7 @@ public class MigrationCodeWriterTests
             new Column("team_id", SqlType.Integer, references: "teams.id"),
             new Column("mood", SqlType.Enum("mood", "sad", "it's ok")),
             new UniqueConstraint("name"),
-            new TableIndex("ix_users_joined", "joined") { Where = "joined IS NOT NULL" });
+            new TableIndex("ix_users_joined", "joined") { Where = "joined IS NOT NULL" }) { Comment = "who signs in" };
         _ = new Table("teams", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("label", SqlType.String(30), nullable: false),
             new Column("budget", SqlType.Numeric(10, 2), serverDefault: ServerDefault.Literal(1.5m)), new Column("on", SqlType.Boolean, serverDefault: ServerDefault.Literal(true)));
         return m;

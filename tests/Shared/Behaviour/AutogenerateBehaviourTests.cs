@@ -95,7 +95,7 @@ public abstract class AutogenerateBehaviourTests
     private static MetaData After()
     {
         var m = new MetaData();
-        _ = new Table("authors", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("name", SqlType.String(80), nullable: false, comment: "pen name"));
+        _ = new Table("authors", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("name", SqlType.String(80), nullable: false, comment: "pen name")) { Comment = "people who write books" };
         _ = new Table("books", m,
             new Column("id", SqlType.Integer, primaryKey: true),
             new Column("title", SqlType.String(100), nullable: false, serverDefault: ServerDefault.Literal("untitled")),
@@ -120,7 +120,7 @@ public abstract class AutogenerateBehaviourTests
 
         var diff = await Autogenerator.CompareAsync(db.Database, After());
         var kinds = diff.Operations.Select(o => o.GetType().Name).Distinct().Order().ToList();
-        Assert.Equal(["AddColumnOperation", "AddConstraintOperation", "AlterColumnOperation", "CreateIndexOperation", "CreateTableOperation",
+        Assert.Equal(["AddColumnOperation", "AddConstraintOperation", "AlterColumnOperation", "AlterTableCommentOperation", "CreateIndexOperation", "CreateTableOperation",
             "DropColumnOperation", "DropConstraintOperation", "DropIndexOperation", "DropTableOperation"], kinds);
 
         var migrator = Apply(db, diff);
