@@ -30,6 +30,15 @@ public sealed partial class PostgreSqlDialect
         new CatalogReader(connection, transaction).ReadAsync(schema, null, cancellationToken);
 
     /// <inheritdoc />
+    public override async Task<bool> SchemaExistsAsync(DbConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM pg_namespace WHERE nspname = @schema";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("schema", schema));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <inheritdoc />
     public override async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -49,6 +49,12 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
     // SQLite keeps constraints inside the table definition; foreign keys name no schema.
     protected override string? ReferredSchemaDefault(Table table) => null;
 
+    public override IEnumerable<SqlStatement> CreateSchema(CreateSchemaOperation operation) =>
+        throw new RetortException($"SQLite has no schemas, so schema '{operation.Name}' cannot be created; a SQLite \"schema\" is an attached database file.");
+
+    public override IEnumerable<SqlStatement> DropSchema(DropSchemaOperation operation) =>
+        throw new RetortException($"SQLite has no schemas, so schema '{operation.Name}' cannot be dropped; a SQLite \"schema\" is an attached database file.");
+
     public override IEnumerable<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {
         if (!operation.IsRenameOnly)

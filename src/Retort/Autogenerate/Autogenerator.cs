@@ -1,4 +1,5 @@
 using Retort.Connections;
+using Retort.Operations;
 using Retort.Schema;
 
 namespace Retort.Autogenerate;
@@ -15,8 +16,19 @@ public static class Autogenerator
         var dialect = database.Dialect;
         var schemas = target.Tables.Select(t => t.Schema).Append(target.Schema).Distinct().ToList();
         var actual = new List<Table>();
-        foreach (var schema in schemas)
-            actual.AddRange(await database.ReflectAsync(schema, cancellationToken));
-        return SchemaDiffer.Compare(target.Tables, actual, options, dialect.NormalizeForComparison);
+        var missing = new List<MigrationOperation>();
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+            foreach (var schema in schemas)
+            {
+                if (schema is not null && !await dialect.SchemaExistsAsync(connection, schema, cancellationToken))
+                {
+                    missing.Add(new CreateSchemaOperation(schema));
+                    continue;
+                }
+                actual.AddRange(await dialect.ReflectAsync(connection, null, schema, cancellationToken));
+            }
+        var diff = SchemaDiffer.Compare(target.Tables, actual, options, dialect.NormalizeForComparison);
+        // A schema the target names but the database lacks comes first; everything in it follows.
+        return missing.Count == 0 ? diff : diff with { Operations = missing.Concat(diff.Operations).ToList() };
     }
 }

@@ -68,6 +68,8 @@ public static class MigrationCodeWriter
         AddConstraintOperation a => AddConstraintCode(a),
         DropConstraintOperation d => $"op.DropConstraint({S(d.Name)}, {S(d.TableName)}{(d.Existing is null ? "" : ", existing: " + ConstraintCode(d.Existing))}{SchemaArg(d.Schema)});",
         ExecuteSqlOperation e => $"op.Execute({S(e.Sql)});",
+        CreateSchemaOperation c => $"op.CreateSchema({S(c.Name)});",
+        DropSchemaOperation d => $"op.DropSchema({S(d.Name)});",
         AlterTableCommentOperation { Comment: { } c } a => $"op.CreateTableComment({S(a.TableName)}, {S(c)}{(a.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "")}{SchemaArg(a.Schema)});",
         AlterTableCommentOperation a => $"op.DropTableComment({S(a.TableName)}{(a.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "")}{SchemaArg(a.Schema)});",
         CreateEnumTypeOperation c => $"op.CreateEnumType({S(c.Name)}, [{string.Join(", ", c.Values.Select(S))}]{SchemaArg(c.Schema)});",

@@ -27,6 +27,8 @@ public abstract class DdlGenerator(Dialect dialect)
         AddConstraintOperation o => Sql(AddConstraint(o)),
         DropConstraintOperation o => Sql(DropConstraint(o)),
         AlterTableCommentOperation o => Sql(AlterTableComment(o)),
+        CreateSchemaOperation o => Sql(CreateSchema(o)),
+        DropSchemaOperation o => Sql(DropSchema(o)),
         ExecuteSqlOperation o => Sql([new SqlStatement(o.Sql) { Parameters = o.Parameters }]),
         BulkInsertOperation o => Sql(BulkInsert(o)),
         CodeStepOperation o => [new MigrationStep.Code(o)],
@@ -173,6 +175,14 @@ public abstract class DdlGenerator(Dialect dialect)
     /// <summary>ALTER TABLE … DROP CONSTRAINT.</summary>
     public virtual IEnumerable<SqlStatement> DropConstraint(DropConstraintOperation operation) =>
         [new($"ALTER TABLE {Q(operation.Schema, operation.TableName)} DROP CONSTRAINT {Q(operation.Name)}")];
+
+    /// <summary>CREATE SCHEMA IF NOT EXISTS.</summary>
+    public virtual IEnumerable<SqlStatement> CreateSchema(CreateSchemaOperation operation) =>
+        [new($"CREATE SCHEMA IF NOT EXISTS {Q(operation.Name)}")];
+
+    /// <summary>DROP SCHEMA (fails while it holds objects, which is the point).</summary>
+    public virtual IEnumerable<SqlStatement> DropSchema(DropSchemaOperation operation) =>
+        [new($"DROP SCHEMA {Q(operation.Name)}")];
 
     /// <summary>Sets or removes a table comment; dialects that store comments elsewhere override it.</summary>
     public virtual IEnumerable<SqlStatement> AlterTableComment(AlterTableCommentOperation operation) =>

@@ -135,6 +135,9 @@ public abstract class Dialect
     /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
     public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
 
+    /// <summary>Whether a schema exists (dialects without schemas say yes).</summary>
+    public virtual Task<bool> SchemaExistsAsync(DbConnection connection, string schema, CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>Whether a table exists; dialects answer with one catalog query instead of reading the table.</summary>
     public virtual async Task<bool> TableExistsAsync(DbConnection connection, DbTransaction? transaction, string name, string? schema, CancellationToken cancellationToken) =>
         await ReflectTableAsync(connection, transaction, name, schema, cancellationToken) is not null;

@@ -136,6 +136,12 @@ public sealed partial class Op
     public void DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>
         Add(new DropConstraintOperation(table, name, schema ?? DefaultSchema) { Existing = existing });
 
+    /// <summary>Creates a schema if it does not exist.</summary>
+    public void CreateSchema(string name) => Add(new CreateSchemaOperation(name));
+
+    /// <summary>Drops an empty schema.</summary>
+    public void DropSchema(string name) => Add(new DropSchemaOperation(name));
+
     /// <summary>Creates an enum type (native on PostgreSQL; nothing to do where enums are strings).</summary>
     public void CreateEnumType(string name, string[] values, string? schema = null) =>
         Add(new CreateEnumTypeOperation(name, values.ToValueList(), schema ?? DefaultSchema));

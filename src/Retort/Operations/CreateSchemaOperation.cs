@@ -1,0 +1,15 @@
+namespace Retort.Operations;
+
+/// <summary>Creates a schema if it does not exist (PostgreSQL <c>CREATE SCHEMA IF NOT EXISTS</c>).</summary>
+/// <param name="Name">The schema.</param>
+public sealed record CreateSchemaOperation(string Name) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override bool IsReversible => true;
+
+    /// <inheritdoc />
+    public override MigrationOperation Reverse() => new DropSchemaOperation(Name);
+
+    /// <inheritdoc />
+    public override string Describe() => $"create schema {Name}";
+}
