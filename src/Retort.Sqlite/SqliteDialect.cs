@@ -167,6 +167,9 @@ public sealed partial class SqliteDialect : Dialect
     {
         if (group is not [TableOperation first, ..] || first is RenameTableOperation)
             return await base.CompileAsync(group, schema, cancellationToken);
+        // Most changes (a nullable column, an index) never need the table's definition: skip reading it.
+        if (!group.Any(op => NeedsRebuild(op, null)))
+            return await base.CompileAsync(group, schema, cancellationToken);
         var table = await schema.GetTableAsync(first.TableName, first.Schema, cancellationToken);
         if (table is null)
         {
