@@ -7,6 +7,9 @@ namespace Retort.PostgreSql;
 
 public sealed partial class PostgreSqlDialect
 {
+    /// <inheritdoc />
+    public override bool MigrationLockIsExclusive => true;
+
     /// <summary>
     /// Takes the session advisory lock that keeps migration runs on this database apart, polling
     /// <c>pg_try_advisory_lock</c> so the wait is bounded and visible: while another run holds it, a message

@@ -132,6 +132,13 @@ public abstract class Dialect
     public virtual Task<ScratchDatabase> CreateScratchDatabaseAsync(string? connectionString, CancellationToken cancellationToken) =>
         throw new RetortException($"The {Name} dialect cannot create throwaway databases for tests.");
 
+    /// <summary>
+    /// True when <see cref="AcquireMigrationLockAsync"/> keeps every other migration run out for the whole run
+    /// (PostgreSQL's advisory lock). The runner then trusts the heads it read under the lock instead of reading
+    /// the version table again before every revision.
+    /// </summary>
+    public virtual bool MigrationLockIsExclusive => false;
+
     /// <summary>Reads every table of a schema (null: the default schema) into the model, Retort's own tables excluded by the caller.</summary>
     public abstract Task<IReadOnlyList<Table>> ReflectAsync(DbConnection connection, DbTransaction? transaction, string? schema, CancellationToken cancellationToken);
 

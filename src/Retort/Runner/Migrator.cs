@@ -174,6 +174,9 @@ public sealed partial class Migrator
         // (SQLite's PRAGMA foreign_keys around a rebuild) still run alone.
         var batching = dialect.SharesTransactionAcrossRevisions;
         var batchStarted = Stopwatch.StartNew();
+        // The heads as the previous revision left them, while nothing else can have changed them: under an
+        // exclusive migration lock for the whole run, or inside the same (write-locked) transaction.
+        IReadOnlyCollection<string>? known = dialect.MigrationLockIsExclusive ? heads : null;
 
         foreach (var (info, plan) in plans)
         {
@@ -189,6 +192,7 @@ public sealed partial class Migrator
                 // batched before this one commit first, and this one records its progress step by step.
                 if (executor.InTransaction) await executor.CommitAsync(ct);
                 var phased = await ApplyPhasedAsync(executor, info, plan, up, ct);
+                known = null;
                 runs.Add(phased);
                 RevisionCompleted?.Invoke(phased);
                 continue;
@@ -203,13 +207,15 @@ public sealed partial class Migrator
                 {
                     await executor.BeginAsync(ct);
                     batchStarted.Restart();
+                    if (!dialect.MigrationLockIsExclusive) known = null;
                 }
                 if (!alone)
                 {
                     await executor.ExecuteAsync(new SqlStatement($"SAVEPOINT {RevisionSavepoint}"), ct);
                     inBatch = true;
                 }
-                var current = await _versions.ReadHeadsAsync(executor, ct, tablesExist: true);
+                var current = known ?? await _versions.ReadHeadsAsync(executor, ct, tablesExist: true);
+                known = current;
                 if (IsApplied(info.Id, current) != !up)
                 {
                     // Another run got here first (its transaction committed while we waited for the lock).
@@ -220,7 +226,8 @@ public sealed partial class Migrator
                     RevisionCompleted?.Invoke(skipped);
                     continue;
                 }
-                var (run, _) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                known = after;
                 foreach (var s in dialect.BeforeCommit(plan))
                     await WrapAsync(info, up, () => executor.ExecuteAsync(s, ct));
                 if (inBatch) await ReleaseSavepointAsync(executor, rollback: false, ct);
