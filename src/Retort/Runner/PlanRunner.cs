@@ -48,4 +48,24 @@ internal static class PlanRunner
             foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// Runs the plan <paramref name="decide"/> returns once the transaction has begun (on SQLite: holds the write
+    /// lock), so two runs that check for and create the same object at the same moment cannot both create it. For
+    /// plans that need no statements around the transaction, such as creating Retort's own tables.
+    /// </summary>
+    public static async Task RunDecidedInTransactionAsync(MigrationExecutor executor, Dialect dialect, Func<Task<IReadOnlyList<MigrationOperation>>> decide, CancellationToken cancellationToken)
+    {
+        await executor.BeginAsync(cancellationToken);
+        try
+        {
+            await EmitAsync(executor, dialect, await decide(), cancellationToken);
+            await executor.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await executor.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+    }
 }

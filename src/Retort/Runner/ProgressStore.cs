@@ -33,8 +33,10 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
 
     public async Task EnsureTableAsync(OnlineExecutor executor, CancellationToken ct)
     {
-        if (await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct)) return;
-        await PlanRunner.RunInTransactionAsync(executor, dialect, [new CreateTableOperation(Model)], ct);
+        async Task<IReadOnlyList<MigrationOperation>> MissingAsync() =>
+            await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct) ? [] : [new CreateTableOperation(Model)];
+        // Checked again inside the transaction: a concurrent run may create it in between.
+        if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
     }
 
     public async Task<IReadOnlyList<DataStepProgress>> ReadAsync(MigrationExecutor executor, string? revision, string? direction, CancellationToken ct)

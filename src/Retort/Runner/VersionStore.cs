@@ -34,18 +34,22 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// <summary>Creates the tables that are missing, in their own transaction.</summary>
     public async Task EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
     {
-        var plan = new List<MigrationOperation>();
-        foreach (var table in new[] { VersionTableModel, HistoryTableModel })
-            if (executor.IsOffline || !await executor.Schema.TableExistsAsync(table.Name, table.Schema, ct))
-                plan.Add(new CreateTableOperation(table));
-        if (plan.Count == 0) return;
+        var tables = new[] { VersionTableModel, HistoryTableModel };
         if (executor.IsOffline)
         {
             // A script is run once against a known state; it creates the tables inside the first transaction.
-            await PlanRunner.EmitAsync(executor, dialect, plan, ct);
+            await PlanRunner.EmitAsync(executor, dialect, tables.Select(t => (MigrationOperation)new CreateTableOperation(t)).ToList(), ct);
             return;
         }
-        await PlanRunner.RunInTransactionAsync(executor, dialect, plan, ct);
+        async Task<IReadOnlyList<MigrationOperation>> MissingAsync()
+        {
+            var plan = new List<MigrationOperation>();
+            foreach (var table in tables)
+                if (!await executor.Schema.TableExistsAsync(table.Name, table.Schema, ct)) plan.Add(new CreateTableOperation(table));
+            return plan;
+        }
+        // Checked again inside the transaction: a concurrent first run may create them in between.
+        if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
     }
 
     /// <summary>
@@ -100,10 +104,11 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// </summary>
     public async Task EnsureRowsColumnAsync(OnlineExecutor executor, CancellationToken ct)
     {
-        var table = await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct);
-        if (table is null || table.Columns.Any(c => c.Name == RowsColumn)) return;
-        await PlanRunner.RunInTransactionAsync(executor, dialect,
-            [new AddColumnOperation(options.HistoryTable, new Column(RowsColumn, SqlType.BigInteger), options.VersionTableSchema)], ct);
+        async Task<IReadOnlyList<MigrationOperation>> MissingAsync() =>
+            await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is { } table && table.Columns.All(c => c.Name != RowsColumn)
+                ? [new AddColumnOperation(options.HistoryTable, new Column(RowsColumn, SqlType.BigInteger), options.VersionTableSchema)]
+                : [];
+        if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(MigrationExecutor executor, CancellationToken ct)
