@@ -114,8 +114,11 @@ public class RunnerTests
         Assert.Equal(["r2"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
     }
 
-    [Fact]
-    public async Task Concurrent_runs_apply_each_revision_once()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public async Task Concurrent_runs_apply_each_revision_once(int runners)
     {
         await using var db = new TempDatabase();
         db.Exec("CREATE TABLE applied (rev TEXT)");
@@ -124,7 +127,7 @@ public class RunnerTests
             op.Execute("INSERT INTO applied VALUES (@r)", new { r = "r" + i });
             op.CreateTable("t" + i, new Column("id", SqlType.Integer, primaryKey: true));
         })).ToArray());
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var runs = await Task.WhenAll(Enumerable.Range(0, runners).Select(_ => Task.Run(async () =>
         {
             await using var own = Database.Open(db.Url);
             return await new Migrator(own, revisions).UpgradeAsync();
