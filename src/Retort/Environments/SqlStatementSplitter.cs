@@ -36,7 +36,7 @@ public static class SqlStatementSplitter
             }
             else if (c is '\'' or '"' or '`' or '[')
             {
-                end = SkipQuoted(sql, i, c == '[' ? ']' : c);
+                end = Operations.SqlText.SkipQuoted(sql, i, c == '[' ? ']' : c);
                 hasCode = true;
             }
             else if (c == '$' && DollarTag(sql, i) is { } tag)
@@ -90,20 +90,5 @@ public static class SqlStatementSplitter
         if (i < sql.Length && sql[i] == '$' && (i == start + 1 || !char.IsDigit(sql[start + 1])))
             return sql[start..(i + 1)];
         return null;
-    }
-
-    private static int SkipQuoted(string sql, int start, char close)
-    {
-        var i = start + 1;
-        while (i < sql.Length)
-        {
-            if (sql[i] == close)
-            {
-                if (close != ']' && i + 1 < sql.Length && sql[i + 1] == close) { i += 2; continue; }
-                return i + 1;
-            }
-            i++;
-        }
-        return sql.Length;
     }
 }

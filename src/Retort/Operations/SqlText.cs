@@ -113,7 +113,11 @@ public static class SqlText
         return sb.ToString();
     }
 
-    private static int SkipQuoted(string sql, int start, char close)
+    /// <summary>
+    /// The index just past the quoted text that starts at <paramref name="start"/> and closes with
+    /// <paramref name="close"/> (a doubled close character is an escaped one, except for <c>]</c>).
+    /// </summary>
+    internal static int SkipQuoted(string sql, int start, char close)
     {
         var i = start + 1;
         while (i < sql.Length)
