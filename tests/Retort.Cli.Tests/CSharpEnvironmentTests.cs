@@ -37,6 +37,13 @@ public sealed class CSharpEnvironmentTests
         Assert.StartsWith(id, await CliRunner.OkAsync(env, "current"));
         await CliRunner.OkAsync(env, "downgrade", "base");
 
+        // An edit is seen by its content, not its timestamp: even a file dated before the build is rebuilt.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("'ada'", "'grace'"));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        var rebuilt = await CliRunner.OkAsync(env, "upgrade", "head");
+        Assert.Contains("Building", rebuilt);
+        await CliRunner.OkAsync(env, "downgrade", "base");
+
         File.WriteAllText(file, File.ReadAllText(file).Replace("op.DropTable(\"users\");", "op.DropTable(\"users\")"));
         var broken = await CliRunner.RunAsync(env, "upgrade", "head");
         Assert.Equal(1, broken.ExitCode);

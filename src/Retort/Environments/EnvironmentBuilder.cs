@@ -16,10 +16,25 @@ internal static class EnvironmentBuilder
 
     public static bool IsStale(string projectPath)
     {
-        var dll = AssemblyPath(projectPath);
-        if (!File.Exists(dll)) return true;
-        var built = File.GetLastWriteTimeUtc(dll);
-        return Sources(Path.GetDirectoryName(projectPath)!).Any(f => File.GetLastWriteTimeUtc(f) > built);
+        var stamp = StampPath(projectPath);
+        return !File.Exists(AssemblyPath(projectPath)) || !File.Exists(stamp) || File.ReadAllText(stamp) != SourcesHash(projectPath);
+    }
+
+    // The stamp holds a hash of the sources the assembly was built from. Comparing contents, not modification
+    // times, is exact: a file saved within the file system's timestamp granularity of a build is still seen.
+    private static string StampPath(string projectPath) =>
+        Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "retort-sources.sha256");
+
+    private static string SourcesHash(string projectPath)
+    {
+        var dir = Path.GetDirectoryName(projectPath)!;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Sources(dir).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\0"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)
@@ -29,8 +44,11 @@ internal static class EnvironmentBuilder
         if (IsStale(projectPath))
         {
             log?.Invoke($"Building {Path.GetFileName(projectPath)} (sources changed)...");
+            // Hashed before the build: a file edited while it runs makes the next command build again.
+            var sources = SourcesHash(projectPath);
             await BuildAsync(projectPath, ct);
-            File.SetLastWriteTimeUtc(AssemblyPath(projectPath), DateTime.UtcNow);
+            Directory.CreateDirectory(Path.GetDirectoryName(StampPath(projectPath))!);
+            await File.WriteAllTextAsync(StampPath(projectPath), sources, ct);
         }
         var dll = AssemblyPath(projectPath);
         var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
