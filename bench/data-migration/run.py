@@ -129,7 +129,10 @@ def main():
         a.orm_runs = 0
     work = tempfile.mkdtemp(prefix="retort-bench-")
     out = os.path.join(work, "DataBench")
-    sh(["dotnet", "build", "-c", "Release", os.path.join(HERE, "DataBench"), "-o", out])
+    # Published ReadyToRun, as the retort tool is in bench/lib/common.sh: how a deploy job ships a migrations program.
+    rid = re.search(r"RID:\s+(\S+)", sh(["dotnet", "--info"]).stdout).group(1)
+    sh(["dotnet", "publish", "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true",
+        os.path.join(HERE, "DataBench"), "-o", out])
     databench = os.path.join(out, "DataBench.dll")
     print(f"rows={a.rows} runs={a.runs} orm_runs={a.orm_runs}")
     try:

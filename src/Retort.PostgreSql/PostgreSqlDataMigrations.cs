@@ -25,28 +25,34 @@ public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMi
         return await base.EstimateRowsAsync(connection, source, isQuery, cancellationToken);
     }
 
-    /// <summary>Writes the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
-    public override async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    /// <summary>Opens a writer that sends the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
+    public override async Task<RowWriter> OpenWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return;
         var npgsql = (NpgsqlConnection)connection;
         var types = await ColumnTypesAsync(npgsql, table, columns, cancellationToken);
-        var convert = types.Select(Converter).ToArray();
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(Dialect.QuoteIdentifier))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await npgsql.BeginBinaryImportAsync(copy, cancellationToken);
+        return new CopyRowWriter(await npgsql.BeginBinaryImportAsync(copy, cancellationToken), types, types.Select(Converter).ToArray());
+    }
+
+    private sealed class CopyRowWriter(NpgsqlBinaryImporter importer, string[] types, Func<object, object>[] convert) : RowWriter
+    {
         // Values are written synchronously: they go to Npgsql's write buffer, flushed as it fills, and one await per
         // value would cost more than the value itself.
-        foreach (var row in rows)
+        public override ValueTask WriteAsync(object?[] row, CancellationToken cancellationToken)
         {
             importer.StartRow();
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < types.Length; c++)
             {
                 if (row[c] is null or DBNull) importer.WriteNull();
                 else importer.Write(convert[c](row[c]!), types[c]);
             }
+            return ValueTask.CompletedTask;
         }
-        await importer.CompleteAsync(cancellationToken);
+
+        public override async Task CompleteAsync(CancellationToken cancellationToken) => await importer.CompleteAsync(cancellationToken);
+
+        public override ValueTask DisposeAsync() => importer.DisposeAsync();
     }
 
     /// <summary>

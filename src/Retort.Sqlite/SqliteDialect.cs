@@ -16,7 +16,11 @@ namespace Retort.Sqlite;
 public sealed partial class SqliteDialect : Dialect
 {
     /// <summary>Creates the dialect.</summary>
-    public SqliteDialect() => Generator = new SqliteDdlGenerator(this);
+    public SqliteDialect()
+    {
+        Generator = new SqliteDdlGenerator(this);
+        DataMigrations = new SqliteDataMigrations(this);
+    }
 
     /// <inheritdoc />
     public override string Name => "sqlite";
@@ -26,6 +30,9 @@ public sealed partial class SqliteDialect : Dialect
 
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
+
+    /// <inheritdoc />
+    public override DataMigrationSupport DataMigrations { get; }
 
     /// <inheritdoc />
     public override string ConnectionStringFromUrl(DatabaseUrl url)

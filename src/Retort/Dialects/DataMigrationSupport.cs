@@ -14,8 +14,12 @@ public class DataMigrationSupport(Dialect dialect)
     /// <summary>The dialect.</summary>
     protected Dialect Dialect { get; } = dialect;
 
-    /// <summary>Rows per INSERT statement in the base writer, before the column count limits it.</summary>
-    protected virtual int MaxParametersPerStatement => 999;
+    /// <summary>
+    /// Parameters per INSERT statement of the base writer (rows per statement: this divided by the column count).
+    /// Small on purpose: SQLite finds each bound parameter by a linear search of the statement's names on every
+    /// execution, so the cost of a statement grows with the square of its parameters.
+    /// </summary>
+    protected virtual int MaxParametersPerStatement => 32;
 
     /// <summary>The key condition <c>(a, b) &gt; (@k0, @k1)</c> with the given operator and parameter prefix.</summary>
     public virtual string KeyCondition(IReadOnlyList<string> keys, string comparison, string prefix, string? alias = null)
@@ -79,55 +83,28 @@ public class DataMigrationSupport(Dialect dialect)
     }
 
     /// <summary>
-    /// Writes one batch of rows into <paramref name="table"/> inside <paramref name="transaction"/>. The base uses
-    /// prepared multi-row INSERT statements.
+    /// Opens a writer for one batch of rows into <paramref name="table"/> inside <paramref name="transaction"/>.
+    /// The base sends prepared multi-row INSERT statements of at most <see cref="MaxParametersPerStatement"/>
+    /// parameters.
     /// </summary>
-    public virtual async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
-        IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0) return;
-        var perStatement = Math.Max(1, Math.Min(100, MaxParametersPerStatement / Math.Max(1, columns.Count)));
-        var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(Dialect.QuoteIdentifier))}) VALUES ";
-        DbCommand? full = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                var count = Math.Min(perStatement, rows.Count - start);
-                var command = count == perStatement ? full ??= Prepare(count) : Prepare(count);
-                for (var r = 0; r < count; r++)
-                    for (var c = 0; c < columns.Count; c++)
-                        command.Parameters[r * columns.Count + c].Value = rows[start + r][c] ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                if (command != full) await command.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (full is not null) await full.DisposeAsync();
-        }
+    public virtual Task<RowWriter> OpenWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        CancellationToken cancellationToken) =>
+        Task.FromResult<RowWriter>(new InsertRowWriter(Dialect, connection, transaction, table, columns, MaxParametersPerStatement));
 
-        DbCommand Prepare(int count)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandTimeout = 0;
-            var values = new List<string>(count);
-            for (var r = 0; r < count; r++)
-            {
-                var names = new List<string>(columns.Count);
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var p = command.CreateParameter();
-                    p.ParameterName = $"@p{r}_{c}";
-                    command.Parameters.Add(p);
-                    names.Add(p.ParameterName);
-                }
-                values.Add("(" + string.Join(", ", names) + ")");
-            }
-            command.CommandText = head + string.Join(", ", values);
-            return command;
-        }
+    /// <summary>
+    /// True when rows may be written on a connection while a reader of the same connection is still open (SQLite),
+    /// so a transformation streams each row from the source to the target. Otherwise (PostgreSQL, where one
+    /// connection runs one command at a time) a batch is read first and written after.
+    /// </summary>
+    public virtual bool CanWriteWhileReading => false;
+
+    /// <summary>Writes a list of rows through <see cref="OpenWriterAsync"/>.</summary>
+    public async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await OpenWriterAsync(connection, transaction, table, columns, cancellationToken);
+        foreach (var row in rows) await writer.WriteAsync(row, cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>

@@ -113,38 +113,67 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
 
     private async Task<(int Count, long Written, object?[]? Last)> TransformBatchAsync(TransformOperation op, Source source, object?[]? last, int size)
     {
-        var output = new List<object?[]>(Math.Min(size, 100_000));
-        var count = 0;
-        object?[]? newLast = null;
-        await using (var command = executor.Connection.CreateCommand())
-        {
-            command.Transaction = executor.Transaction;
-            command.CommandTimeout = 0;
-            command.CommandText = Sql.SelectBatchSql(source.Text, source.IsQuery, source.Keys, last is null);
-            foreach (var (name, value) in Params(last, null, size))
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                p.Value = value ?? DBNull.Value;
-                command.Parameters.Add(p);
-            }
-            logger.LogDebug("{Sql}", command.CommandText);
-            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
-            var ordinals = source.Keys.Select(k => Ordinal(reader, k, op)).ToArray();
-            var convert = op.CreateConverter(reader);
-            var key = new object?[ordinals.Length];
-            while (await reader.ReadAsync(CancellationToken.None))
-            {
-                count++;
-                if (convert(reader) is { } values) output.Add(values);
-                for (var i = 0; i < ordinals.Length; i++) key[i] = reader.IsDBNull(ordinals[i]) ? null : reader.GetValue(ordinals[i]);
-            }
-            if (count > 0) newLast = key;
-        }
         var target = dialect.QualifyName(op.Schema, op.TargetTable);
-        await Sql.WriteRowsAsync(executor.Connection, executor.Transaction!, target, op.TargetColumns, output, CancellationToken.None);
-        return (count, output.Count, newLast);
+        // Rows go straight from the reader to the target where the connection allows it and the source cannot be
+        // the target (a query might read it); otherwise the batch is read first, then written.
+        var streaming = Sql.CanWriteWhileReading && !source.IsQuery &&
+            !string.Equals(op.SourceTable, op.TargetTable, StringComparison.OrdinalIgnoreCase);
+        var buffered = streaming ? null : new List<object?[]>(Math.Min(size, 100_000));
+        RowWriter? writer = null;
+        try
+        {
+            var count = 0;
+            long written = 0;
+            object?[]? newLast = null;
+            await using (var command = executor.Connection.CreateCommand())
+            {
+                command.Transaction = executor.Transaction;
+                command.CommandTimeout = 0;
+                command.CommandText = Sql.SelectBatchSql(source.Text, source.IsQuery, source.Keys, last is null);
+                foreach (var (name, value) in Params(last, null, size))
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = "@" + name;
+                    p.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(p);
+                }
+                logger.LogDebug("{Sql}", command.CommandText);
+                await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+                var ordinals = source.Keys.Select(k => Ordinal(reader, k, op)).ToArray();
+                var convert = op.CreateConverter(reader);
+                var key = new object?[ordinals.Length];
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    count++;
+                    if (convert(reader) is { } values)
+                    {
+                        written++;
+                        if (buffered is not null) buffered.Add(values);
+                        else await (writer ??= await OpenWriterAsync(op, target)).WriteAsync(values, CancellationToken.None);
+                    }
+                    // Only a full batch's last row needs its key (the next batch starts after it); a shorter batch
+                    // is the step's last.
+                    if (count == size)
+                        for (var i = 0; i < ordinals.Length; i++) key[i] = reader.IsDBNull(ordinals[i]) ? null : reader.GetValue(ordinals[i]);
+                }
+                if (count == size) newLast = key;
+            }
+            if (buffered is { Count: > 0 })
+            {
+                writer = await OpenWriterAsync(op, target);
+                foreach (var row in buffered) await writer.WriteAsync(row, CancellationToken.None);
+            }
+            if (writer is not null) await writer.CompleteAsync(CancellationToken.None);
+            return (count, written, newLast);
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
+        }
     }
+
+    private Task<RowWriter> OpenWriterAsync(TransformOperation op, string target) =>
+        Sql.OpenWriterAsync(executor.Connection, executor.Transaction!, target, op.TargetColumns, CancellationToken.None);
 
     private static int Ordinal(DbDataReader reader, string key, TransformOperation op)
     {
