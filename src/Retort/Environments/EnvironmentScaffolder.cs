@@ -63,6 +63,8 @@ public static class EnvironmentScaffolder
                 <ImplicitUsings>enable</ImplicitUsings>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
+                <!-- A migration run is a short process: Tiered PGO's instrumented re-JIT costs more than it returns. -->
+                <TieredPGO>false</TieredPGO>
                 <!-- The folder holding Retort.dll, Retort.Sqlite.dll and Retort.Cli.dll (the retort tool's folder by default).
                      Override with: dotnet build -p:RetortAssemblies=/path/to/assemblies -->
                 <RetortAssemblies Condition="'$(RetortAssemblies)' == ''">{SecurityElement.Escape(retortAssemblies)}</RetortAssemblies>
