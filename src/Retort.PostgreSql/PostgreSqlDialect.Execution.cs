@@ -51,6 +51,77 @@ public sealed partial class PostgreSqlDialect
         }
     }
 
+    /// <summary>True: a round trip to the server costs more than most DDL statements.</summary>
+    public override bool BatchesStatements => true;
+
+    /// <inheritdoc />
+    public override string? TransactionElapsedMillisecondsSql =>
+        "(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint";
+
+    /// <summary>
+    /// Sends the statements as one <see cref="NpgsqlBatch"/>: one round trip for a revision's DDL and its version
+    /// and history rows. Each DDL statement is wrapped in a savepoint as in <see cref="ExecuteStatementAsync"/>;
+    /// when one hits its <c>lock_timeout</c>, the transaction is rolled back to that savepoint (the statements
+    /// before it stay done) and the rest of the batch is sent again after the backoff.
+    /// </summary>
+    public override async Task ExecuteBatchAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<SqlStatement> statements,
+        ILogger logger, CancellationToken cancellationToken)
+    {
+        if (transaction is not NpgsqlTransaction npgsqlTransaction)
+        {
+            await base.ExecuteBatchAsync(connection, transaction, statements, logger, cancellationToken);
+            return;
+        }
+        var start = 0;
+        for (var attempt = 1; start < statements.Count; )
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, npgsqlTransaction);
+            var owner = new List<int>();
+            for (var i = start; i < statements.Count; i++)
+            {
+                var ddl = IsDdl(statements[i].Sql);
+                if (ddl) Add(batch, owner, i, $"SAVEPOINT {RetrySavepoint}", null);
+                Add(batch, owner, i, statements[i].Sql, statements[i]);
+                if (ddl) Add(batch, owner, i, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
+            }
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0)
+            {
+                var index = owner[at];
+                var statement = statements[index];
+                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || !IsDdl(statement.Sql) || attempt > Options.LockRetries)
+                    throw new Runner.StatementFailedException(statement, e.Message, e);
+                await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
+                var delay = RetryDelay(attempt);
+                logger.LogWarning("Could not get the lock for a DDL statement within lock_timeout (attempt {Attempt} of {Max}); " +
+                    "other sessions hold it. Retrying in {Delay} ms: {Sql}", attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
+                await Task.Delay(delay, cancellationToken);
+                // The statements before the one that waited are done; the next attempt starts at it.
+                attempt = index == start ? attempt + 1 : 2;
+                start = index;
+            }
+            catch (DbException e)
+            {
+                // A failure the batch cannot attribute to one statement (the connection broke): name the first not known to be done.
+                throw new Runner.StatementFailedException(statements[start], e.Message, e);
+            }
+        }
+
+        static void Add(NpgsqlBatch batch, List<int> owner, int index, string sql, SqlStatement? statement)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            if (statement is not null)
+                foreach (var (name, value) in statement.Parameters)
+                    command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            batch.BatchCommands.Add(command);
+            owner.Add(index);
+        }
+    }
+
     /// <inheritdoc />
     public override bool RunsOutsideTransaction(MigrationOperation operation) =>
         operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true } or AddEnumValueOperation;

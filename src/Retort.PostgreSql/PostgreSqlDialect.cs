@@ -42,8 +42,12 @@ public sealed partial class PostgreSqlDialect : Dialect
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
 
-    /// <inheritdoc />
-    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+    /// <summary>
+    /// Creates a connection that reports which statement of a batch failed (<c>Include Failed Batched Command</c>),
+    /// so a revision's statements can travel in one batch and an error still names its statement.
+    /// </summary>
+    public override DbConnection CreateConnection(string connectionString) =>
+        new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString);
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

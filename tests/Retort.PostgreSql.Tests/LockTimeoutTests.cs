@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
+using Retort.Behaviour;
+using Retort.Migrations;
 using Retort.Operations;
+using Retort.Revisions;
+using Retort.Runner;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Schema;
 
@@ -41,6 +45,37 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
         await transaction.CommitAsync();
         await migration;
         Assert.NotNull((await database.ReflectTableAsync("busy"))!.FindColumn("note"));
+    }
+
+    [PgFact]
+    public async Task A_revision_sent_as_one_batch_retries_from_the_statement_that_waited_and_records_its_real_duration()
+    {
+        // The revision's statements and its version and history rows travel as one batch; the middle statement waits
+        // for a lock. The retry must start at that statement: the table created before it exists once, the index
+        // after it is built, and the history row holds the time the database spent, waits included.
+        await db.ExecuteAsync("CREATE TABLE queue (id integer PRIMARY KEY); INSERT INTO queue SELECT generate_series(1, 10)");
+        await using var blocker = await db.ConnectAsync();
+        var transaction = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("SELECT count(*) FROM queue", blocker, transaction).ExecuteScalarAsync();
+
+        await using var database = db.Open("lock_timeout=200ms");
+        var migrator = new Migrator(database, new RevisionSet([new Revision(RevisionInfo.Create("b1", null, "batched"), new InlineScript(op =>
+        {
+            op.CreateTable("before_wait", new Column("id", SqlType.Integer, primaryKey: true));
+            op.AddColumn("queue", new Column("note", SqlType.Text));
+            op.CreateIndex("ix_queue_note", "queue", ["note"]);
+        }))]));
+        var migration = migrator.UpgradeAsync();
+        await Task.Delay(1200);
+        Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
+        await transaction.CommitAsync();
+        Assert.Equal("b1", Assert.Single(await migration).Revision.Id);
+
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'before_wait'"));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_queue_note'"));
+        var history = Assert.Single(await migrator.GetHistoryAsync());
+        Assert.True(history.Duration >= TimeSpan.FromMilliseconds(1000), $"recorded {history.Duration?.TotalMilliseconds} ms for a revision that waited over a second");
+        Assert.Equal(["b1"], await migrator.GetCurrentHeadIdsAsync());
     }
 
     [PgFact]

@@ -125,6 +125,36 @@ public abstract class Dialect
         command.ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>
+    /// True when a client-server round trip costs more than the statement (PostgreSQL): the executor then holds
+    /// back the statements of an open transaction that return nothing and sends them together through
+    /// <see cref="ExecuteBatchAsync"/> when the run next reads, commits or runs C#, or at the end of a revision.
+    /// </summary>
+    public virtual bool BatchesStatements => false;
+
+    /// <summary>
+    /// Runs statements in order, inside <paramref name="transaction"/>, in as few round trips as the database
+    /// allows, with the retries <see cref="ExecuteStatementAsync"/> would make. A statement the database refuses
+    /// throws <see cref="Runner.StatementFailedException"/> naming it; the ones before it ran. The default runs
+    /// them one at a time.
+    /// </summary>
+    public virtual async Task ExecuteBatchAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<SqlStatement> statements, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand(statement, transaction);
+            try { await ExecuteStatementAsync(command, statement, logger, cancellationToken); }
+            catch (DbException e) { throw new Runner.StatementFailedException(statement, e.Message, e); }
+        }
+    }
+
+    /// <summary>
+    /// A SQL expression for the milliseconds since the current transaction began, measured by the database, or
+    /// null. With <see cref="BatchesStatements"/>, a revision's history row is sent together with its statements,
+    /// before the client knows how long they take; this lets the database record it.
+    /// </summary>
+    public virtual string? TransactionElapsedMillisecondsSql => null;
+
+    /// <summary>
     /// Creates an empty throwaway database for tests next to the one <paramref name="connectionString"/> names
     /// (SQLite: a temporary file; a server database: a fresh database on the same server) and returns its
     /// connection string and how to remove it.

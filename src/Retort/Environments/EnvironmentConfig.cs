@@ -23,15 +23,6 @@ public sealed record EnvironmentConfig
     /// <summary>The file name looked for.</summary>
     public const string FileName = "retort.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Database URL or connection string (with <c>Dialect=…;</c>); may be overridden by --url or RETORT_URL.</summary>
     public string? Url { get; init; }
 
@@ -72,7 +63,7 @@ public sealed record EnvironmentConfig
     {
         try
         {
-            return JsonSerializer.Deserialize<EnvironmentConfig>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), EnvironmentConfigJson.Default.EnvironmentConfig)
                 ?? throw new RetortException($"The config file {path} is empty. Write a JSON object such as {{ \"url\": \"sqlite:///app.db\" }}.");
         }
         catch (JsonException e)
@@ -82,5 +73,14 @@ public sealed record EnvironmentConfig
     }
 
     /// <summary>Writes the config as JSON.</summary>
-    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, EnvironmentConfigJson.Default.EnvironmentConfig) + "\n");
 }
+
+/// <summary>
+/// The serializer of <see cref="EnvironmentConfig"/>, generated at compile time: reflection-based serialization
+/// would spend tens of milliseconds of every command's start-up building its converters.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
+    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EnvironmentConfig))]
+internal sealed partial class EnvironmentConfigJson : JsonSerializerContext;

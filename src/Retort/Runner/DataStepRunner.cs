@@ -113,6 +113,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
 
     private async Task<(int Count, long Written, object?[]? Last)> TransformBatchAsync(TransformOperation op, Source source, object?[]? last, int size)
     {
+        await executor.FlushAsync(CancellationToken.None);
         var target = dialect.QualifyName(op.Schema, op.TargetTable);
         // Rows go straight from the reader to the target where the connection allows it and the source cannot be
         // the target (a query might read it); otherwise the batch is read first, then written.

@@ -41,6 +41,12 @@ public abstract class MigrationExecutor : IAsyncDisposable
     public virtual Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken) =>
         throw new RetortException($"The data step '{step.Describe()}' runs in batches outside a transaction; run it through a Migrator upgrade, not inside one transaction.");
 
+    /// <summary>
+    /// Sends the statements the executor held back to send together (see <see cref="Dialect.BatchesStatements"/>);
+    /// a failure of one of them surfaces here. Reads, commits and C# steps flush first by themselves.
+    /// </summary>
+    public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Runs a query and returns its rows (online only).</summary>
     public abstract Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken);
 

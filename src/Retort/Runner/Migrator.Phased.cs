@@ -95,7 +95,11 @@ public sealed partial class Migrator
             {
                 if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) { skipped = true; return false; }
                 if (!last && await _progress.ReadStepAsync(executor, info.Id, direction, phase.Step, ct) is { Finished: true }) return false;
-                await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, dialect, phase.Operations, ct));
+                await WrapAsync(info, up, async () =>
+                {
+                    await PlanRunner.EmitAsync(executor, dialect, phase.Operations, ct);
+                    await executor.FlushAsync(ct);
+                });
                 if (!last)
                 {
                     await _progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, "schema changes", 0, 0, true,
@@ -127,6 +131,7 @@ public sealed partial class Migrator
             if (await body())
             {
                 foreach (var s in dialect.BeforeCommit(ops)) await WrapAsync(info, up, () => executor.ExecuteAsync(s, CancellationToken.None));
+                await WrapAsync(info, up, () => executor.FlushAsync(CancellationToken.None));
                 await executor.CommitAsync(CancellationToken.None);
             }
             else await executor.RollbackAsync(CancellationToken.None);

@@ -295,9 +295,16 @@ public sealed partial class Migrator
         await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, _database.Dialect, plan, ct));
         var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
         await _versions.WriteHeadsAsync(executor, heads, after, ct);
-        watch.Stop();
         var checksum = up ? PlanFingerprint.Compute(plan) : null;
-        await _versions.AddHistoryAsync(executor, info.Id, direction, executor.IsOffline ? null : (long)watch.Elapsed.TotalMilliseconds, checksum, ct);
+        // Where statements travel together (PostgreSQL), the history row goes with the revision's statements and the
+        // database measures the revision (its transaction's age); in one transaction for all revisions, it cannot.
+        var serverTimed = !executor.IsOffline && !Options.SingleTransaction && _database.Dialect.BatchesStatements
+            ? _database.Dialect.TransactionElapsedMillisecondsSql : null;
+        if (serverTimed is null) await WrapAsync(info, up, () => executor.FlushAsync(ct));
+        var clientTimed = (long)watch.Elapsed.TotalMilliseconds;
+        await _versions.AddHistoryAsync(executor, info.Id, direction, executor.IsOffline ? null : clientTimed, checksum, ct, durationSql: serverTimed);
+        await WrapAsync(info, up, () => executor.FlushAsync(ct));
+        watch.Stop();
         return (new RevisionRun(info, direction, watch.Elapsed), after);
     }
 

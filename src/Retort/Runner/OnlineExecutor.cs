@@ -14,6 +14,8 @@ public sealed class OnlineExecutor : MigrationExecutor
     private readonly Dialect _dialect;
     private readonly ILogger _logger;
     private DbTransaction? _transaction;
+    // Statements held back to be sent together (Dialect.BatchesStatements), in order.
+    private readonly List<SqlStatement> _pending = [];
 
     /// <summary>Creates an executor on an open connection.</summary>
     public OnlineExecutor(DbConnection connection, Dialect dialect, ILogger? logger)
@@ -48,6 +50,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     public override async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null) return;
+        await FlushAsync(cancellationToken);
         _logger.LogDebug("COMMIT");
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
@@ -57,6 +60,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     /// <inheritdoc />
     public override async Task RollbackAsync(CancellationToken cancellationToken)
     {
+        _pending.Clear();
         if (_transaction is null) return;
         _logger.LogDebug("ROLLBACK");
         try { await _transaction.RollbackAsync(CancellationToken.None); }
@@ -70,6 +74,13 @@ public sealed class OnlineExecutor : MigrationExecutor
     /// <inheritdoc />
     public override async Task ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
+        if (_transaction is not null && statement.Transactional && statement.FailIfRowsMessage is null && _dialect.BatchesStatements)
+        {
+            _logger.LogInformation("{Sql}", statement.Sql);
+            _pending.Add(statement);
+            return;
+        }
+        await FlushAsync(cancellationToken);
         var reopen = false;
         if (!statement.Transactional && _transaction is not null)
         {
@@ -98,12 +109,22 @@ public sealed class OnlineExecutor : MigrationExecutor
         if (reopen) await BeginAsync(cancellationToken);
     }
 
-    /// <summary>The open connection (for the data step runner).</summary>
+    /// <inheritdoc />
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0) return;
+        var statements = _pending.ToArray();
+        _pending.Clear();
+        await _dialect.ExecuteBatchAsync(_connection, _transaction, statements, _logger, cancellationToken);
+    }
+
+    /// <summary>The open connection (for the data step runner, which flushes first).</summary>
     internal DbConnection Connection => _connection;
 
     /// <summary>Executes a data statement and returns the rows it changed; logged at debug level (one per batch).</summary>
     internal async Task<int> ExecuteCountAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         _logger.LogDebug("{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
         try { return await command.ExecuteNonQueryAsync(cancellationToken); }
@@ -113,6 +134,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     /// <inheritdoc />
     public override async Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         _logger.LogInformation("run {Step}", step.Description);
         await step.Action(new MigrationContext(_connection, _transaction, _dialect, _logger), cancellationToken);
     }
@@ -120,27 +142,14 @@ public sealed class OnlineExecutor : MigrationExecutor
     /// <inheritdoc />
     public override async Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         _logger.LogDebug("{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
         try { return await command.ReadRowsAsync(cancellationToken); }
         catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }
     }
 
-    private DbCommand CreateCommand(SqlStatement statement)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = statement.Sql;
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in statement.Parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private DbCommand CreateCommand(SqlStatement statement) => _connection.CreateCommand(statement, _transaction);
 
     private sealed class LiveSchema(OnlineExecutor owner) : ISchemaSnapshot
     {
@@ -148,13 +157,23 @@ public sealed class OnlineExecutor : MigrationExecutor
 
         public DbTransaction? Transaction => owner._transaction;
 
-        public Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken) =>
-            owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+        // Reads see every statement before them: held-back statements are sent first.
+        public async Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken)
+        {
+            await owner.FlushAsync(cancellationToken);
+            return await owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+        }
 
-        public Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken) =>
-            owner._dialect.TableExistsAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+        public async Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken)
+        {
+            await owner.FlushAsync(cancellationToken);
+            return await owner._dialect.TableExistsAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+        }
 
-        public Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken) =>
-            owner._dialect.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
+        public async Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken)
+        {
+            await owner.FlushAsync(cancellationToken);
+            return await owner._dialect.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
+        }
     }
 }

@@ -86,11 +86,16 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public Task ClearHeadsAsync(MigrationExecutor executor, CancellationToken ct) =>
         executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable}"), ct);
 
-    /// <summary>Adds a history row; <paramref name="rows"/> (data revisions only) needs <see cref="EnsureRowsColumnAsync"/> first.</summary>
-    public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct, long? rows = null) =>
+    /// <summary>
+    /// Adds a history row; <paramref name="rows"/> (data revisions only) needs <see cref="EnsureRowsColumnAsync"/>
+    /// first. <paramref name="durationSql"/>, when given, is a SQL expression the database computes the duration
+    /// with (see <see cref="Dialect.TransactionElapsedMillisecondsSql"/>), used instead of <paramref name="durationMs"/>.
+    /// </summary>
+    public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct,
+        long? rows = null, string? durationSql = null) =>
         executor.ExecuteAsync(new SqlStatement(rows is null
-            ? $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, @duration, @checksum)"
-            : $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum, {RowsColumn}) VALUES (@revision, @direction, @duration, @checksum, @rows)")
+            ? $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum)"
+            : $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum, {RowsColumn}) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum, @rows)")
         {
             Parameters = new Dictionary<string, object?>
             {
