@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Retort.Dialects;
 
 namespace Retort.Sqlite;
@@ -11,4 +14,28 @@ public sealed class SqliteDataMigrations(SqliteDialect dialect) : DataMigrationS
 {
     /// <inheritdoc />
     public override bool CanWriteWhileReading => true;
+
+    /// <summary>
+    /// A table's row count is estimated from its rowid range, two lookups at the ends of the table's b-tree,
+    /// where <c>count(*)</c> would read every page of a large table just to size a progress bar. Tables without
+    /// a rowid and queries are counted.
+    /// </summary>
+    public override async Task<long?> EstimateRowsAsync(DbConnection connection, string source, bool isQuery, CancellationToken cancellationToken)
+    {
+        if (!isQuery)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT (SELECT max(rowid) FROM {source}) - (SELECT min(rowid) FROM {source}) + 1";
+            try
+            {
+                var range = await command.ExecuteScalarAsync(cancellationToken);
+                return range is null or DBNull ? 0 : Convert.ToInt64(range, CultureInfo.InvariantCulture);
+            }
+            catch (SqliteException)
+            {
+                // WITHOUT ROWID: no rowid to range over.
+            }
+        }
+        return await base.EstimateRowsAsync(connection, source, isQuery, cancellationToken);
+    }
 }
