@@ -43,10 +43,7 @@ public sealed partial class PostgreSqlDialect
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= Options.LockRetries)
             {
                 if (transaction is not null) await transaction.RollbackAsync(RetrySavepoint, cancellationToken);
-                var delay = RetryDelay(attempt);
-                logger.LogWarning("Could not get the lock for a DDL statement within lock_timeout (attempt {Attempt} of {Max}); " +
-                    "other sessions hold it. Retrying in {Delay} ms: {Sql}", attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
-                await Task.Delay(delay, cancellationToken);
+                await BackOffAsync(attempt, statement, logger, cancellationToken);
             }
         }
     }
@@ -96,10 +93,7 @@ public sealed partial class PostgreSqlDialect
                 if (e.SqlState != PostgresErrorCodes.LockNotAvailable || !IsDdl(statement.Sql) || attempt > Options.LockRetries)
                     throw new Runner.StatementFailedException(statement, e.Message, e);
                 await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
-                var delay = RetryDelay(attempt);
-                logger.LogWarning("Could not get the lock for a DDL statement within lock_timeout (attempt {Attempt} of {Max}); " +
-                    "other sessions hold it. Retrying in {Delay} ms: {Sql}", attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
-                await Task.Delay(delay, cancellationToken);
+                await BackOffAsync(attempt, statement, logger, cancellationToken);
                 // The statements before the one that waited are done; the next attempt starts at it.
                 attempt = index == start ? attempt + 1 : 2;
                 start = index;
@@ -125,6 +119,15 @@ public sealed partial class PostgreSqlDialect
     /// <inheritdoc />
     public override bool RunsOutsideTransaction(MigrationOperation operation) =>
         operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true } or AddEnumValueOperation;
+
+    /// <summary>Logs a DDL statement's failed attempt to get its lock and waits before the next one.</summary>
+    private async Task BackOffAsync(int attempt, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
+    {
+        var delay = RetryDelay(attempt);
+        logger.LogWarning("Could not get the lock for a DDL statement within lock_timeout (attempt {Attempt} of {Max}); " +
+            "other sessions hold it. Retrying in {Delay} ms: {Sql}", attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
+        await Task.Delay(delay, cancellationToken);
+    }
 
     private TimeSpan RetryDelay(int attempt)
     {
