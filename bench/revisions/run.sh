@@ -17,6 +17,7 @@ echo "Building the C# environment ($N revisions)..." >&2
 LITE="$WORK/bench.db"
 R_SQL="cd $WORK/sqlenv && $RETORT --url sqlite:///$LITE"
 R_CS="cd $WORK/csenv && $RETORT --url sqlite:///$LITE"
+R_R2R="cd $WORK/sqlenv && $RETORT_R2R --url sqlite:///$LITE"
 A="cd $WORK/alembic && BENCH_URL=sqlite:///$LITE $ALEMBIC"
 
 # Sanity: each tool leaves N tables at head and none at base.
@@ -30,11 +31,13 @@ bench_run revisions-sqlite --prepare "rm -f $LITE" \
   -n "raw sqlite3" "sqlite3 $LITE < $WORK/raw/up-sqlite.sql && sqlite3 $LITE < $WORK/raw/down-sqlite.sql" \
   -n "retort (sql env)" "$R_SQL upgrade head >/dev/null && $R_SQL downgrade base >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
+  -n "retort (sql env, ReadyToRun tool)" "$R_R2R upgrade head >/dev/null && $R_R2R downgrade base >/dev/null" \
   -n "alembic" "$A upgrade head && $A downgrade base"
 
 pg_start
 R_SQL="cd $WORK/sqlenv && $RETORT --url $(pg_url_retort rev)"
 R_CS="cd $WORK/csenv && $RETORT --url $(pg_url_retort rev)"
+R_R2R="cd $WORK/sqlenv && $RETORT_R2R --url $(pg_url_retort rev)"
 A="cd $WORK/alembic && BENCH_URL=$(pg_url_alembic rev) $ALEMBIC"
 pg_recreate rev
 bash -c "$R_SQL upgrade head" >/dev/null
@@ -45,4 +48,5 @@ bench_run revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE IF
   -n "raw psql" "$PSQL -d rev -f $WORK/raw/up-pg.sql && $PSQL -d rev -f $WORK/raw/down-pg.sql" \
   -n "retort (sql env)" "$R_SQL upgrade head >/dev/null && $R_SQL downgrade base >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
+  -n "retort (sql env, ReadyToRun tool)" "$R_R2R upgrade head >/dev/null && $R_R2R downgrade base >/dev/null" \
   -n "alembic" "$A upgrade head && $A downgrade base"

@@ -16,16 +16,19 @@ ALITE="$WORK/alembic.db"
 
 R_SQL="cd $WORK/sqlenv && $RETORT --url sqlite:///$LITE"
 R_CS="cd $WORK/csenv && $RETORT --url sqlite:///$LITE"
+R_R2R="cd $WORK/sqlenv && $RETORT_R2R --url sqlite:///$LITE"
 A="cd $WORK/alembic && BENCH_URL=sqlite:///$ALITE $ALEMBIC"
 [[ "$(bash -c "$R_SQL current")" == *"(head)"* ]] || { echo "sanity: retort current is not at head" >&2; exit 1; }
 
 bench_run status-current \
   -n "retort current (sql env)" "$R_SQL current" \
   -n "retort current (c# env)" "$R_CS current" \
+  -n "retort current (sql env, ReadyToRun tool)" "$R_R2R current" \
   -n "alembic current" "$A current"
 bench_run status-heads \
   -n "retort heads (sql env)" "$R_SQL heads" \
   -n "retort heads (c# env)" "$R_CS heads" \
+  -n "retort heads (sql env, ReadyToRun tool)" "$R_R2R heads" \
   -n "alembic heads" "$A heads"
 bench_run status-help \
   -n "retort --help" "$RETORT --help" \

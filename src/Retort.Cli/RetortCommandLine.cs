@@ -32,7 +32,7 @@ public static class RetortCommandLine
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, RetortCommandLineOptions options, CancellationToken cancellationToken = default)
     {
-        var setup = new CliSetup(options);
+        var setup = new CliSetup(options, args);
         var root = BuildRoot(setup);
         var result = root.Parse(args);
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)

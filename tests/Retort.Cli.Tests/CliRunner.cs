@@ -36,7 +36,10 @@ public static class CliRunner
         return result.Out;
     }
 
-    public static async Task<CliResult> ProcessAsync(string workingDirectory, string fileName, params string[] args)
+    public static Task<CliResult> ProcessAsync(string workingDirectory, string fileName, params string[] args) =>
+        ProcessAsync(workingDirectory, fileName, TimeSpan.FromMinutes(3), args);
+
+    public static async Task<CliResult> ProcessAsync(string workingDirectory, string fileName, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -54,7 +57,7 @@ public static class CliRunner
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }

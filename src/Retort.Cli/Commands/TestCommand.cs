@@ -70,13 +70,21 @@ internal static class TestCommand
         console.MarkupLine(failed == 0 ? $"[green]All {report.Results.Count} checks passed.[/]" : $"[red]{failed} of {report.Results.Count} checks failed.[/]");
     }
 
-    private static string ToJson(MigrationTestReport report, string dialect) => JsonSerializer.Serialize(new
-    {
-        passed = report.Passed,
-        dialect,
-        results = report.Results.Select(r => new
-        {
-            check = r.Check.ToString(), revision = r.Revision, passed = r.Passed, skipped = r.Skipped, message = r.Message, statement = r.Statement,
-        }),
-    }, new JsonSerializerOptions { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+    private static string ToJson(MigrationTestReport report, string dialect) => JsonSerializer.Serialize(
+        new TestReportJson(report.Passed, dialect, report.Results.Select(r =>
+            new TestResultJson(r.Check.ToString(), r.Revision, r.Passed, r.Skipped, r.Message, r.Statement)).ToList()),
+        TestReportJsonContext.Default.TestReportJson);
 }
+
+/// <summary>The <c>--json</c> report of <c>retort test</c>.</summary>
+internal sealed record TestReportJson(bool Passed, string Dialect, IReadOnlyList<TestResultJson> Results);
+
+/// <summary>One check of the <c>--json</c> report.</summary>
+internal sealed record TestResultJson(string Check, string? Revision, bool Passed, bool Skipped, string? Message, string? Statement);
+
+/// <summary>Serializer of the report, generated at compile time (works in a natively compiled tool too).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(WriteIndented = true,
+    PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(TestReportJson))]
+internal sealed partial class TestReportJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -62,13 +62,27 @@ internal sealed class CliContext
         var assembly = Setup.Options.RevisionsAssembly;
         var environment = assembly is null ? Environment() : TryEnvironment();
         if (environment is null) return RevisionSet.FromAssemblies(assembly!);
-        return await environment.LoadRevisionsAsync(assembly, m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct);
+        if (assembly is null) await HandOverIfNeededAsync(environment, ct);
+        return await environment.LoadRevisionsAsync(assembly, Log, ct);
     }
 
     /// <summary>The environment's compiled assembly (built when stale), or null for a SQL-only environment.</summary>
-    public async Task<System.Reflection.Assembly?> LoadAssemblyAsync(CancellationToken ct) =>
-        Setup.Options.RevisionsAssembly
-            ?? (TryEnvironment() is { } environment ? await environment.LoadAssemblyAsync(m => Console.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"), ct) : null);
+    public async Task<System.Reflection.Assembly?> LoadAssemblyAsync(CancellationToken ct)
+    {
+        if (Setup.Options.RevisionsAssembly is { } assembly) return assembly;
+        if (TryEnvironment() is not { } environment) return null;
+        await HandOverIfNeededAsync(environment, ct);
+        return await environment.LoadAssemblyAsync(Log, ct);
+    }
+
+    private void Log(string message) => Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+
+    // A native tool cannot load the C# environment: it builds it and lets its program run the command.
+    private async Task HandOverIfNeededAsync(MigrationsEnvironment environment, CancellationToken ct)
+    {
+        if (EnvironmentProgram.CanLoadAssemblies || environment.ProjectPath is null) return;
+        throw new EnvironmentProgram.HandOver((await environment.BuildAsync(Log, ct))!);
+    }
 
     /// <summary>
     /// The environment's target schema (its <see cref="ITargetSchema"/> class), for autogenerate and check.

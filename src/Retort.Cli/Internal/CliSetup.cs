@@ -5,9 +5,10 @@ namespace Retort.Cli.Internal;
 /// <summary>What all commands of one run share: options, writers, working directory.</summary>
 internal sealed class CliSetup
 {
-    public CliSetup(RetortCommandLineOptions options)
+    public CliSetup(RetortCommandLineOptions options, IReadOnlyList<string>? args = null)
     {
         Options = options;
+        Args = args ?? [];
         Out = options.Out ?? Console.Out;
         Error = options.Error ?? Console.Error;
         WorkingDirectory = Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
@@ -15,6 +16,9 @@ internal sealed class CliSetup
     }
 
     public RetortCommandLineOptions Options { get; }
+
+    /// <summary>The command line as given, for handing the command over to an environment's program.</summary>
+    public IReadOnlyList<string> Args { get; }
 
     public CommonOptions Common { get; } = new();
 
@@ -35,6 +39,10 @@ internal sealed class CliSetup
             {
                 await body(context, ct);
                 return RetortCommandLine.Success;
+            }
+            catch (EnvironmentProgram.HandOver handOver)
+            {
+                return await EnvironmentProgram.RunAsync(handOver.ProgramPath, Args, WorkingDirectory);
             }
             catch (Exception e)
             {

@@ -39,6 +39,18 @@ internal static class EnvironmentBuilder
 
     public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)
     {
+        var dll = await EnsureBuiltAsync(projectPath, log, ct);
+        var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
+        // Loaded from bytes: the file stays free for the next build, and a rebuilt file is never confused with the old one.
+        var pdb = Path.ChangeExtension(dll, ".pdb");
+        using var image = new MemoryStream(await File.ReadAllBytesAsync(dll, ct));
+        using var symbols = File.Exists(pdb) ? new MemoryStream(await File.ReadAllBytesAsync(pdb, ct)) : null;
+        return context.LoadFromStream(image, symbols);
+    }
+
+    /// <summary>Builds the project when its sources changed since the last build; returns its assembly's path.</summary>
+    public static async Task<string> EnsureBuiltAsync(string projectPath, Action<string>? log, CancellationToken ct)
+    {
         if (!File.Exists(projectPath))
             throw new RetortException($"The migrations project {projectPath} named in {EnvironmentConfig.FileName} does not exist. Fix \"project\" in the config file, or remove it for a SQL-only environment.");
         if (IsStale(projectPath))
@@ -50,13 +62,7 @@ internal static class EnvironmentBuilder
             Directory.CreateDirectory(Path.GetDirectoryName(StampPath(projectPath))!);
             await File.WriteAllTextAsync(StampPath(projectPath), sources, ct);
         }
-        var dll = AssemblyPath(projectPath);
-        var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
-        // Loaded from bytes: the file stays free for the next build, and a rebuilt file is never confused with the old one.
-        var pdb = Path.ChangeExtension(dll, ".pdb");
-        using var image = new MemoryStream(await File.ReadAllBytesAsync(dll, ct));
-        using var symbols = File.Exists(pdb) ? new MemoryStream(await File.ReadAllBytesAsync(pdb, ct)) : null;
-        return context.LoadFromStream(image, symbols);
+        return AssemblyPath(projectPath);
     }
 
     private static IEnumerable<string> Sources(string dir)

@@ -81,6 +81,15 @@ public sealed class MigrationsEnvironment
 
     private Assembly? _assembly;
 
+    /// <summary>
+    /// Builds the environment's project when its sources changed and returns the path of its program (run it with
+    /// <c>dotnet PATH args…</c>), or null for a SQL-only environment. For a host that cannot load assemblies
+    /// (a natively compiled tool), which runs the environment's own program instead.
+    /// </summary>
+    /// <exception cref="RevisionFileException">The project does not build.</exception>
+    public async Task<string?> BuildAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        ProjectPath is { } project ? await EnvironmentBuilder.EnsureBuiltAsync(project, log, cancellationToken) : null;
+
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
     public IEnumerable<Revision> LoadSqlRevisions()
     {

@@ -9,10 +9,10 @@ namespace Retort.Runner;
 /// </summary>
 internal static class KeyCodec
 {
-    public static string Encode(IReadOnlyList<object?> values) => JsonSerializer.Serialize(values.Select(EncodeOne).ToArray());
+    public static string Encode(IReadOnlyList<object?> values) => JsonSerializer.Serialize(values.Select(EncodeOne).ToArray(), KeyCodecJson.Default.StringArray);
 
     public static object?[] Decode(string text) =>
-        (JsonSerializer.Deserialize<string?[]>(text) ?? []).Select(DecodeOne).ToArray();
+        (JsonSerializer.Deserialize(text, KeyCodecJson.Default.StringArray) ?? []).Select(DecodeOne).ToArray();
 
     private static string? EncodeOne(object? value) => value switch
     {
@@ -50,3 +50,7 @@ internal static class KeyCodec
         };
     }
 }
+
+/// <summary>The checkpoint key's serializer, generated at compile time (no reflection at run time).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string?[]))]
+internal sealed partial class KeyCodecJson : System.Text.Json.Serialization.JsonSerializerContext;
