@@ -55,27 +55,6 @@ public sealed class NativeToolTests
         var csBad = await CliRunner.ProcessAsync(csEnv, tool, "upgrade", "nope");
         Assert.Equal(1, csBad.ExitCode);
         Assert.StartsWith("error: No revision matches 'nope'", csBad.Error);
-
-        // With the managed tool installed beside it, the command goes to that tool, which loads the environment.
-        var managed = Path.GetDirectoryName(ToolProcessTests.ToolPath())!;
-        foreach (var managedFile in Directory.GetFiles(managed))
-        {
-            var copy = Path.Combine(dir["native"], Path.GetFileName(managedFile));
-            if (!File.Exists(copy)) File.Copy(managedFile, copy);
-        }
-        foreach (var sub in Directory.GetDirectories(managed))
-            CopyTree(sub, Path.Combine(dir["native"], Path.GetFileName(sub)));
-        var viaManaged = await CliRunner.ProcessAsync(csEnv, tool, "downgrade", "base");
-        Assert.True(viaManaged.ExitCode == 0, viaManaged.ToString());
-        Assert.Contains($"Running downgrade {csId} -> <base>, create users ... done", viaManaged.Out);
-        Assert.Equal(1, (await CliRunner.ProcessAsync(csEnv, tool, "upgrade", "nope")).ExitCode);
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        foreach (var sub in Directory.GetDirectories(from)) CopyTree(sub, Path.Combine(to, Path.GetFileName(sub)));
     }
 
     /// <summary>Publishes the tool natively into <paramref name="folder"/>, with Retort's assemblies beside it for C# environments to build against.</summary>

@@ -5,10 +5,9 @@ namespace Retort.Cli.Internal;
 
 /// <summary>
 /// A natively compiled retort (Native AOT) cannot load a C# environment's assembly into itself. It builds the
-/// environment when stale and hands the whole command over, same command line, output and exit code: to the
-/// managed retort tool when one is installed beside it (<c>Retort.Tool.dll</c>, ReadyToRun when published so,
-/// which loads the environment as usual), otherwise to the environment's own program, which runs the same
-/// command line with its revisions compiled in (<c>dotnet Env.dll args…</c>).
+/// environment when stale and hands the whole command over to the environment's own program (published
+/// ReadyToRun by the build), which runs the same command line with its revisions compiled in
+/// (<c>dotnet Env.dll args…</c>): same output, same exit code.
 /// </summary>
 internal static class EnvironmentProgram
 {
@@ -21,16 +20,11 @@ internal static class EnvironmentProgram
         public string ProgramPath { get; } = programPath;
     }
 
-    /// <summary>
-    /// Runs the managed tool beside this one, or else <c>dotnet PROGRAM</c>, with <paramref name="args"/> in
-    /// <paramref name="workingDirectory"/> on this console; returns its exit code.
-    /// </summary>
+    /// <summary>Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.</summary>
     public static async Task<int> RunAsync(string programPath, IReadOnlyList<string> args, string workingDirectory)
     {
-        var managedTool = Path.Combine(AppContext.BaseDirectory, "Retort.Tool.dll");
-        var runner = File.Exists(managedTool) && File.Exists(Path.ChangeExtension(managedTool, ".runtimeconfig.json")) ? managedTool : programPath;
         var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = workingDirectory, UseShellExecute = false };
-        start.ArgumentList.Add(runner);
+        start.ArgumentList.Add(programPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new RetortException($"Could not start the environment's program {programPath}.");
         // Ctrl-C reaches the child too (same process group); it stops after its current batch, so wait for it.

@@ -3,15 +3,22 @@ using System.Reflection;
 
 namespace Retort.Environments;
 
-/// <summary>Builds a C# migrations project when its sources are newer than its assembly, and loads it.</summary>
+/// <summary>
+/// Builds a C# migrations project when its sources changed since the last build, and loads it. The project is
+/// published ReadyToRun for this machine (precompiled, into <c>bin/retort</c>): a large environment, such as a
+/// target schema of a thousand tables, would otherwise spend most of a short command in the JIT. After the
+/// first build only the environment's own assembly is compiled again, which costs about what a plain build does.
+/// </summary>
 internal static class EnvironmentBuilder
 {
     private static readonly string[] SourceExtensions = [".cs", ".csproj", ".props", ".targets"];
 
+    private static string RuntimeIdentifier => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+
     public static string AssemblyPath(string projectPath)
     {
         var dir = Path.GetDirectoryName(projectPath)!;
-        return Path.Combine(dir, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
+        return Path.Combine(dir, "bin", "retort", Path.GetFileNameWithoutExtension(projectPath) + ".dll");
     }
 
     public static bool IsStale(string projectPath)
@@ -82,6 +89,8 @@ internal static class EnvironmentBuilder
         var dir = Path.GetDirectoryName(projectPath)!;
         var assets = Path.Combine(dir, "obj", "project.assets.json");
         if (!File.Exists(assets)) return true;
+        // A restore without this machine's runtime identifier (a plain 'dotnet build') cannot serve the publish.
+        if (!File.ReadAllText(assets).Contains($"\"net10.0/{RuntimeIdentifier}\"", StringComparison.Ordinal)) return true;
         var restored = File.GetLastWriteTimeUtc(assets);
         return Directory.EnumerateFiles(dir)
             .Where(f => Path.GetExtension(f) is ".csproj" or ".props" or ".targets" || Path.GetFileName(f) == "nuget.config")
@@ -98,7 +107,11 @@ internal static class EnvironmentBuilder
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(projectPath)!,
         };
-        foreach (var a in new[] { "build", projectPath, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false" })
+        foreach (var a in new[]
+                 {
+                     "publish", projectPath, "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true",
+                     "-o", Path.GetDirectoryName(AssemblyPath(projectPath))!, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                 })
             start.ArgumentList.Add(a);
         // Editing a revision does not change the packages: skip the restore (about a second of every rebuild)
         // unless the project files changed since the last one.
@@ -107,7 +120,7 @@ internal static class EnvironmentBuilder
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet build'. Is the .NET SDK installed and on PATH?");
+        using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet publish'. Is the .NET SDK installed and on PATH?");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
@@ -117,6 +130,6 @@ internal static class EnvironmentBuilder
             .Select(l => l.Contains(" [", StringComparison.Ordinal) ? l[..l.LastIndexOf(" [", StringComparison.Ordinal)] : l)
             .Distinct().Take(5).ToList();
         throw new RevisionFileException(projectPath,
-            $"the migrations project does not build ({(errors.Count == 0 ? "dotnet build exited with " + process.ExitCode : string.Join("; ", errors))}). Fix the revision and run the command again.");
+            $"the migrations project does not build ({(errors.Count == 0 ? "dotnet publish exited with " + process.ExitCode : string.Join("; ", errors))}). Fix the revision and run the command again.");
     }
 }
