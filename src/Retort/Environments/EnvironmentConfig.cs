@@ -61,10 +61,27 @@ public sealed record EnvironmentConfig
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
     public static EnvironmentConfig Load(string path)
     {
+        // Read through JsonDocument rather than the serializer: every command starts by reading this file, and the
+        // document reader is precompiled where the serializer's generic code is compiled at start-up.
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), EnvironmentConfigJson.Default.EnvironmentConfig)
-                ?? throw new RetortException($"The config file {path} is empty. Write a JSON object such as {{ \"url\": \"sqlite:///app.db\" }}.");
+            using var document = JsonDocument.Parse(File.ReadAllText(path),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new RetortException($"The config file {path} holds {Describe(root.ValueKind)}, not a JSON object. Write a JSON object such as {{ \"url\": \"sqlite:///app.db\" }}.");
+            return new EnvironmentConfig
+            {
+                Url = Text(root, "url", path),
+                Revisions = Text(root, "revisions", path) ?? "Revisions",
+                Project = Text(root, "project", path),
+                Namespace = Text(root, "namespace", path),
+                Heads = root.TryGetProperty("heads", out var heads) && heads.ValueKind != JsonValueKind.Null
+                    ? heads.ValueKind == JsonValueKind.Number && heads.TryGetInt32(out var n) ? n : throw WrongType(path, "heads", "a whole number", heads)
+                    : null,
+                VersionTableSchema = Text(root, "versionTableSchema", path),
+                DefaultSchema = Text(root, "defaultSchema", path),
+            };
         }
         catch (JsonException e)
         {
@@ -72,13 +89,31 @@ public sealed record EnvironmentConfig
         }
     }
 
+    private static string? Text(JsonElement root, string name, string path) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw WrongType(path, name, "a string", value);
+
+    private static RetortException WrongType(string path, string name, string expected, JsonElement value) =>
+        new($"The config file {path} is not valid: \"{name}\" must be {expected}, not {Describe(value.ValueKind)}. Fix the JSON (see 'retort init' for an example).");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     /// <summary>Writes the config as JSON.</summary>
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, EnvironmentConfigJson.Default.EnvironmentConfig) + "\n");
 }
 
 /// <summary>
-/// The serializer of <see cref="EnvironmentConfig"/>, generated at compile time: reflection-based serialization
-/// would spend tens of milliseconds of every command's start-up building its converters.
+/// The serializer that writes <see cref="EnvironmentConfig"/> (<c>retort init</c>), generated at compile time:
+/// reflection-based serialization would spend tens of milliseconds building its converters.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,0 +1,76 @@
+using Retort.Environments;
+
+namespace Retort.Tests.Environments;
+
+/// <summary>Reading retort.json: every key, JSON with comments and trailing commas, and a clear error for each bad shape.</summary>
+public sealed class EnvironmentConfigTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "retort-config-" + Guid.NewGuid().ToString("N") + ".json");
+
+    public void Dispose() => File.Delete(_path);
+
+    private EnvironmentConfig Load(string json)
+    {
+        File.WriteAllText(_path, json);
+        return EnvironmentConfig.Load(_path);
+    }
+
+    private RetortException Refused(string json)
+    {
+        File.WriteAllText(_path, json);
+        var e = Assert.Throws<RetortException>(() => EnvironmentConfig.Load(_path));
+        Assert.Contains(_path, e.Message);
+        return e;
+    }
+
+    [Fact]
+    public void What_is_saved_loads_back_equal()
+    {
+        var config = new EnvironmentConfig
+        {
+            Url = "postgresql://app@db/app", Revisions = "Migrations", Project = "M.csproj", Namespace = "M.Revisions", Heads = 2,
+            VersionTableSchema = "ops", DefaultSchema = "app",
+        };
+        config.Save(_path);
+        Assert.Equal(config, EnvironmentConfig.Load(_path));
+    }
+
+    [Fact]
+    public void Comments_trailing_commas_unknown_keys_and_nulls_are_accepted_with_defaults()
+    {
+        var config = Load("""
+            {
+              // the database
+              "url": "sqlite:///app.db",
+              "project": null,
+              "someOtherTool": { "x": 1 },
+            }
+            """);
+        Assert.Equal("sqlite:///app.db", config.Url);
+        Assert.Equal("Revisions", config.Revisions);
+        Assert.Null(config.Project);
+        Assert.Null(config.Heads);
+    }
+
+    [Fact]
+    public void Malformed_json_is_refused_as_not_valid()
+    {
+        Assert.Contains("is not valid", Refused("{ \"url\": ").Message);
+        Assert.Contains("is not valid", Refused("").Message);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "an array")]
+    [InlineData("\"sqlite:///app.db\"", "a string")]
+    [InlineData("null", "null")]
+    public void A_document_that_is_not_an_object_is_refused(string json, string what) =>
+        Assert.Contains($"holds {what}, not a JSON object", Refused(json).Message);
+
+    [Theory]
+    [InlineData("{ \"url\": 5 }", "\"url\" must be a string, not a number")]
+    [InlineData("{ \"project\": [\"a\"] }", "\"project\" must be a string, not an array")]
+    [InlineData("{ \"heads\": \"two\" }", "\"heads\" must be a whole number, not a string")]
+    [InlineData("{ \"heads\": 1.5 }", "\"heads\" must be a whole number, not a number")]
+    public void A_key_of_the_wrong_type_is_named_in_the_error(string json, string message) =>
+        Assert.Contains(message, Refused(json).Message);
+}
