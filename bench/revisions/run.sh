@@ -44,7 +44,9 @@ bash -c "$R_SQL upgrade head" >/dev/null
 tables=$($PSQL -d rev -tAc "select count(*) from pg_tables where tablename like 't\_%'")
 [[ "$tables" == "$N" ]] || { echo "sanity: retort left $tables tables on PostgreSQL" >&2; exit 1; }
 
-bench_run revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE IF EXISTS rev' -c 'CREATE DATABASE rev'" \
+# Each run starts from a fresh database and a checkpoint, so the previous run's dirty buffers are not written
+# during the next one (whichever tool that is).
+bench_run revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE IF EXISTS rev' -c 'CREATE DATABASE rev' -c 'CHECKPOINT'" \
   -n "raw psql" "$PSQL -d rev -f $WORK/raw/up-pg.sql && $PSQL -d rev -f $WORK/raw/down-pg.sql" \
   -n "retort (sql env)" "$R_SQL upgrade head >/dev/null && $R_SQL downgrade base >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
