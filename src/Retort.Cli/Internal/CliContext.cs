@@ -62,7 +62,7 @@ internal sealed class CliContext
         var assembly = Setup.Options.RevisionsAssembly;
         var environment = assembly is null ? Environment() : TryEnvironment();
         if (environment is null) return RevisionSet.FromAssemblies(assembly!);
-        if (assembly is null) await HandOverIfNeededAsync(environment, ct);
+        if (assembly is null) HandOverIfNeeded(environment);
         return await environment.LoadRevisionsAsync(assembly, Log, ct);
     }
 
@@ -71,17 +71,17 @@ internal sealed class CliContext
     {
         if (Setup.Options.RevisionsAssembly is { } assembly) return assembly;
         if (TryEnvironment() is not { } environment) return null;
-        await HandOverIfNeededAsync(environment, ct);
+        HandOverIfNeeded(environment);
         return await environment.LoadAssemblyAsync(Log, ct);
     }
 
-    private void Log(string message) => Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+    /// <summary>Prints a progress line (a build starting) in grey.</summary>
+    public void Log(string message) => Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
 
-    // A native tool cannot load the C# environment: it builds it and lets its program run the command.
-    private async Task HandOverIfNeededAsync(MigrationsEnvironment environment, CancellationToken ct)
+    // A native tool cannot load the C# environment: its own program runs the command instead.
+    private static void HandOverIfNeeded(MigrationsEnvironment environment)
     {
-        if (EnvironmentProgram.CanLoadAssemblies || environment.ProjectPath is null) return;
-        throw new EnvironmentProgram.HandOver((await environment.BuildAsync(Log, ct))!);
+        if (!EnvironmentProgram.CanLoadAssemblies && environment.ProjectPath is not null) throw new EnvironmentProgram.HandOver(environment);
     }
 
     /// <summary>

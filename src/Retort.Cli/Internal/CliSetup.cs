@@ -42,7 +42,12 @@ internal sealed class CliSetup
             }
             catch (EnvironmentProgram.HandOver handOver)
             {
-                return await EnvironmentProgram.RunAsync(handOver.ProgramPath, Args, WorkingDirectory);
+                try { return await handOver.Environment.RunProgramAsync(Args, WorkingDirectory, context.Log, ct); }
+                catch (Exception e)
+                {
+                    ReportError(e, context.Verbose);
+                    return RetortCommandLine.Failure;
+                }
             }
             catch (Exception e)
             {

@@ -97,10 +97,25 @@ internal static class EnvironmentBuilder
             .Any(f => File.GetLastWriteTimeUtc(f) > restored);
     }
 
+    /// <summary>The <c>dotnet</c> host: the one running this process's build tooling when known, else the one on PATH.</summary>
+    public static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.</summary>
+    public static async Task<int> RunProgramAsync(string programPath, IReadOnlyList<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        start.ArgumentList.Add(programPath);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new RetortException($"Could not start the environment's program {programPath}.");
+        // Ctrl-C reaches the child too (same process group); it stops after its current batch, so wait for it.
+        await process.WaitForExitAsync(CancellationToken.None);
+        return process.ExitCode;
+    }
+
     private static async Task BuildAsync(string projectPath, CancellationToken ct)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(dotnet) || !File.Exists(dotnet) ? "dotnet" : dotnet)
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

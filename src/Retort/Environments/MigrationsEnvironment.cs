@@ -82,13 +82,19 @@ public sealed class MigrationsEnvironment
     private Assembly? _assembly;
 
     /// <summary>
-    /// Builds the environment's project when its sources changed and returns the path of its program (run it with
-    /// <c>dotnet PATH args…</c>), or null for a SQL-only environment. For a host that cannot load assemblies
-    /// (a natively compiled tool), which runs the environment's own program instead.
+    /// Builds the environment's project when its sources changed, then runs its own program with
+    /// <paramref name="args"/> (<c>dotnet bin/retort/Env.dll args…</c>) on this console and returns its exit code.
+    /// For a host that cannot load assemblies (a natively compiled tool): the program runs the same command line
+    /// with the revisions compiled in.
     /// </summary>
     /// <exception cref="RevisionFileException">The project does not build.</exception>
-    public async Task<string?> BuildAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        ProjectPath is { } project ? await EnvironmentBuilder.EnsureBuiltAsync(project, log, cancellationToken) : null;
+    /// <exception cref="RetortException">The environment is SQL-only: it has no program.</exception>
+    public async Task<int> RunProgramAsync(IReadOnlyList<string> args, string workingDirectory, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var project = ProjectPath ?? throw new RetortException("This environment is SQL-only (its config names no C# project), so it has no program to run.");
+        var program = await EnvironmentBuilder.EnsureBuiltAsync(project, log, cancellationToken);
+        return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory);
+    }
 
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
     public IEnumerable<Revision> LoadSqlRevisions()
