@@ -12,8 +12,9 @@ public sealed partial class PostgreSqlDialect
 
     /// <summary>
     /// Runs a statement. A DDL statement that fails with <c>lock_not_available</c> (its <c>lock_timeout</c>
-    /// expired) is retried with exponential backoff; inside a transaction it runs under a savepoint, because a
-    /// failed statement would otherwise abort the whole revision. Concurrent index builds first drop an INVALID
+    /// expired) is retried with exponential backoff; inside a transaction it goes through
+    /// <see cref="ExecuteBatchAsync"/> (a batch of one), whose savepoint keeps the revision usable after a failed
+    /// attempt. Concurrent index builds first drop an INVALID
     /// index a crashed earlier build left behind, and run without a lock timeout (they block no writer).
     /// </summary>
     public override async Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
@@ -28,11 +29,11 @@ public sealed partial class PostgreSqlDialect
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
-        var transaction = command.Transaction as NpgsqlTransaction;
-        // Savepoint, statement and release travel in one round trip; on a lock timeout the savepoint is set and
-        // the release never ran, so rolling back to it keeps the revision's transaction usable.
-        if (transaction is not null)
-            command.CommandText = $"SAVEPOINT {RetrySavepoint};\n{statement.Sql}\n;\nRELEASE SAVEPOINT {RetrySavepoint}";
+        if (command.Transaction is NpgsqlTransaction transaction)
+        {
+            await ExecuteBatchAsync(command.Connection!, transaction, [statement], logger, cancellationToken);
+            return;
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -42,7 +43,6 @@ public sealed partial class PostgreSqlDialect
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= Options.LockRetries)
             {
-                if (transaction is not null) await transaction.RollbackAsync(RetrySavepoint, cancellationToken);
                 await BackOffAsync(attempt, statement, logger, cancellationToken);
             }
         }
@@ -57,7 +57,7 @@ public sealed partial class PostgreSqlDialect
 
     /// <summary>
     /// Sends the statements as one <see cref="NpgsqlBatch"/>: one round trip for a revision's DDL and its version
-    /// and history rows. Each DDL statement is wrapped in a savepoint as in <see cref="ExecuteStatementAsync"/>;
+    /// and history rows. Each DDL statement is wrapped in a savepoint;
     /// when one hits its <c>lock_timeout</c>, the transaction is rolled back to that savepoint (the statements
     /// before it stay done) and the rest of the batch is sent again after the backoff.
     /// </summary>

@@ -98,15 +98,6 @@ public class DataMigrationSupport(Dialect dialect)
     /// </summary>
     public virtual bool CanWriteWhileReading => false;
 
-    /// <summary>Writes a list of rows through <see cref="OpenWriterAsync"/>.</summary>
-    public async Task WriteRowsAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
-        IEnumerable<object?[]> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await OpenWriterAsync(connection, transaction, table, columns, cancellationToken);
-        foreach (var row in rows) await writer.WriteAsync(row, cancellationToken);
-        await writer.CompleteAsync(cancellationToken);
-    }
-
     /// <summary>
     /// The replay lag of the named replica, or null when the database cannot tell (the base: never). A dialect
     /// that supports replicas throws a clear error when the replica is not connected.
