@@ -105,3 +105,20 @@ bench_run() {
   hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$RESULTS/$name.json" "$@" >&2
   /usr/bin/python3 "$BENCH_DIR/lib/summarize.py" "$RESULTS/$name.json" "$name" | tee "$RESULTS/$name.md"
 }
+
+# bench_rounds NAME [hyperfine args...]: like bench_run, but in rounds: every round times each command once, in
+# turn (after WARMUP rounds not counted), and the ratios are taken within each round, then their median. Used where
+# the machine's speed drifts over minutes (a local PostgreSQL server), which would otherwise tilt ratios between
+# commands timed minutes apart.
+bench_rounds() {
+  local name="$1"; shift
+  local files=() i
+  for ((i = 1; i <= WARMUP + RUNS; i++)); do
+    hyperfine --style none --warmup 0 --runs 1 --export-json "$WORK/$name.round$i.json" "$@" >/dev/null 2>&1 \
+      || hyperfine --style basic --warmup 0 --runs 1 "$@" >&2   # shows the failing command's output
+    ((i > WARMUP)) && files+=("$WORK/$name.round$i.json")
+  done
+  /usr/bin/python3 "$BENCH_DIR/lib/merge_rounds.py" "$RESULTS/$name.json" "${files[@]}"
+  /usr/bin/python3 "$BENCH_DIR/lib/summarize.py" "$RESULTS/$name.json" "$name" | tee "$RESULTS/$name.md"
+}
+

@@ -27,9 +27,10 @@ for up in "$R_SQL upgrade head" "$R_CS upgrade head" "$A upgrade head" "sqlite3 
   [[ "$tables" == "$N" ]] || { echo "sanity: '$up' left $tables tables, expected $N" >&2; exit 1; }
 done
 
-bench_run revisions-sqlite --prepare "rm -f $LITE" \
+bench_rounds revisions-sqlite --prepare "rm -f $LITE" \
   -n "raw sqlite3" "sqlite3 $LITE < $WORK/raw/up-sqlite.sql && sqlite3 $LITE < $WORK/raw/down-sqlite.sql" \
   -n "retort (sql env)" "$R_SQL upgrade head >/dev/null && $R_SQL downgrade base >/dev/null" \
+  -n "retort (sql env, one transaction)" "$R_SQL upgrade head --single-transaction >/dev/null && $R_SQL downgrade base --single-transaction >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
   -n "retort (sql env, ReadyToRun tool)" "$R_R2R upgrade head >/dev/null && $R_R2R downgrade base >/dev/null" \
   -n "alembic" "$A upgrade head && $A downgrade base"
@@ -44,11 +45,13 @@ bash -c "$R_SQL upgrade head" >/dev/null
 tables=$($PSQL -d rev -tAc "select count(*) from pg_tables where tablename like 't\_%'")
 [[ "$tables" == "$N" ]] || { echo "sanity: retort left $tables tables on PostgreSQL" >&2; exit 1; }
 
+# Timed in rounds (bench_rounds): this server's speed drifts over minutes, so every ratio is taken within a round.
 # Each run starts from a fresh database and a checkpoint, so the previous run's dirty buffers are not written
 # during the next one (whichever tool that is).
-bench_run revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE IF EXISTS rev' -c 'CREATE DATABASE rev' -c 'CHECKPOINT'" \
+bench_rounds revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE IF EXISTS rev' -c 'CREATE DATABASE rev' -c 'CHECKPOINT'" \
   -n "raw psql" "$PSQL -d rev -f $WORK/raw/up-pg.sql && $PSQL -d rev -f $WORK/raw/down-pg.sql" \
   -n "retort (sql env)" "$R_SQL upgrade head >/dev/null && $R_SQL downgrade base >/dev/null" \
+  -n "retort (sql env, one transaction)" "$R_SQL upgrade head --single-transaction >/dev/null && $R_SQL downgrade base --single-transaction >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
   -n "retort (sql env, ReadyToRun tool)" "$R_R2R upgrade head >/dev/null && $R_R2R downgrade base >/dev/null" \
   -n "alembic" "$A upgrade head && $A downgrade base"

@@ -51,9 +51,16 @@ public sealed partial class PostgreSqlDialect
     /// <summary>True: a round trip to the server costs more than most DDL statements.</summary>
     public override bool BatchesStatements => true;
 
+    // The mark is a session setting holding the server's clock as seconds since the epoch (text that parses the
+    // same whatever DateStyle is); set at session level so a commit inside the revision does not reset it.
     /// <inheritdoc />
-    public override string? TransactionElapsedMillisecondsSql =>
-        "(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint";
+    public override string? RevisionStartMarkSql =>
+        "SELECT set_config('retort.revision_started', extract(epoch FROM clock_timestamp())::text, false)";
+
+    /// <inheritdoc />
+    public override string? RevisionElapsedMillisecondsSql =>
+        "((extract(epoch FROM clock_timestamp()) - COALESCE(NULLIF(current_setting('retort.revision_started', true), '')::numeric, " +
+        "extract(epoch FROM transaction_timestamp()))) * 1000)::bigint";
 
     /// <summary>
     /// Sends the statements as one <see cref="NpgsqlBatch"/>: one round trip for a revision's DDL and its version

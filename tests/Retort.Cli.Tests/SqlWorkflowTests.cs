@@ -105,4 +105,37 @@ public sealed class SqlWorkflowTests
         await CliRunner.OkAsync(env, "upgrade", "head");
         Assert.True(File.Exists(Path.Combine(env, "app.db")));
     }
+
+    [Fact]
+    public async Task Single_transaction_makes_a_failing_run_all_or_nothing_from_the_flag_or_the_config()
+    {
+        using var dir = new TempDir();
+        var env = await SqlEnvironment.InitAsync(dir);
+        await SqlEnvironment.RevisionAsync(env, "one", "CREATE TABLE one (id INTEGER PRIMARY KEY);", "DROP TABLE one;");
+        var two = await SqlEnvironment.RevisionAsync(env, "two", "CREATE TABLE two (id INTEGER PRIMARY KEY);", "DROP TABLE two;");
+        await SqlEnvironment.RevisionAsync(env, "bad", "INSERT INTO missing_table VALUES (1);", null);
+
+        var failed = await CliRunner.RunAsync(env, "upgrade", "head", "--single-transaction");
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("missing_table", failed.Error);
+        Assert.StartsWith("base", await CliRunner.OkAsync(env, "current"));
+
+        // The same from retort.json.
+        var config = Path.Combine(env, "retort.json");
+        File.WriteAllText(config, File.ReadAllText(config).TrimEnd().TrimEnd('}') + ",\n  \"singleTransaction\": true\n}\n");
+        Assert.Equal(1, (await CliRunner.RunAsync(env, "upgrade", "head")).ExitCode);
+        Assert.StartsWith("base", await CliRunner.OkAsync(env, "current"));
+        var script = await CliRunner.OkAsync(env, "upgrade", $"base:{two}", "--sql");
+        Assert.Equal(2, script.Split('\n').Count(l => l.Trim() == "COMMIT;"));   // the version tables, then every revision
+
+        // Without it, each revision commits alone: the two good ones stay.
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"singleTransaction\": true", "\"singleTransaction\": false"));
+        Assert.Equal(1, (await CliRunner.RunAsync(env, "upgrade", "head")).ExitCode);
+        Assert.StartsWith(two, await CliRunner.OkAsync(env, "current"));
+
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"singleTransaction\": false", "\"singleTransaction\": \"yes\""));
+        var wrong = await CliRunner.RunAsync(env, "current");
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("\"singleTransaction\" must be true or false, not a string", wrong.Error);
+    }
 }

@@ -18,11 +18,16 @@ internal static class UpgradeCommand
                 : "base, an id or prefix, -N, label@-N; with --sql FROM:TO (for example head:base).",
         };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL script instead of running it (offline mode); the database is not touched." };
-        var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql };
+        var single = new Option<bool>("--single-transaction")
+        {
+            Description = "Run every revision in one transaction (all or nothing, as Alembic's default env.py) instead of one " +
+                "transaction per revision; refused for revisions with batched data steps. Also \"singleTransaction\": true in retort.json.",
+        };
+        var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             await using var database = ctx.OpenDatabase();
-            var migrator = await ctx.CreateMigratorAsync(database, ct);
+            var migrator = await ctx.CreateMigratorAsync(database, ct, ctx.Get(single));
             if (ctx.Get(sql))
             {
                 // Rendered in full first, so a refused revision leaves no half script on the output.

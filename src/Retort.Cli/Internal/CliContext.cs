@@ -107,11 +107,16 @@ internal sealed class CliContext
         return Database.Open(url);
     }
 
-    /// <summary>A migrator with the revisions and the config's options (version table schema, default schema).</summary>
-    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct)
+    /// <summary>
+    /// A migrator with the revisions and the config's options (version table schema, default schema, single
+    /// transaction); <paramref name="singleTransaction"/> true turns on one transaction for the run whatever the config says.
+    /// </summary>
+    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct, bool singleTransaction = false)
     {
         var revisions = await LoadRevisionsAsync(ct);
-        return new(database, revisions, TryEnvironment()?.Config.ToMigratorOptions());
+        var options = TryEnvironment()?.Config.ToMigratorOptions() ?? new MigratorOptions();
+        if (singleTransaction) options = options with { SingleTransaction = true };
+        return new(database, revisions, options);
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

@@ -148,11 +148,15 @@ public abstract class Dialect
     }
 
     /// <summary>
-    /// A SQL expression for the milliseconds since the current transaction began, measured by the database, or
-    /// null. With <see cref="BatchesStatements"/>, a revision's history row is sent together with its statements,
-    /// before the client knows how long they take; this lets the database record it.
+    /// A statement that notes in the session when a revision starts, or null; goes with
+    /// <see cref="RevisionElapsedMillisecondsSql"/>. With <see cref="BatchesStatements"/>, a revision's history row
+    /// is sent together with its statements, before the client knows how long they take; the pair lets the
+    /// database measure it (whether the revision has a transaction of its own or shares one).
     /// </summary>
-    public virtual string? TransactionElapsedMillisecondsSql => null;
+    public virtual string? RevisionStartMarkSql => null;
+
+    /// <summary>A SQL expression for the milliseconds since <see cref="RevisionStartMarkSql"/> ran, or null.</summary>
+    public virtual string? RevisionElapsedMillisecondsSql => null;
 
     /// <summary>
     /// Creates an empty throwaway database for tests next to the one <paramref name="connectionString"/> names

@@ -12,11 +12,12 @@ namespace Retort.Environments;
 ///   "project": "Migrations.csproj",
 ///   "namespace": "Migrations.Revisions",
 ///   "versionTableSchema": "ops",
-///   "defaultSchema": "app"
+///   "defaultSchema": "app",
+///   "singleTransaction": false
 /// }
 /// </code>
 /// A relative SQLite path in <c>url</c> is relative to the folder holding the file. Without <c>project</c> the
-/// environment is SQL-only and needs no build. The two schema keys are optional.
+/// environment is SQL-only and needs no build. The schema keys and <c>singleTransaction</c> are optional.
 /// </summary>
 public sealed record EnvironmentConfig
 {
@@ -50,11 +51,19 @@ public sealed record EnvironmentConfig
     /// </summary>
     public string? DefaultSchema { get; init; }
 
+    /// <summary>
+    /// Run all pending revisions of an upgrade or downgrade in one transaction
+    /// (<see cref="Runner.MigratorOptions.SingleTransaction"/>, Alembic's default <c>env.py</c>) instead of one
+    /// transaction per revision; null or false for one per revision.
+    /// </summary>
+    public bool? SingleTransaction { get; init; }
+
     /// <summary>The migrator options this config asks for.</summary>
     public Runner.MigratorOptions ToMigratorOptions() => new()
     {
         VersionTableSchema = string.IsNullOrWhiteSpace(VersionTableSchema) ? null : VersionTableSchema,
         DefaultSchema = string.IsNullOrWhiteSpace(DefaultSchema) ? null : DefaultSchema,
+        SingleTransaction = SingleTransaction == true,
     };
 
     /// <summary>Reads a config file.</summary>
@@ -81,6 +90,7 @@ public sealed record EnvironmentConfig
                     : null,
                 VersionTableSchema = Text(root, "versionTableSchema", path),
                 DefaultSchema = Text(root, "defaultSchema", path),
+                SingleTransaction = Flag(root, "singleTransaction", path),
             };
         }
         catch (JsonException e)
@@ -93,6 +103,11 @@ public sealed record EnvironmentConfig
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()
         : throw WrongType(path, name, "a string", value);
+
+    private static bool? Flag(JsonElement root, string name, string path) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+        : throw WrongType(path, name, "true or false", value);
 
     private static RetortException WrongType(string path, string name, string expected, JsonElement value) =>
         new($"The config file {path} is not valid: \"{name}\" must be {expected}, not {Describe(value.ValueKind)}. Fix the JSON (see 'retort init' for an example).");

@@ -36,6 +36,18 @@ public sealed partial class Migrator
             await executor.CommitAsync(cancellationToken);
         }
         IReadOnlyCollection<string> heads = startHeads;
+        if (Options.SingleTransaction)
+        {
+            // The script runs as the online single-transaction run does: one BEGIN ... COMMIT around every revision.
+            var all = plans.SelectMany(p => p.plan).ToList();
+            foreach (var s in dialect.BeforeTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
+            await executor.BeginAsync(cancellationToken);
+            foreach (var (info, plan) in plans) (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, cancellationToken);
+            foreach (var s in dialect.BeforeCommit(all)) await executor.ExecuteAsync(s, cancellationToken);
+            await executor.CommitAsync(cancellationToken);
+            foreach (var s in dialect.AfterTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
+            return;
+        }
         foreach (var (info, plan) in plans)
         {
             foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);

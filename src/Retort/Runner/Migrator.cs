@@ -292,14 +292,19 @@ public sealed partial class Migrator
         var watch = Stopwatch.StartNew();
         if (executor is ScriptExecutor script) script.CurrentRevision = info.Id;
         executor.Comment($"Running {direction} {info.Id}{(info.Message.Length > 0 ? ": " + info.Message : "")}");
-        await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, _database.Dialect, plan, ct));
+        // Where statements travel together (PostgreSQL), the history row goes with the revision's statements, before
+        // the client knows how long they take: the database marks the revision's start and measures it.
+        var dialect = _database.Dialect;
+        string? serverTimed = null;
+        if (!executor.IsOffline && dialect.BatchesStatements && dialect.RevisionStartMarkSql is { } mark)
+        {
+            await executor.ExecuteAsync(new SqlStatement(mark), ct);
+            serverTimed = dialect.RevisionElapsedMillisecondsSql;
+        }
+        await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, dialect, plan, ct));
         var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
         await _versions.WriteHeadsAsync(executor, heads, after, ct);
         var checksum = up ? PlanFingerprint.Compute(plan) : null;
-        // Where statements travel together (PostgreSQL), the history row goes with the revision's statements and the
-        // database measures the revision (its transaction's age); in one transaction for all revisions, it cannot.
-        var serverTimed = !executor.IsOffline && !Options.SingleTransaction && _database.Dialect.BatchesStatements
-            ? _database.Dialect.TransactionElapsedMillisecondsSql : null;
         if (serverTimed is null) await WrapAsync(info, up, () => executor.FlushAsync(ct));
         var clientTimed = (long)watch.Elapsed.TotalMilliseconds;
         await _versions.AddHistoryAsync(executor, info.Id, direction, executor.IsOffline ? null : clientTimed, checksum, ct, durationSql: serverTimed);

@@ -1,0 +1,62 @@
+using Npgsql;
+using Retort.Behaviour;
+using Retort.Migrations;
+using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Revisions;
+using Retort.Runner;
+using Retort.Schema;
+
+namespace Retort.PostgreSql.Tests;
+
+/// <summary><see cref="MigratorOptions.SingleTransaction"/> on a real server: all or nothing, and per-revision history.</summary>
+[Collection(SerialCollection.Name)]
+public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
+{
+    private static RevisionSet Chain(params Action<Op>[] upgrades) => new(upgrades.Select((up, i) =>
+        new Revision(RevisionInfo.Create($"s{i + 1}", i == 0 ? null : $"s{i}", $"step {i + 1}"), new InlineScript(up))));
+
+    [PgFact]
+    public async Task A_failing_revision_undoes_every_revision_of_the_run_and_is_named()
+    {
+        await using var database = db.Open();
+        var migrator = new Migrator(database, Chain(
+            op => op.CreateTable("st_first", new Column("id", SqlType.Integer, primaryKey: true)),
+            op => op.AddColumn("st_first", new Column("note", SqlType.Text)),
+            op => op.Execute("INSERT INTO st_missing VALUES (1)")), new MigratorOptions { SingleTransaction = true });
+
+        var e = await Assert.ThrowsAsync<MigrationFailedException>(() => migrator.UpgradeAsync("head"));
+        Assert.Equal("s3", e.RevisionId);
+        Assert.Contains("st_missing", e.Message);
+        Assert.Null(await database.ReflectTableAsync("st_first"));
+        Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
+        Assert.Empty(await migrator.GetHistoryAsync());
+    }
+
+    [PgFact]
+    public async Task Each_revision_of_one_transaction_records_its_own_duration_measured_by_the_server()
+    {
+        // The second revision waits for a lock for over a second (retried after lock_timeout); the first and third
+        // do not. All three share one transaction, so their history rows must each hold their own time.
+        await db.ExecuteAsync("CREATE TABLE st_queue (id integer PRIMARY KEY)");
+        await using var blocker = await db.ConnectAsync();
+        var transaction = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("SELECT count(*) FROM st_queue", blocker, transaction).ExecuteScalarAsync();
+
+        await using var database = db.Open("lock_timeout=200ms");
+        var migrator = new Migrator(database, Chain(
+            op => op.CreateTable("st_before", new Column("id", SqlType.Integer, primaryKey: true)),
+            op => op.AddColumn("st_queue", new Column("note", SqlType.Text)),
+            op => op.CreateIndex("ix_st_queue_note", "st_queue", ["note"])), new MigratorOptions { SingleTransaction = true });
+        var migration = migrator.UpgradeAsync("head");
+        await Task.Delay(1200);
+        Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
+        await transaction.CommitAsync();
+        Assert.Equal(3, (await migration).Count);
+
+        var history = (await migrator.GetHistoryAsync()).ToDictionary(h => h.Revision, h => h.Duration);
+        Assert.True(history["s2"] >= TimeSpan.FromMilliseconds(1000), $"s2 recorded {history["s2"]?.TotalMilliseconds} ms after waiting over a second");
+        Assert.True(history["s1"] < TimeSpan.FromMilliseconds(1000), $"s1 recorded {history["s1"]?.TotalMilliseconds} ms; it did not wait");
+        Assert.True(history["s3"] < TimeSpan.FromMilliseconds(1000), $"s3 recorded {history["s3"]?.TotalMilliseconds} ms; it did not wait");
+        Assert.Equal(["s3"], await migrator.GetCurrentHeadIdsAsync());
+    }
+}
