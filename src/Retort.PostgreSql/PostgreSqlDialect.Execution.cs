@@ -64,9 +64,11 @@ public sealed partial class PostgreSqlDialect
 
     /// <summary>
     /// Sends the statements as one <see cref="NpgsqlBatch"/>: one round trip for a revision's DDL and its version
-    /// and history rows. Each DDL statement is wrapped in a savepoint;
-    /// when one hits its <c>lock_timeout</c>, the transaction is rolled back to that savepoint (the statements
-    /// before it stay done) and the rest of the batch is sent again after the backoff.
+    /// and history rows. From its first DDL statement on, a batch runs under one savepoint; when a statement hits its
+    /// <c>lock_timeout</c>, the batch is rolled back to that savepoint, which also releases every lock taken since,
+    /// so nothing is held while backing off, and is sent again from that statement after the backoff. (A
+    /// savepoint per statement would resume at the statement that waited, but costs the server a subtransaction
+    /// per statement and keeps the earlier statements' locks through the wait.)
     /// </summary>
     public override async Task ExecuteBatchAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<SqlStatement> statements,
         ILogger logger, CancellationToken cancellationToken)
@@ -76,18 +78,21 @@ public sealed partial class PostgreSqlDialect
             await base.ExecuteBatchAsync(connection, transaction, statements, logger, cancellationToken);
             return;
         }
+        // The savepoint starts at the first DDL statement: what comes before it (the revision's start mark) runs once.
+        var firstDdl = -1;
+        for (var i = 0; i < statements.Count && firstDdl < 0; i++) if (IsDdl(statements[i].Sql)) firstDdl = i;
         var start = 0;
-        for (var attempt = 1; start < statements.Count; )
+        for (var attempt = 1; ; attempt++)
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, npgsqlTransaction);
+            // owner[i]: the statement behind the batch's i-th command (the savepoint's commands count as the next statement).
             var owner = new List<int>();
             for (var i = start; i < statements.Count; i++)
             {
-                var ddl = IsDdl(statements[i].Sql);
-                if (ddl) Add(batch, owner, i, $"SAVEPOINT {RetrySavepoint}", null);
+                if (i == firstDdl) Add(batch, owner, i, $"SAVEPOINT {RetrySavepoint}", null);
                 Add(batch, owner, i, statements[i].Sql, statements[i]);
-                if (ddl) Add(batch, owner, i, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
             }
+            if (firstDdl >= 0) Add(batch, owner, statements.Count - 1, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -95,19 +100,17 @@ public sealed partial class PostgreSqlDialect
             }
             catch (PostgresException e) when (e.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0)
             {
-                var index = owner[at];
-                var statement = statements[index];
-                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || !IsDdl(statement.Sql) || attempt > Options.LockRetries)
+                var statement = statements[owner[at]];
+                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || firstDdl < 0 || owner[at] < firstDdl || attempt > Options.LockRetries)
                     throw new Runner.StatementFailedException(statement, e.Message, e);
                 await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
+                await npgsqlTransaction.ReleaseAsync(RetrySavepoint, cancellationToken);
                 await BackOffAsync(attempt, statement, logger, cancellationToken);
-                // The statements before the one that waited are done; the next attempt starts at it.
-                attempt = index == start ? attempt + 1 : 2;
-                start = index;
+                start = firstDdl;
             }
             catch (DbException e)
             {
-                // A failure the batch cannot attribute to one statement (the connection broke): name the first not known to be done.
+                // A failure the batch cannot attribute to one statement (the connection broke): name the first one sent.
                 throw new Runner.StatementFailedException(statements[start], e.Message, e);
             }
         }

@@ -48,11 +48,11 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
     }
 
     [PgFact]
-    public async Task A_revision_sent_as_one_batch_retries_from_the_statement_that_waited_and_records_its_real_duration()
+    public async Task A_revision_sent_as_one_batch_is_rolled_back_and_sent_again_and_records_its_real_duration()
     {
         // The revision's statements and its version and history rows travel as one batch; the middle statement waits
-        // for a lock. The retry must start at that statement: the table created before it exists once, the index
-        // after it is built, and the history row holds the time the database spent, waits included.
+        // for a lock. The batch is rolled back to its savepoint and sent again: the table created before the wait
+        // exists once, the index after it is built, and the history row holds the time the database spent, waits included.
         await db.ExecuteAsync("CREATE TABLE queue (id integer PRIMARY KEY); INSERT INTO queue SELECT generate_series(1, 10)");
         await using var blocker = await db.ConnectAsync();
         var transaction = await blocker.BeginTransactionAsync();
@@ -76,6 +76,47 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
         var history = Assert.Single(await migrator.GetHistoryAsync());
         Assert.True(history.Duration >= TimeSpan.FromMilliseconds(1000), $"recorded {history.Duration?.TotalMilliseconds} ms for a revision that waited over a second");
         Assert.Equal(["b1"], await migrator.GetCurrentHeadIdsAsync());
+    }
+
+    [PgFact]
+    public async Task Between_attempts_a_waiting_revision_holds_none_of_the_locks_its_earlier_statements_took()
+    {
+        // The revision first alters 'open_door' (an ACCESS EXCLUSIVE lock, granted at once), then waits for 'held_door',
+        // which another transaction holds. Between attempts the revision is rolled back to its savepoint, so
+        // 'open_door' is free again: its readers wait at most one lock_timeout, not until 'held_door' is released.
+        await db.ExecuteAsync("CREATE TABLE open_door (id integer PRIMARY KEY); CREATE TABLE held_door (id integer PRIMARY KEY)");
+        await using var blocker = await db.ConnectAsync();
+        var transaction = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("SELECT count(*) FROM held_door", blocker, transaction).ExecuteScalarAsync();
+
+        await using var database = db.Open("lock_timeout=200ms");
+        var migrator = new Migrator(database, new RevisionSet([new Revision(RevisionInfo.Create("d1", null, "two doors"), new InlineScript(op =>
+        {
+            op.AddColumn("open_door", new Column("note", SqlType.Text));
+            op.AddColumn("held_door", new Column("note", SqlType.Text));
+        }))]), new MigratorOptions { VersionTable = "door_version", HistoryTable = "door_history", ProgressTable = "door_progress" });
+        var migration = migrator.UpgradeAsync();
+        var watch = Stopwatch.StartNew();
+        var slowest = TimeSpan.Zero;
+        while (watch.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            var query = Stopwatch.StartNew();
+            await using (var reader = await db.ConnectAsync())
+            {
+                await new NpgsqlCommand("SET statement_timeout = '10s'", reader).ExecuteNonQueryAsync();
+                await new NpgsqlCommand("SELECT count(*) FROM open_door", reader).ExecuteScalarAsync();
+            }
+            if (query.Elapsed > slowest) slowest = query.Elapsed;
+            await Task.Delay(50);
+        }
+        if (migration.IsCompleted) await migration;   // surfaces a failure
+        Assert.False(migration.IsCompleted, "the revision must keep waiting for held_door");
+        Assert.True(slowest < TimeSpan.FromSeconds(1), $"a reader of open_door waited {slowest.TotalMilliseconds} ms behind the waiting revision");
+
+        await transaction.CommitAsync();
+        await migration;
+        Assert.NotNull((await database.ReflectTableAsync("open_door"))!.FindColumn("note"));
+        Assert.NotNull((await database.ReflectTableAsync("held_door"))!.FindColumn("note"));
     }
 
     [PgFact]
