@@ -51,11 +51,12 @@ public sealed partial class PostgreSqlDialect
     /// <summary>True: a round trip to the server costs more than most DDL statements.</summary>
     public override bool BatchesStatements => true;
 
-    // The mark is a session setting holding the server's clock as seconds since the epoch (text that parses the
-    // same whatever DateStyle is); set at session level so a commit inside the revision does not reset it.
+    // The mark is a setting local to the transaction holding the server's clock as seconds since the epoch (text that
+    // parses the same whatever DateStyle is). Without a mark (a revision with a transaction of its own, which needs
+    // no extra statement) the revision started when its transaction did.
     /// <inheritdoc />
     public override string? RevisionStartMarkSql =>
-        "SELECT set_config('retort.revision_started', extract(epoch FROM clock_timestamp())::text, false)";
+        "SELECT set_config('retort.revision_started', extract(epoch FROM clock_timestamp())::text, true)";
 
     /// <inheritdoc />
     public override string? RevisionElapsedMillisecondsSql =>

@@ -148,14 +148,17 @@ public abstract class Dialect
     }
 
     /// <summary>
-    /// A statement that notes in the session when a revision starts, or null; goes with
+    /// A statement that notes in the current transaction when a revision starts, or null; goes with
     /// <see cref="RevisionElapsedMillisecondsSql"/>. With <see cref="BatchesStatements"/>, a revision's history row
     /// is sent together with its statements, before the client knows how long they take; the pair lets the
-    /// database measure it (whether the revision has a transaction of its own or shares one).
+    /// database measure it. The runner sends the mark only for a revision that shares its transaction.
     /// </summary>
     public virtual string? RevisionStartMarkSql => null;
 
-    /// <summary>A SQL expression for the milliseconds since <see cref="RevisionStartMarkSql"/> ran, or null.</summary>
+    /// <summary>
+    /// A SQL expression for the milliseconds since <see cref="RevisionStartMarkSql"/> ran in this transaction, or
+    /// since the transaction began when it did not; null when the database cannot measure it.
+    /// </summary>
     public virtual string? RevisionElapsedMillisecondsSql => null;
 
     /// <summary>

@@ -135,6 +135,8 @@ internal static class EnvironmentBuilder
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The tool runs socket continuations inline (Retort.Tool's Program.cs); MSBuild and NuGet are not written for it.
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet publish'. Is the .NET SDK installed and on PATH?");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);

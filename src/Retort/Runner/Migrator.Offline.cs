@@ -42,7 +42,7 @@ public sealed partial class Migrator
             var all = plans.SelectMany(p => p.plan).ToList();
             foreach (var s in dialect.BeforeTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
             await executor.BeginAsync(cancellationToken);
-            foreach (var (info, plan) in plans) (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, cancellationToken);
+            foreach (var (info, plan) in plans) (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, sharesTransaction: true, cancellationToken);
             foreach (var s in dialect.BeforeCommit(all)) await executor.ExecuteAsync(s, cancellationToken);
             await executor.CommitAsync(cancellationToken);
             foreach (var s in dialect.AfterTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class Migrator
         {
             foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
             await executor.BeginAsync(cancellationToken);
-            (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, cancellationToken);
+            (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, sharesTransaction: false, cancellationToken);
             foreach (var s in dialect.BeforeCommit(plan)) await executor.ExecuteAsync(s, cancellationToken);
             await executor.CommitAsync(cancellationToken);
             foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);

@@ -146,7 +146,7 @@ public sealed partial class Migrator
                 var pending = new List<RevisionRun>();
                 foreach (var (info, plan) in plans)
                 {
-                    var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                    var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, sharesTransaction: true, ct);
                     current = after;
                     pending.Add(run);
                 }
@@ -226,7 +226,7 @@ public sealed partial class Migrator
                     RevisionCompleted?.Invoke(skipped);
                     continue;
                 }
-                var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, ct);
+                var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, sharesTransaction: inBatch, ct);
                 known = after;
                 foreach (var s in dialect.BeforeCommit(plan))
                     await WrapAsync(info, up, () => executor.ExecuteAsync(s, ct));
@@ -284,7 +284,7 @@ public sealed partial class Migrator
 
     private async Task<(RevisionRun Run, IReadOnlyCollection<string> HeadsAfter)> ApplyOneAsync(
         MigrationExecutor executor, RevisionInfo info, IReadOnlyList<MigrationOperation> plan, bool up,
-        IReadOnlyCollection<string> heads, CancellationToken ct)
+        IReadOnlyCollection<string> heads, bool sharesTransaction, CancellationToken ct)
     {
         var direction = up ? "upgrade" : "downgrade";
         RevisionStarting?.Invoke(info, direction);
@@ -296,10 +296,11 @@ public sealed partial class Migrator
         // the client knows how long they take: the database marks the revision's start and measures it.
         var dialect = _database.Dialect;
         string? serverTimed = null;
-        if (!executor.IsOffline && dialect.BatchesStatements && dialect.RevisionStartMarkSql is { } mark)
+        if (!executor.IsOffline && dialect.BatchesStatements && dialect.RevisionElapsedMillisecondsSql is { } elapsed)
         {
-            await executor.ExecuteAsync(new SqlStatement(mark), ct);
-            serverTimed = dialect.RevisionElapsedMillisecondsSql;
+            // A revision with a transaction of its own is timed from the transaction's start; no mark needed.
+            if (sharesTransaction && dialect.RevisionStartMarkSql is { } mark) await executor.ExecuteAsync(new SqlStatement(mark), ct);
+            serverTimed = elapsed;
         }
         await WrapAsync(info, up, () => PlanRunner.EmitAsync(executor, dialect, plan, ct));
         var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
