@@ -141,6 +141,8 @@ public sealed partial class RevisionGraph
     public IReadOnlySet<string> Normalize(IReadOnlyCollection<string> heads)
     {
         var set = ValidHeads(heads);
+        // One head (a linear history, every revision of a run) is already normal: no ancestry walk.
+        if (set.Count <= 1) return new SortedSet<string>(set, Ordinal);
         var below = new HashSet<string>(Ordinal);
         foreach (var head in set)
         {

@@ -165,6 +165,26 @@ public sealed partial class RevisionGraph
     }
 
     /// <summary>
+    /// True when <paramref name="ancestor"/> is <paramref name="id"/> or one of its <see cref="Ancestors"/>; stops
+    /// walking as soon as it is found.
+    /// </summary>
+    /// <exception cref="UnknownRevisionException">A revision is not in the graph.</exception>
+    public bool IsAncestorOrSelf(string ancestor, string id)
+    {
+        var target = Get(ancestor).Id;
+        var seen = new HashSet<string>(Ordinal);
+        var stack = new Stack<string>([Get(id).Id]);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            if (next == target) return true;
+            if (!seen.Add(next)) continue;
+            foreach (var parent in _allParents[next]) stack.Push(parent);
+        }
+        return false;
+    }
+
+    /// <summary>
     /// Every revision that has <paramref name="id"/> among its <see cref="Ancestors"/> (children and dependents,
     /// transitively), in <see cref="All"/> order. Excludes the revision itself.
     /// </summary>

@@ -112,8 +112,7 @@ public sealed partial class Migrator
         return op.Plan;
     }
 
-    private bool IsApplied(string id, IReadOnlyCollection<string> heads) =>
-        heads.Any(h => h == id || Graph.Ancestors(h).Any(a => a.Id == id));
+    private bool IsApplied(string id, IReadOnlyCollection<string> heads) => heads.Any(h => Graph.IsAncestorOrSelf(id, h));
 
     private async Task<IReadOnlyList<RevisionRun>> RunAsync(bool up, string target, CancellationToken ct)
     {

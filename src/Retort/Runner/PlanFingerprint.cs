@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -20,6 +21,9 @@ public static class PlanFingerprint
         foreach (var op in plan) { Write(sb, op, 0); sb.Append('\n'); }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
     }
+
+    // Each operation type's properties, looked up once per process (a run fingerprints every revision it applies).
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
     private static void Write(StringBuilder sb, object? value, int depth)
     {
@@ -51,9 +55,9 @@ public static class PlanFingerprint
         var type = value.GetType();
         if (type.IsPrimitive || value is IFormattable) { sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); return; }
         sb.Append(type.Name).Append('(');
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        foreach (var p in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                      .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                     .OrderBy(p => p.Name, StringComparer.Ordinal))
+                     .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
         {
             sb.Append(p.Name).Append(':');
             Write(sb, p.GetValue(value), depth + 1);

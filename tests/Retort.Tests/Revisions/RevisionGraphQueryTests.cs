@@ -105,6 +105,19 @@ public class RevisionGraphQueryTests
     }
 
     [Fact]
+    public void IsAncestorOrSelf_agrees_with_Ancestors_through_merges_and_dependencies()
+    {
+        foreach (var graph in new[] { WithDependency(), Merged(), Linear() })
+            foreach (var of in graph.All)
+                foreach (var candidate in graph.All)
+                    Assert.Equal(candidate.Id == of.Id || graph.Ancestors(of.Id).Any(a => a.Id == candidate.Id),
+                        graph.IsAncestorOrSelf(candidate.Id, of.Id));
+        Assert.True(WithDependency().IsAncestorOrSelf("x1", "a3"));
+        Assert.False(WithDependency().IsAncestorOrSelf("a3", "x1"));
+        Assert.Throws<UnknownRevisionException>(() => Linear().IsAncestorOrSelf("zz", "a1"));
+    }
+
+    [Fact]
     public void Descendants_include_dependents_transitively()
     {
         var graph = WithDependency();
