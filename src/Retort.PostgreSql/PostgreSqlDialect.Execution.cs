@@ -79,6 +79,7 @@ public sealed partial class PostgreSqlDialect
             await base.ExecuteBatchAsync(connection, transaction, statements, logger, cancellationToken);
             return;
         }
+        if (statements.Count == 0) return;
         // The savepoint starts at the first DDL statement: what comes before it (the revision's start mark) runs once.
         var firstDdl = -1;
         for (var i = 0; i < statements.Count && firstDdl < 0; i++) if (IsDdl(statements[i].Sql)) firstDdl = i;

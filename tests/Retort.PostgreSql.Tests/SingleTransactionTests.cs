@@ -22,7 +22,8 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         var migrator = new Migrator(database, Chain(
             op => op.CreateTable("st_first", new Column("id", SqlType.Integer, primaryKey: true)),
             op => op.AddColumn("st_first", new Column("note", SqlType.Text)),
-            op => op.Execute("INSERT INTO st_missing VALUES (1)")), new MigratorOptions { SingleTransaction = true });
+            op => op.Execute("INSERT INTO st_missing VALUES (1)")),
+            new MigratorOptions { SingleTransaction = true, VersionTable = "st_fail_version", HistoryTable = "st_fail_history" });
 
         var e = await Assert.ThrowsAsync<MigrationFailedException>(() => migrator.UpgradeAsync("head"));
         Assert.Equal("s3", e.RevisionId);
@@ -30,6 +31,22 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         Assert.Null(await database.ReflectTableAsync("st_first"));
         Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
         Assert.Empty(await migrator.GetHistoryAsync());
+    }
+
+    [PgFact]
+    public async Task A_step_that_cannot_run_in_a_transaction_is_refused_before_anything_runs()
+    {
+        await using var database = db.Open();
+        var migrator = new Migrator(database, Chain(
+            op => op.CreateTable("st_indexed", new Column("id", SqlType.Integer, primaryKey: true), new Column("name", SqlType.Text)),
+            op => op.CreateIndex("ix_st_indexed_name", "st_indexed", ["name"], concurrently: true)),
+            new MigratorOptions { SingleTransaction = true, VersionTable = "st_version", HistoryTable = "st_history" });
+
+        var e = await Assert.ThrowsAsync<RetortException>(() => migrator.UpgradeAsync("head"));
+        Assert.Contains("s2", e.Message);
+        Assert.Contains("cannot run inside a transaction", e.Message);
+        Assert.Null(await database.ReflectTableAsync("st_indexed"));
+        Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
     }
 
     [PgFact]
@@ -46,7 +63,8 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         var migrator = new Migrator(database, Chain(
             op => op.CreateTable("st_before", new Column("id", SqlType.Integer, primaryKey: true)),
             op => op.AddColumn("st_queue", new Column("note", SqlType.Text)),
-            op => op.CreateIndex("ix_st_queue_note", "st_queue", ["note"])), new MigratorOptions { SingleTransaction = true });
+            op => op.CreateIndex("ix_st_queue_note", "st_queue", ["note"])),
+            new MigratorOptions { SingleTransaction = true, VersionTable = "st_timed_version", HistoryTable = "st_timed_history" });
         var migration = migrator.UpgradeAsync("head");
         await Task.Delay(1200);
         Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");

@@ -132,6 +132,9 @@ public sealed partial class Migrator
         if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation)) is { info: { } batched })
             throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
                 "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
+        if (Options.SingleTransaction && plans.SelectMany(p => p.plan.Where(dialect.RunsOutsideTransaction).Select(o => (p.info, o))).FirstOrDefault() is { info: { } outside } found)
+            throw new RetortException($"Revision {outside.Id} has a step that cannot run inside a transaction ({found.o.Describe()}), so the run cannot be the " +
+                "single transaction that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision). Nothing was changed.");
         await _versions.EnsureTablesAsync(executor, ct);
 
         if (Options.SingleTransaction)
