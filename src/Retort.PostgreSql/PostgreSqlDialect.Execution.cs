@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Retort.Dialects;
+using Retort.Environments;
 using Retort.Operations;
 
 namespace Retort.PostgreSql;
@@ -80,21 +81,51 @@ public sealed partial class PostgreSqlDialect
             return;
         }
         if (statements.Count == 0) return;
+        await RunBatchAsync((NpgsqlConnection)connection, npgsqlTransaction, statements, commit: false, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteBatchAsync"/>, with <c>COMMIT</c> as the batch's last command: a revision in its own
+    /// transaction costs one round trip. Npgsql sees the transaction end and completes the
+    /// <see cref="NpgsqlTransaction"/>. A statement's failure leaves the transaction open and failed (the server
+    /// skips the rest of the batch, <c>COMMIT</c> included); a failing <c>COMMIT</c> (a deferred constraint) ends it.
+    /// </summary>
+    public override async Task ExecuteBatchAndCommitAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements,
+        ILogger logger, CancellationToken cancellationToken)
+    {
+        if (transaction is not NpgsqlTransaction npgsqlTransaction || statements.Count == 0)
+        {
+            await base.ExecuteBatchAndCommitAsync(connection, transaction, statements, logger, cancellationToken);
+            return;
+        }
+        await RunBatchAsync((NpgsqlConnection)connection, npgsqlTransaction, statements, commit: true, logger, cancellationToken);
+    }
+
+    private static readonly SqlStatement CommitStatement = new("COMMIT");
+
+    private async Task RunBatchAsync(NpgsqlConnection connection, NpgsqlTransaction npgsqlTransaction, IReadOnlyList<SqlStatement> statements,
+        bool commit, ILogger logger, CancellationToken cancellationToken)
+    {
         // The savepoint starts at the first DDL statement: what comes before it (the revision's start mark) runs once.
         var firstDdl = -1;
         for (var i = 0; i < statements.Count && firstDdl < 0; i++) if (IsDdl(statements[i].Sql)) firstDdl = i;
         var start = 0;
         for (var attempt = 1; ; attempt++)
         {
-            await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, npgsqlTransaction);
-            // owner[i]: the statement behind the batch's i-th command (the savepoint's commands count as the next statement).
+            await using var batch = new NpgsqlBatch(connection, npgsqlTransaction);
+            // owner[i]: the statement behind the batch's i-th command (the savepoint's commands count as the next
+            // statement; -1 is the commit).
             var owner = new List<int>();
             for (var i = start; i < statements.Count; i++)
             {
                 if (i == firstDdl) Add(batch, owner, i, $"SAVEPOINT {RetrySavepoint}", null);
-                Add(batch, owner, i, statements[i].Sql, statements[i]);
+                // A batch command holds one statement: text with several (op.Execute("A; B")) becomes several commands.
+                if (statements[i].Parameters.Count == 0 && statements[i].Sql.Contains(';'))
+                    foreach (var piece in SqlStatementSplitter.Split(statements[i].Sql)) Add(batch, owner, i, piece, statements[i]);
+                else Add(batch, owner, i, statements[i].Sql, statements[i]);
             }
             if (firstDdl >= 0) Add(batch, owner, statements.Count - 1, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
+            if (commit) Add(batch, owner, -1, "COMMIT", null);
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -102,6 +133,7 @@ public sealed partial class PostgreSqlDialect
             }
             catch (PostgresException e) when (e.BatchCommand is { } failed && batch.BatchCommands.IndexOf(failed) is var at and >= 0)
             {
+                if (owner[at] < 0) throw new Runner.StatementFailedException(CommitStatement, e.Message, e);
                 var statement = statements[owner[at]];
                 if (e.SqlState != PostgresErrorCodes.LockNotAvailable || firstDdl < 0 || owner[at] < firstDdl || attempt > Options.LockRetries)
                     throw new Runner.StatementFailedException(statement, e.Message, e);

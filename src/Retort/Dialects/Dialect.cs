@@ -148,6 +148,19 @@ public abstract class Dialect
     }
 
     /// <summary>
+    /// Runs statements as <see cref="ExecuteBatchAsync"/> does, then commits <paramref name="transaction"/>; a
+    /// dialect that can sends the commit together with them (one round trip for a revision). A failure, of a
+    /// statement or of the commit, throws <see cref="Runner.StatementFailedException"/>; the transaction is then
+    /// either still open (to be rolled back) or already ended by the database.
+    /// </summary>
+    public virtual async Task ExecuteBatchAndCommitAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements,
+        ILogger logger, CancellationToken cancellationToken)
+    {
+        await ExecuteBatchAsync(connection, transaction, statements, logger, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// A statement that notes in the current transaction when a revision starts, or null; goes with
     /// <see cref="RevisionElapsedMillisecondsSql"/>. With <see cref="BatchesStatements"/>, a revision's history row
     /// is sent together with its statements, before the client knows how long they take; the pair lets the

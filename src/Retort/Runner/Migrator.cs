@@ -228,12 +228,15 @@ public sealed partial class Migrator
                     RevisionCompleted?.Invoke(skipped);
                     continue;
                 }
+                var started = Stopwatch.GetTimestamp();
                 var (run, after) = await ApplyOneAsync(executor, info, plan, up, current, sharesTransaction: inBatch, ct);
                 known = after;
                 foreach (var s in dialect.BeforeCommit(plan))
                     await WrapAsync(info, up, () => executor.ExecuteAsync(s, ct));
+                // In a transaction of its own, the revision's statements may still be held back: they go with the commit.
                 if (inBatch) await ReleaseSavepointAsync(executor, rollback: false, ct);
-                else await executor.CommitAsync(ct);
+                else await WrapAsync(info, up, () => executor.CommitAsync(ct));
+                run = run with { Duration = Stopwatch.GetElapsedTime(started) };
                 runs.Add(run);
                 RevisionCompleted?.Invoke(run);
             }
@@ -311,7 +314,9 @@ public sealed partial class Migrator
         if (serverTimed is null) await WrapAsync(info, up, () => executor.FlushAsync(ct));
         var clientTimed = (long)watch.Elapsed.TotalMilliseconds;
         await _versions.AddHistoryAsync(executor, info.Id, direction, executor.IsOffline ? null : clientTimed, checksum, ct, durationSql: serverTimed);
-        await WrapAsync(info, up, () => executor.FlushAsync(ct));
+        // A revision sharing its transaction is sent now, so a failure names it; one with a transaction of its own is
+        // sent with its commit (the caller wraps that too).
+        if (sharesTransaction) await WrapAsync(info, up, () => executor.FlushAsync(ct));
         watch.Stop();
         return (new RevisionRun(info, direction, watch.Elapsed), after);
     }

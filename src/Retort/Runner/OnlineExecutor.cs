@@ -50,9 +50,15 @@ public sealed class OnlineExecutor : MigrationExecutor
     public override async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null) return;
-        await FlushAsync(cancellationToken);
         _logger.LogDebug("COMMIT");
-        await _transaction.CommitAsync(cancellationToken);
+        if (_pending.Count > 0)
+        {
+            // The held-back statements and the commit go together (one round trip on PostgreSQL).
+            var statements = _pending.ToArray();
+            _pending.Clear();
+            await _dialect.ExecuteBatchAndCommitAsync(_connection, _transaction, statements, _logger, cancellationToken);
+        }
+        else await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
     }
@@ -64,6 +70,12 @@ public sealed class OnlineExecutor : MigrationExecutor
         if (_transaction is null) return;
         _logger.LogDebug("ROLLBACK");
         try { await _transaction.RollbackAsync(CancellationToken.None); }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The transaction had already ended (a failed commit ends it) or the connection broke: nothing is left to
+            // undo, and the error that led here is the one to report.
+            _logger.LogDebug(e, "ROLLBACK found no transaction to undo.");
+        }
         finally
         {
             await _transaction.DisposeAsync();
