@@ -93,6 +93,23 @@ public abstract class DataMigrationBehaviourTests
     }
 
     [Fact]
+    public async Task A_single_text_key_is_walked_in_the_database_order_without_gaps_or_repeats()
+    {
+        // Mixed case, digits and lengths: the batch boundaries must follow the database's own order of the key.
+        await using var db = await CreateDatabaseAsync();
+        var m = new MetaData();
+        _ = new Table("tags", m,
+            new Column("name", SqlType.String(20), primaryKey: true),
+            new Column("counter", SqlType.Integer, nullable: false, serverDefault: ServerDefault.Literal(0)));
+        await m.CreateAllAsync(db.Database);
+        var names = Enumerable.Range(0, 1000).Select(i => (i % 3) switch { 0 => $"Tag{i}", 1 => $"tag{i:D4}", _ => $"{i}x" });
+        await db.ExecAsync("INSERT INTO tags (name) VALUES " + string.Join(", ", names.Select(n => $"('{n}')")));
+        var runs = await UpAsync(db, op => op.Backfill("tags", "counter = counter + 1", batching: Small(29)));
+        Assert.Equal(1000, await db.CountAsync("tags WHERE counter = 1"));
+        Assert.Equal(1000, Assert.Single(runs).Rows);
+    }
+
+    [Fact]
     public async Task Composite_text_keys_are_walked_without_gaps_or_repeats()
     {
         await using var db = await CreateDatabaseAsync();
