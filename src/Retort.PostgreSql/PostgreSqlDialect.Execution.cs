@@ -106,26 +106,32 @@ public sealed partial class PostgreSqlDialect
     private async Task RunBatchAsync(NpgsqlConnection connection, NpgsqlTransaction npgsqlTransaction, IReadOnlyList<SqlStatement> statements,
         bool commit, ILogger logger, CancellationToken cancellationToken)
     {
-        // The savepoint starts at the first DDL statement: what comes before it (the revision's start mark) runs once.
-        var firstDdl = -1;
-        for (var i = 0; i < statements.Count && firstDdl < 0; i++) if (IsDdl(statements[i].Sql)) firstDdl = i;
+        // A batch command holds one statement: text with several (op.Execute("A; B")) becomes several commands,
+        // each judged DDL or not by itself.
+        var pieces = new List<(string Sql, int Owner)>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (statements[i].Parameters.Count == 0 && statements[i].Sql.Contains(';'))
+                foreach (var piece in SqlStatementSplitter.Split(statements[i].Sql)) pieces.Add((piece, i));
+            else pieces.Add((statements[i].Sql, i));
+        }
+        // The savepoint starts at the first DDL command: what comes before it (the revision's start mark) runs once.
+        var firstDdl = pieces.FindIndex(p => IsDdl(p.Sql));
         var start = 0;
         for (var attempt = 1; ; attempt++)
         {
             await using var batch = new NpgsqlBatch(connection, npgsqlTransaction);
-            // owner[i]: the statement behind the batch's i-th command (the savepoint's commands count as the next
-            // statement; -1 is the commit).
+            // owner[c]: the statement behind the batch's command c (the savepoint's commands count as the statement
+            // next to them; -1 is the commit); retryable[c]: at or after the savepoint.
             var owner = new List<int>();
-            for (var i = start; i < statements.Count; i++)
+            var retryable = new List<bool>();
+            for (var p = start; p < pieces.Count; p++)
             {
-                if (i == firstDdl) Add(batch, owner, i, $"SAVEPOINT {RetrySavepoint}", null);
-                // A batch command holds one statement: text with several (op.Execute("A; B")) becomes several commands.
-                if (statements[i].Parameters.Count == 0 && statements[i].Sql.Contains(';'))
-                    foreach (var piece in SqlStatementSplitter.Split(statements[i].Sql)) Add(batch, owner, i, piece, statements[i]);
-                else Add(batch, owner, i, statements[i].Sql, statements[i]);
+                if (p == firstDdl) Add(p, $"SAVEPOINT {RetrySavepoint}", null);
+                Add(p, pieces[p].Sql, statements[pieces[p].Owner]);
             }
-            if (firstDdl >= 0) Add(batch, owner, statements.Count - 1, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
-            if (commit) Add(batch, owner, -1, "COMMIT", null);
+            if (firstDdl >= 0) Add(pieces.Count - 1, $"RELEASE SAVEPOINT {RetrySavepoint}", null);
+            if (commit) { batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT")); owner.Add(-1); retryable.Add(false); }
             try
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -135,28 +141,36 @@ public sealed partial class PostgreSqlDialect
             {
                 if (owner[at] < 0) throw new Runner.StatementFailedException(CommitStatement, e.Message, e);
                 var statement = statements[owner[at]];
-                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || firstDdl < 0 || owner[at] < firstDdl || attempt > Options.LockRetries)
+                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || !retryable[at] || attempt > Options.LockRetries)
                     throw new Runner.StatementFailedException(statement, e.Message, e);
-                await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
-                await npgsqlTransaction.ReleaseAsync(RetrySavepoint, cancellationToken);
+                try
+                {
+                    await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
+                    await npgsqlTransaction.ReleaseAsync(RetrySavepoint, cancellationToken);
+                }
+                catch (DbException again)
+                {
+                    throw new Runner.StatementFailedException(statement, again.Message, again);
+                }
                 await BackOffAsync(attempt, statement, logger, cancellationToken);
                 start = firstDdl;
             }
             catch (DbException e)
             {
                 // A failure the batch cannot attribute to one statement (the connection broke): name the first one sent.
-                throw new Runner.StatementFailedException(statements[start], e.Message, e);
+                throw new Runner.StatementFailedException(statements[pieces[start].Owner], e.Message, e);
             }
-        }
 
-        static void Add(NpgsqlBatch batch, List<int> owner, int index, string sql, SqlStatement? statement)
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            if (statement is not null)
-                foreach (var (name, value) in statement.Parameters)
-                    command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
-            batch.BatchCommands.Add(command);
-            owner.Add(index);
+            void Add(int piece, string sql, SqlStatement? parameters)
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                if (parameters is not null)
+                    foreach (var (name, value) in parameters.Parameters)
+                        command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+                batch.BatchCommands.Add(command);
+                owner.Add(pieces[piece].Owner);
+                retryable.Add(firstDdl >= 0 && piece >= firstDdl);
+            }
         }
     }
 

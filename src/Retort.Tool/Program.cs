@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using Retort.Cli;
 
-// A migration run waits on one database connection at a time: run the continuations of socket reads on the thread
-// that saw the data arrive instead of handing each one to the thread pool (fewer thread switches per statement; about
-// 7% of a 300-revision PostgreSQL run, measured by hand). Nothing in Retort blocks on a task, which this requires.
-// A value the user set is kept; builds started from here do not inherit it (see EnvironmentBuilder).
+// The natively compiled tool waits on one database connection at a time: run the continuations of socket reads on
+// the thread that saw the data arrive instead of handing each one to the thread pool (fewer thread switches per
+// statement; about 7% of a 300-revision PostgreSQL run, measured by hand). This needs code that never blocks on a
+// task: Retort's own code does not, but a C# environment's code steps might, so only the native build (which
+// cannot load them; it hands C# environments to their own program) turns it on, and neither the environment's
+// program nor a build inherits it (see EnvironmentBuilder). A value the user set is kept.
 const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-if (Environment.GetEnvironmentVariable(InlineCompletions) is null) Environment.SetEnvironmentVariable(InlineCompletions, "1");
+if (!RuntimeFeature.IsDynamicCodeSupported && Environment.GetEnvironmentVariable(InlineCompletions) is null)
+    Environment.SetEnvironmentVariable(InlineCompletions, "1");
 
 return await RetortCommandLine.RunAsync(args);

@@ -22,6 +22,23 @@ public sealed class SqlStatementSplitterTests
     }
 
     [Fact]
+    public void PostgreSQL_bodies_parentheses_and_escaped_strings_do_not_split()
+    {
+        var statements = SqlStatementSplitter.Split(
+            "CREATE OR REPLACE FUNCTION two() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END;\n" +
+            "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\n" +
+            "INSERT INTO t VALUES (E'it\\'s; fine', e'a\\\\'), ('x;y');\n" +
+            "UPDATE t SET kind = CASE WHEN x THEN 'a' ELSE'b;c' END;\n" +
+            "SELECT 1");
+        Assert.Equal(5, statements.Count);
+        Assert.EndsWith("THEN 2 END; END", statements[0]);
+        Assert.EndsWith("INSERT INTO b VALUES (2))", statements[1]);
+        Assert.EndsWith("('x;y')", statements[2]);
+        Assert.EndsWith("ELSE'b;c' END", statements[3]);
+        Assert.Equal("SELECT 1", statements[4]);
+    }
+
+    [Fact]
     public void Parses_a_revision_file_and_a_missing_downgrade_is_irreversible()
     {
         var revision = SqlRevisionFile.Parse(

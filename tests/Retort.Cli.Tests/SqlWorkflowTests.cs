@@ -127,6 +127,8 @@ public sealed class SqlWorkflowTests
         Assert.StartsWith("base", await CliRunner.OkAsync(env, "current"));
         var script = await CliRunner.OkAsync(env, "upgrade", $"base:{two}", "--sql");
         Assert.Equal(2, script.Split('\n').Count(l => l.Trim() == "COMMIT;"));   // the version tables, then every revision
+        var perRevision = await CliRunner.OkAsync(env, "upgrade", $"base:{two}", "--sql", "--single-transaction", "false");
+        Assert.Equal(3, perRevision.Split('\n').Count(l => l.Trim() == "COMMIT;"));   // the flag overrides the config
 
         // Without it, each revision commits alone: the two good ones stay.
         File.WriteAllText(config, File.ReadAllText(config).Replace("\"singleTransaction\": true", "\"singleTransaction\": false"));

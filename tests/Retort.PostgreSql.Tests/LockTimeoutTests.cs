@@ -120,6 +120,30 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
     }
 
     [PgFact]
+    public async Task Statement_text_holding_several_statements_is_retried_from_its_first_DDL_statement()
+    {
+        // op.Execute("SET LOCAL ...; ALTER TABLE ...") is two commands; the ALTER waits for a lock and is retried,
+        // while the SET before it ran once and still holds.
+        await db.ExecuteAsync("CREATE TABLE multi_door (id integer PRIMARY KEY)");
+        await using var blocker = await db.ConnectAsync();
+        var transaction = await blocker.BeginTransactionAsync();
+        await new NpgsqlCommand("SELECT count(*) FROM multi_door", blocker, transaction).ExecuteScalarAsync();
+
+        await using var database = db.Open();
+        var migrator = new Migrator(database, new RevisionSet([new Revision(RevisionInfo.Create("m1", null, "multi"), new InlineScript(op =>
+            op.Execute("SET LOCAL lock_timeout = '150ms'; ALTER TABLE multi_door ADD COLUMN note text; COMMENT ON TABLE multi_door IS 'two; parts'")))]),
+            new MigratorOptions { VersionTable = "multi_version", HistoryTable = "multi_history" });
+        var migration = migrator.UpgradeAsync();
+        await Task.Delay(1200);
+        if (migration.IsCompleted) await migration;   // surfaces a failure
+        Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
+        await transaction.CommitAsync();
+        await migration;
+        Assert.NotNull((await database.ReflectTableAsync("multi_door"))!.FindColumn("note"));
+        Assert.Equal("two; parts", await db.ScalarAsync<string>("SELECT obj_description('multi_door'::regclass, 'pg_class')"));
+    }
+
+    [PgFact]
     public async Task The_lock_timeout_is_applied_to_every_connection_and_can_be_set_in_the_url()
     {
         await using var byDefault = db.Open();

@@ -47,6 +47,11 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         Assert.Contains("cannot run inside a transaction", e.Message);
         Assert.Null(await database.ReflectTableAsync("st_indexed"));
         Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
+        // An offline script would commit halfway just the same: refused too, and nothing written.
+        var script = new StringWriter();
+        var offline = await Assert.ThrowsAsync<RetortException>(() => migrator.WriteScriptAsync(script, up: true, "head"));
+        Assert.Contains("cannot run inside a transaction", offline.Message);
+        Assert.Equal("", script.ToString());
     }
 
     [PgFact]

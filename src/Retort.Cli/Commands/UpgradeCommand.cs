@@ -18,10 +18,12 @@ internal static class UpgradeCommand
                 : "base, an id or prefix, -N, label@-N; with --sql FROM:TO (for example head:base).",
         };
         var sql = new Option<bool>("--sql") { Description = "Print the SQL script instead of running it (offline mode); the database is not touched." };
-        var single = new Option<bool>("--single-transaction")
+        var single = new Option<bool?>("--single-transaction")
         {
             Description = "Run every revision in one transaction (all or nothing, as Alembic's default env.py) instead of one " +
-                "transaction per revision; refused for revisions with batched data steps. Also \"singleTransaction\": true in retort.json.",
+                "transaction per revision; refused for batched data steps and steps that cannot run in a transaction (concurrent " +
+                "index, new enum value). Default: \"singleTransaction\" in retort.json, else false; '--single-transaction false' overrides it.",
+            Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single };
         command.SetAction(setup.Action(async (ctx, ct) =>

@@ -109,13 +109,13 @@ internal sealed class CliContext
 
     /// <summary>
     /// A migrator with the revisions and the config's options (version table schema, default schema, single
-    /// transaction); <paramref name="singleTransaction"/> true turns on one transaction for the run whatever the config says.
+    /// transaction); <paramref name="singleTransaction"/>, when given, overrides the config's single transaction.
     /// </summary>
-    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct, bool singleTransaction = false)
+    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct, bool? singleTransaction = null)
     {
         var revisions = await LoadRevisionsAsync(ct);
         var options = TryEnvironment()?.Config.ToMigratorOptions() ?? new MigratorOptions();
-        if (singleTransaction) options = options with { SingleTransaction = true };
+        if (singleTransaction is { } single) options = options with { SingleTransaction = single };
         return new(database, revisions, options);
     }
 

@@ -101,10 +101,14 @@ internal static class EnvironmentBuilder
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     /// <summary>Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.</summary>
     public static async Task<int> RunProgramAsync(string programPath, IReadOnlyList<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = workingDirectory, UseShellExecute = false };
+        // Set by the native tool for itself (Retort.Tool's Program.cs); the environment's code steps may block on tasks.
+        start.Environment.Remove(InlineCompletions);
         start.ArgumentList.Add(programPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new RetortException($"Could not start the environment's program {programPath}.");
@@ -135,8 +139,8 @@ internal static class EnvironmentBuilder
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        // The tool runs socket continuations inline (Retort.Tool's Program.cs); MSBuild and NuGet are not written for it.
-        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+        // The native tool runs socket continuations inline (Retort.Tool's Program.cs); MSBuild and NuGet are not written for it.
+        start.Environment.Remove(InlineCompletions);
         using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet publish'. Is the .NET SDK installed and on PATH?");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);

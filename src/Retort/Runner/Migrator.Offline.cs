@@ -21,6 +21,7 @@ public sealed partial class Migrator
         var startHeads = from is null or "base" ? [] : Graph.Normalize(Graph.ResolveUpgradeTarget(from, []).Revisions).ToList();
         var path = up ? Graph.UpgradePath(startHeads, to) : Graph.DowngradePath(startHeads, to);
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
+        CheckSingleTransaction(plans);
 
         // The SQLite rebuild needs every table's definition: replay the revisions below the starting point.
         var tracker = new SchemaTracker();

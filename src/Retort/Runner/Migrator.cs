@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -132,9 +133,7 @@ public sealed partial class Migrator
         if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation)) is { info: { } batched })
             throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
                 "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
-        if (Options.SingleTransaction && plans.SelectMany(p => p.plan.Where(dialect.RunsOutsideTransaction).Select(o => (p.info, o))).FirstOrDefault() is { info: { } outside } found)
-            throw new RetortException($"Revision {outside.Id} has a step that cannot run inside a transaction ({found.o.Describe()}), so the run cannot be the " +
-                "single transaction that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision). Nothing was changed.");
+        CheckSingleTransaction(plans);
         await _versions.EnsureTablesAsync(executor, ct);
 
         if (Options.SingleTransaction)
@@ -153,7 +152,13 @@ public sealed partial class Migrator
                     pending.Add(run);
                 }
                 foreach (var s in dialect.BeforeCommit(all)) await executor.ExecuteAsync(s, ct);
-                await executor.CommitAsync(ct);
+                try { await executor.CommitAsync(ct); }
+                catch (Exception e) when (e is DbException or StatementFailedException)
+                {
+                    // A deferred constraint is checked at COMMIT: it cannot be pinned on one revision of the run.
+                    throw new RetortException($"The database refused to commit the run's single transaction: {(e as StatementFailedException)?.DatabaseMessage ?? e.Message} " +
+                        "Every revision of the run was rolled back; the database is as it was before.", e);
+                }
                 foreach (var run in pending) { runs.Add(run); RevisionCompleted?.Invoke(run); }
             }
             catch
@@ -265,6 +270,19 @@ public sealed partial class Migrator
         }
         if (executor.InTransaction) await executor.CommitAsync(ct);
         return runs;
+    }
+
+    /// <summary>
+    /// With <see cref="MigratorOptions.SingleTransaction"/>, refuses a run holding a step that must run outside any
+    /// transaction (it would commit the run halfway, online and in an offline script alike).
+    /// </summary>
+    private void CheckSingleTransaction(IEnumerable<(RevisionInfo info, IReadOnlyList<MigrationOperation> plan)> plans)
+    {
+        if (!Options.SingleTransaction) return;
+        foreach (var (info, plan) in plans)
+            if (plan.FirstOrDefault(_database.Dialect.RunsOutsideTransaction) is { } step)
+                throw new RetortException($"Revision {info.Id} has a step that cannot run inside a transaction ({step.Describe()}), so the run cannot be the " +
+                    "single transaction that SingleTransaction asks for. Run without it (one transaction per revision). Nothing was changed.");
     }
 
     private const string RevisionSavepoint = "retort_revision";
