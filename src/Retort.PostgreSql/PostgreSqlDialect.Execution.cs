@@ -115,6 +115,12 @@ public sealed partial class PostgreSqlDialect
                 foreach (var piece in SqlStatementSplitter.Split(statements[i].Sql)) pieces.Add((piece, i));
             else pieces.Add((statements[i].Sql, i));
         }
+        if (pieces.Count == 0)
+        {
+            // Nothing but comments: nothing to send.
+            if (commit) await npgsqlTransaction.CommitAsync(cancellationToken);
+            return;
+        }
         // The savepoint starts at the first DDL command: what comes before it (the revision's start mark) runs once.
         var firstDdl = pieces.FindIndex(p => IsDdl(p.Sql));
         var start = 0;
