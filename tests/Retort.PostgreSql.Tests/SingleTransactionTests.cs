@@ -60,9 +60,7 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         // The second revision waits for a lock for over a second (retried after lock_timeout); the first and third
         // do not. All three share one transaction, so their history rows must each hold their own time.
         await db.ExecuteAsync("CREATE TABLE st_queue (id integer PRIMARY KEY)");
-        await using var blocker = await db.ConnectAsync();
-        var transaction = await blocker.BeginTransactionAsync();
-        await new NpgsqlCommand("SELECT count(*) FROM st_queue", blocker, transaction).ExecuteScalarAsync();
+        await using var holder = await db.HoldReadLockAsync("st_queue");
 
         await using var database = db.Open("lock_timeout=200ms");
         var migrator = new Migrator(database, Chain(
@@ -73,7 +71,7 @@ public class SingleTransactionTests(PgDatabase db) : IClassFixture<PgDatabase>
         var migration = migrator.UpgradeAsync("head");
         await Task.Delay(1200);
         Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
-        await transaction.CommitAsync();
+        await holder.ReleaseAsync();
         Assert.Equal(3, (await migration).Count);
 
         var history = (await migrator.GetHistoryAsync()).ToDictionary(h => h.Revision, h => h.Duration);

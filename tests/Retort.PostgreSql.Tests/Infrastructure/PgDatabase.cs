@@ -33,6 +33,28 @@ public sealed class PgDatabase : IAsyncLifetime
         return connection;
     }
 
+    /// <summary>
+    /// Reads <paramref name="table"/> in a transaction left open on a new connection: its ACCESS SHARE lock, which
+    /// any ALTER of the table waits for, is held until <see cref="LockHolder.ReleaseAsync"/>.
+    /// </summary>
+    public async Task<LockHolder> HoldReadLockAsync(string table)
+    {
+        var connection = await ConnectAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT count(*) FROM {table}", connection, transaction).ExecuteScalarAsync();
+        return new LockHolder(connection, transaction);
+    }
+
+    /// <summary>An open transaction holding a lock (see <see cref="HoldReadLockAsync"/>).</summary>
+    public sealed class LockHolder(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        /// <summary>Commits the transaction: the lock is released.</summary>
+        public Task ReleaseAsync() => transaction.CommitAsync();
+
+        /// <inheritdoc />
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+
     /// <summary>Runs a statement on a new connection.</summary>
     public async Task ExecuteAsync(string sql)
     {
