@@ -25,6 +25,23 @@ public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMi
         return await base.EstimateRowsAsync(connection, source, isQuery, cancellationToken);
     }
 
+    /// <summary>
+    /// True when the key is one column of type <c>smallint</c>, <c>integer</c> or <c>bigint</c>: its values are
+    /// integers and its unique index finds the next one by a seek, so a batch can be bounded by key value without
+    /// reading the batch's keys first.
+    /// </summary>
+    public override async Task<bool> CanBatchByKeyRangeAsync(DbConnection connection, string tableName, string? schema, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (keys.Count != 1) return false;
+        await using var command = new NpgsqlCommand(
+            "SELECT format_type(a.atttypid, NULL) FROM pg_attribute a WHERE a.attrelid = to_regclass(@table) AND a.attname = @key AND NOT a.attisdropped",
+            (NpgsqlConnection)connection);
+        command.Parameters.AddWithValue("table", Dialect.QualifyName(schema, tableName));
+        command.Parameters.AddWithValue("key", keys[0]);
+        return await command.ExecuteScalarAsync(cancellationToken) is "smallint" or "integer" or "bigint";
+    }
+
     /// <summary>Opens a writer that sends the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
     public override async Task<RowWriter> OpenWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         CancellationToken cancellationToken)

@@ -30,6 +30,72 @@ public sealed class SqliteDataMigrations(SqliteDialect dialect) : DataMigrationS
     }
 
     /// <summary>
+    /// True when the key is the table's rowid (its one <c>INTEGER PRIMARY KEY</c> column of a rowid table): always
+    /// an integer, found by a seek, and the rows themselves are stored in its order, so walking a batch's keys
+    /// would read the batch's rows once more. A rowid primary key is the one primary key SQLite keeps no
+    /// separate index for, which tells it from <c>WITHOUT ROWID</c> tables and <c>INTEGER PRIMARY KEY DESC</c>.
+    /// </summary>
+    public override async Task<bool> CanBatchByKeyRangeAsync(DbConnection connection, string tableName, string? schema, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken)
+    {
+        if (keys.Count != 1) return false;
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT (SELECT count(*) FROM pragma_table_info(@table, @schema) WHERE pk > 0) = 1 " +
+            "AND EXISTS (SELECT 1 FROM pragma_table_info(@table, @schema) WHERE pk = 1 AND name = @key COLLATE NOCASE AND upper(type) = 'INTEGER') " +
+            "AND NOT EXISTS (SELECT 1 FROM pragma_index_list(@table, @schema) WHERE origin = 'pk')";
+        AddParameter(command, "@table", tableName);
+        AddParameter(command, "@schema", schema ?? "main");
+        AddParameter(command, "@key", keys[0]);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// Keeps statement journals in memory while the step runs (<c>PRAGMA temp_store = MEMORY</c>). A batch's
+    /// <c>UPDATE</c> runs inside the transaction that also saves its checkpoint, and SQLite then keeps the original
+    /// of every page the statement changes in a statement journal, which by default spills to a temporary file:
+    /// writing that file took a 1,000,000-row backfill from 0.77 s to 0.97 s. In memory the journal holds about one
+    /// batch's pages (batches are bounded by <see cref="Operations.BatchOptions.MaxBatchSize"/>). The setting is left
+    /// alone when the connection has temporary tables, since changing it deletes them, and restored afterwards.
+    /// </summary>
+    public override async Task<IAsyncDisposable?> PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var before = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA temp_store", cancellationToken), CultureInfo.InvariantCulture);
+        if (before == MemoryTempStore || !await NoTemporaryObjectsAsync(connection, cancellationToken)) return null;
+        await ScalarAsync(connection, $"PRAGMA temp_store = {MemoryTempStore}", cancellationToken);
+        return new Restore(async () =>
+        {
+            if (connection.State == System.Data.ConnectionState.Open && await NoTemporaryObjectsAsync(connection, CancellationToken.None))
+                await ScalarAsync(connection, $"PRAGMA temp_store = {before.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
+        });
+    }
+
+    private const int MemoryTempStore = 2;
+
+    private static async Task<bool> NoTemporaryObjectsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM temp.sqlite_master", cancellationToken), CultureInfo.InvariantCulture) == 0;
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private sealed class Restore(Func<Task> restore) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await restore();
+    }
+
+    /// <summary>
     /// A table's row count is estimated from its rowid range, two lookups at the ends of the table's b-tree,
     /// where <c>count(*)</c> would read every page of a large table just to size a progress bar. Tables without
     /// a rowid and queries are counted.

@@ -50,6 +50,24 @@ public class DataMigrationSupport(Dialect dialect)
                $"SELECT {cols}, (SELECT count(*) FROM retort_batch) FROM retort_batch ORDER BY {KeyOrder(keys, descending: true)} LIMIT 1";
     }
 
+    /// <summary>
+    /// True when a backfill of <paramref name="tableName"/> may bound its batches by key value instead of by row
+    /// count: the key is one column holding unique integers that the database finds by a seek. A batch then
+    /// updates the keys from the next existing one up to that plus the batch size, so no query has to walk the
+    /// batch's keys to find where it ends (on SQLite that walk reads every row of a rowid table once more). The base: never.
+    /// </summary>
+    /// <param name="connection">An open connection, outside any transaction.</param>
+    /// <param name="tableName">The table's name, unquoted.</param>
+    /// <param name="schema">The table's schema, or null.</param>
+    /// <param name="keys">The key columns the batches walk.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public virtual Task<bool> CanBatchByKeyRangeAsync(DbConnection connection, string tableName, string? schema, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>The smallest key after <c>@k0</c> (or the smallest key when <paramref name="first"/>): one row, null when none follows.</summary>
+    public virtual string NextKeySql(string table, string key, bool first) =>
+        $"SELECT min({Dialect.QuoteIdentifier(key)}) FROM {table}{(first ? "" : " WHERE " + KeyCondition([key], ">", "k"))}";
+
     /// <summary>The UPDATE of one batch: rows whose key is after the checkpoint and up to the batch's last key.</summary>
     public virtual string UpdateBatchSql(string table, string set, string? where, IReadOnlyList<string> keys, bool first)
     {
@@ -97,6 +115,13 @@ public class DataMigrationSupport(Dialect dialect)
     /// connection runs one command at a time) a batch is read first and written after.
     /// </summary>
     public virtual bool CanWriteWhileReading => false;
+
+    /// <summary>
+    /// Prepares the connection for a batched data step, before its first batch and outside any transaction, and
+    /// returns what restores the connection afterwards (null: nothing to restore). The base changes nothing.
+    /// </summary>
+    public virtual Task<IAsyncDisposable?> PrepareConnectionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>
     /// The replay lag of the named replica, or null when the database cannot tell (the base: never). A dialect

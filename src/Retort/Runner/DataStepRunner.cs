@@ -22,6 +22,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
     public async Task<long> RunAsync(RevisionInfo revision, string direction, int step, DataOperation operation, string checksum, CancellationToken ct)
     {
         var source = await ResolveAsync(operation, ct);
+        await using var prepared = await Sql.PrepareConnectionAsync(executor.Connection, ct);
         var total = await Sql.EstimateRowsAsync(executor.Connection, source.Text, source.IsQuery, ct);
         var batching = operation.Batching;
         var size = Math.Clamp(batching.BatchSize, 1, Math.Max(1, batching.MaxBatchSize));
@@ -47,13 +48,16 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                     return checkpoint.RowsWritten;
                 }
                 var last = checkpoint?.LastKey is { } text ? KeyCodec.Decode(text) : null;
-                var (count, written, newLast) = operation is BackfillOperation b
-                    ? await BackfillBatchAsync(b, source, last, size)
-                    : await TransformBatchAsync((TransformOperation)operation, source, last, size);
-                walked = count;
-                saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + count,
-                    (checkpoint?.RowsWritten ?? 0) + written, count < size, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
-                    checksum, newLast is null ? checkpoint?.LastKey : KeyCodec.Encode(newLast));
+                var batch = operation switch
+                {
+                    BackfillOperation b when source.ByKeyRange => await BackfillRangeBatchAsync(b, source, last, size),
+                    BackfillOperation b => await BackfillBatchAsync(b, source, last, size),
+                    _ => await TransformBatchAsync((TransformOperation)operation, source, last, size),
+                };
+                walked = batch.Count;
+                saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + batch.Count,
+                    (checkpoint?.RowsWritten ?? 0) + batch.Written, batch.Finished, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
+                    checksum, batch.Last is null ? checkpoint?.LastKey : KeyCodec.Encode(batch.Last));
                 await progress.SaveAsync(executor, saved, checkpoint is not null, CancellationToken.None);
                 await executor.CommitAsync(CancellationToken.None);
             }
@@ -98,20 +102,47 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         }
     }
 
-    private async Task<(int Count, long Written, object?[]? Last)> BackfillBatchAsync(BackfillOperation op, Source source, object?[]? last, int size)
+    /// <summary>One batch's outcome: rows walked, rows written, the key to resume after (null: unchanged), whether it was the last.</summary>
+    private readonly record struct Batch(int Count, long Written, object?[]? Last, bool Finished);
+
+    private async Task<Batch> BackfillBatchAsync(BackfillOperation op, Source source, object?[]? last, int size)
     {
         var first = last is null;
         var boundary = new SqlStatement(Sql.NextBatchBoundarySql(source.Text, source.Keys, first)) { Parameters = Params(last, null, size) };
         var rows = await executor.QueryAsync(boundary, CancellationToken.None);
-        if (rows.Count == 0) return (0, 0, null);
+        if (rows.Count == 0) return new Batch(0, 0, null, true);
         var upper = rows[0][..source.Keys.Count];
         var count = Convert.ToInt32(rows[0][source.Keys.Count], CultureInfo.InvariantCulture);
         var update = new SqlStatement(Sql.UpdateBatchSql(source.Text, op.Set, op.Where, source.Keys, first)) { Parameters = Params(last, upper, null) };
         var written = await executor.ExecuteCountAsync(update, CancellationToken.None);
-        return (count, written, upper);
+        return new Batch(count, written, upper, count < size);
     }
 
-    private async Task<(int Count, long Written, object?[]? Last)> TransformBatchAsync(TransformOperation op, Source source, object?[]? last, int size)
+    /// <summary>
+    /// A batch bounded by key value (see <see cref="DataMigrationSupport.CanBatchByKeyRangeAsync"/>): from the next
+    /// existing key up to that plus <paramref name="size"/> − 1, so it holds at most <paramref name="size"/> rows
+    /// and gaps in the keys cost no empty batches. Used without a WHERE filter only, where the rows updated are
+    /// the rows walked.
+    /// </summary>
+    private async Task<Batch> BackfillRangeBatchAsync(BackfillOperation op, Source source, object?[]? last, int size)
+    {
+        var key = source.Keys[0];
+        if (await NextKeyAsync(source, key, last) is not { } from) return new Batch(0, 0, null, true);
+        var upTo = from > long.MaxValue - (size - 1) ? long.MaxValue : from + (size - 1);
+        var update = new SqlStatement(Sql.UpdateBatchSql(source.Text, op.Set, op.Where, source.Keys, last is null)) { Parameters = Params(last, [upTo], null) };
+        var written = await executor.ExecuteCountAsync(update, CancellationToken.None);
+        var finished = upTo == long.MaxValue || await NextKeyAsync(source, key, [upTo]) is null;
+        return new Batch(written, written, [upTo], finished);
+    }
+
+    private async Task<long?> NextKeyAsync(Source source, string key, object?[]? after)
+    {
+        var rows = await executor.QueryAsync(new SqlStatement(Sql.NextKeySql(source.Text, key, after is null)) { Parameters = Params(after, null, null) },
+            CancellationToken.None);
+        return rows.Count == 0 || rows[0][0] is null or DBNull ? null : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
+    }
+
+    private async Task<Batch> TransformBatchAsync(TransformOperation op, Source source, object?[]? last, int size)
     {
         await executor.FlushAsync(CancellationToken.None);
         var target = dialect.QualifyName(op.Schema, op.TargetTable);
@@ -165,7 +196,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                 foreach (var row in buffered) await writer.WriteAsync(row, CancellationToken.None);
             }
             if (writer is not null) await writer.CompleteAsync(CancellationToken.None);
-            return (count, written, newLast);
+            return new Batch(count, written, newLast, count < size);
         }
         finally
         {
@@ -192,14 +223,19 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         return p;
     }
 
-    private sealed record Source(string Text, bool IsQuery, IReadOnlyList<string> Keys);
+    /// <summary>What a data step reads: a quoted table name or a query, its key columns, and whether backfill batches are bounded by key value.</summary>
+    private sealed record Source(string Text, bool IsQuery, IReadOnlyList<string> Keys, bool ByKeyRange = false);
 
     private async Task<Source> ResolveAsync(DataOperation operation, CancellationToken ct)
     {
         switch (operation)
         {
             case BackfillOperation b:
-                return new Source(dialect.QualifyName(b.Schema, b.TableName), false, await KeysAsync(b.TableName, b.Schema, b.KeyColumns, "backfill", ct));
+            {
+                var keys = await KeysAsync(b.TableName, b.Schema, b.KeyColumns, "backfill", ct);
+                var byRange = b.Where is null && await Sql.CanBatchByKeyRangeAsync(executor.Connection, b.TableName, b.Schema, keys, ct);
+                return new Source(dialect.QualifyName(b.Schema, b.TableName), false, keys, byRange);
+            }
             case TransformOperation t when t.SourceQuery is not null:
                 if (t.KeyColumns.Count == 0)
                     throw new RetortException($"'{t.Describe()}' reads a query but names no key columns. Pass keyColumns: columns the query returns whose values are unique and not null (for example the source table's primary key), so batches can resume by key.");
