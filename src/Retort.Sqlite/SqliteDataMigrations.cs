@@ -105,11 +105,15 @@ public sealed class SqliteDataMigrations(SqliteDialect dialect) : DataMigrationS
         if (!isQuery)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT (SELECT max(rowid) FROM {source}) - (SELECT min(rowid) FROM {source}) + 1";
+            command.CommandText = $"SELECT (SELECT max(rowid) FROM {source}), (SELECT min(rowid) FROM {source})";
             try
             {
-                var range = await command.ExecuteScalarAsync(cancellationToken);
-                return range is null or DBNull ? 0 : Convert.ToInt64(range, CultureInfo.InvariantCulture);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                if (reader.IsDBNull(0)) return 0;
+                // Rowids spread over more than 2^63 values (negative and huge keys) give no estimate: counted below.
+                var range = (decimal)reader.GetInt64(0) - reader.GetInt64(1) + 1;
+                if (range <= long.MaxValue) return (long)range;
             }
             catch (SqliteException)
             {
