@@ -9,7 +9,7 @@ for w in revisions status edit-loop sqlite-rebuild autogenerate; do
   echo "== $w" >&2
   "$here/$w/run.sh"
 done
-# The data-migration workload (issue of its own, same harness): 1,000,000 rows on SQLite and PostgreSQL.
+# The data-migration workload (same harness): 1,000,000 rows on SQLite and PostgreSQL.
 echo "== data-migration" >&2
 python3 "$here/data-migration/run.py" --runs "${BENCH_RUNS:-3}" | tee "$RESULTS/data-migration.md" >&2
 cat "$RESULTS"/*.md > "$RESULTS/all.md"
