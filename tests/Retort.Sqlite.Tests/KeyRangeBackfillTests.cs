@@ -6,9 +6,9 @@ using Retort.Sqlite.Tests.Support;
 namespace Retort.Sqlite.Tests;
 
 /// <summary>
-/// A backfill of a rowid table bounds its batches by key value: every row is updated exactly once across gaps,
-/// negative keys and the largest integer, no batch holds more rows than its size, a gap costs no empty batches,
-/// and a cancelled run resumes from the checkpoint. Only a rowid key is walked that way; the statement journal
+/// A backfill of a rowid table bounds its batches by key value: every row is updated exactly once across holes,
+/// negative keys and the largest integer, no batch holds more rows than its size, a hole costs no empty batches,
+/// sparse keys fall back to batches found by row count, and a cancelled run resumes from the checkpoint. Only a rowid key is walked that way; the statement journal
 /// setting the step uses is restored afterwards and never costs a temporary table.
 /// </summary>
 public sealed class KeyRangeBackfillTests
@@ -17,42 +17,62 @@ public sealed class KeyRangeBackfillTests
 
     private static readonly BatchOptions Fixed = new() { BatchSize = Size, TargetBatchDuration = null };
 
-    /// <summary>Ids −5…0, every third id up to 298, 51 ids from 10¹², and the four largest 64-bit integers.</summary>
-    private static async Task<int> GappyTableAsync(SqliteBehaviourDatabase db, string keyType = "INTEGER PRIMARY KEY")
+    /// <summary>Ids −39…200, 100 ids from 10¹², and the four largest 64-bit integers: 344 rows in three dense runs.</summary>
+    private static async Task<int> DenseRunsAsync(SqliteBehaviourDatabase db)
     {
-        await db.ExecAsync($"CREATE TABLE t (id {keyType}, n INTEGER NOT NULL DEFAULT 0)");
-        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT -5 UNION ALL SELECT i + 1 FROM s WHERE i < 0) INSERT INTO t (id) SELECT i FROM s");
-        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 3 FROM s WHERE i < 298) INSERT INTO t (id) SELECT i FROM s");
-        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1000000000000 UNION ALL SELECT i + 1 FROM s WHERE i < 1000000000050) INSERT INTO t (id) SELECT i FROM s");
+        await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
+        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT -39 UNION ALL SELECT i + 1 FROM s WHERE i < 200) INSERT INTO t (id) SELECT i FROM s");
+        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1000000000000 UNION ALL SELECT i + 1 FROM s WHERE i < 1000000000099) INSERT INTO t (id) SELECT i FROM s");
         await db.ExecAsync("INSERT INTO t (id) VALUES (9223372036854775804), (9223372036854775805), (9223372036854775806), (9223372036854775807)");
         return Convert.ToInt32(await db.CountAsync("t"));
     }
 
-    [Fact]
-    public async Task Every_row_is_updated_once_across_gaps_and_extreme_keys_in_batches_no_larger_than_their_size()
+    private static async Task<List<DataProgress>> BackfillAsync(SqliteBehaviourDatabase db)
     {
-        await using var db = new SqliteBehaviourDatabase();
-        var rows = await GappyTableAsync(db);
         var reports = new List<DataProgress>();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = n + 1", batching: Fixed)));
         migrator.DataProgressReported += reports.Add;
         await migrator.UpgradeAsync();
+        return reports;
+    }
+
+    private static List<long> RowsPerBatch(List<DataProgress> reports) =>
+        reports.Select((r, i) => r.RowsDone - (i == 0 ? 0 : reports[i - 1].RowsDone)).ToList();
+
+    [Fact]
+    public async Task Every_row_is_updated_once_across_holes_and_extreme_keys_in_batches_no_larger_than_their_size()
+    {
+        await using var db = new SqliteBehaviourDatabase();
+        var rows = await DenseRunsAsync(db);
+        var reports = await BackfillAsync(db);
 
         Assert.Equal(rows, await db.CountAsync("t WHERE n = 1"));
         Assert.Equal(rows, reports[^1].RowsDone);
         Assert.True(reports[^1].Finished);
-        var perBatch = reports.Select((r, i) => r.RowsDone - (i == 0 ? 0 : reports[i - 1].RowsDone)).ToList();
-        Assert.All(perBatch, n => Assert.InRange(n, 1, Size));
-        // Keys −5…298 span 304 values: 8 batches of 40 values; the 51 keys from 10¹²: 2 batches; the last four: 1.
-        // The gaps between them are skipped, not walked 40 values at a time.
-        Assert.Equal(11, reports.Count);
+        // −39…200: 6 batches of 40 key values; the 100 keys from 10¹²: 40, 40, 20; the last four: 1 batch. The
+        // holes between the runs are skipped with one seek, not walked 40 values at a time.
+        Assert.Equal(new List<long> { 40, 40, 40, 40, 40, 40, 40, 40, 20, 4 }, RowsPerBatch(reports));
+    }
+
+    [Fact]
+    public async Task Sparse_keys_fall_back_to_batches_of_full_size()
+    {
+        // Keys 1,000 apart (time-based ids, a sequence shared by tables): batches bounded by key value would hold one
+        // row each. After the first, half-empty batch, the run finds each batch's end by row count.
+        await using var db = new SqliteBehaviourDatabase();
+        await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
+        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 500) INSERT INTO t (id) SELECT i * 1000 FROM s");
+        var reports = await BackfillAsync(db);
+
+        Assert.Equal(500, await db.CountAsync("t WHERE n = 1"));
+        Assert.Equal(new List<long> { 1 }.Concat(Enumerable.Repeat(40L, 12)).Append(19), RowsPerBatch(reports));
     }
 
     [Fact]
     public async Task A_cancelled_key_range_backfill_resumes_without_repeating_a_batch()
     {
         await using var db = new SqliteBehaviourDatabase();
-        var rows = await GappyTableAsync(db);
+        var rows = await DenseRunsAsync(db);
         Action<Retort.Migrations.Op> up = op => op.Backfill("t", "n = n + 1", batching: Fixed);
         using (var cts = new CancellationTokenSource())
         {
@@ -88,6 +108,19 @@ public sealed class KeyRangeBackfillTests
         await db.ExecAsync(create);
         await using var connection = await db.Database.OpenConnectionAsync();
         Assert.Equal(byValue, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "k", null, [key], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_kill_and_resume_fixture_with_an_integer_key_is_walked_by_value_and_the_default_one_by_count()
+    {
+        // SqliteKillResumeTests kill the probe in both modes; this pins which mode each fixture gets.
+        foreach (var integerKey in new[] { true, false })
+        {
+            await using var db = new SqliteBehaviourDatabase();
+            await Retort.Behaviour.Data.DataFixtures.CreateItemsAsync(db, 10, integerKey);
+            await using var connection = await db.Database.OpenConnectionAsync();
+            Assert.Equal(integerKey, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "items", null, ["id"], CancellationToken.None));
+        }
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         var watch = Stopwatch.StartNew();
         long rowsThisRun = 0;
         bool? resumed = null;
+        var byKeyRange = source.ByKeyRange;
         while (true)
         {
             if (ct.IsCancellationRequested) throw Cancelled(revision, step, operation, ct);
@@ -50,11 +51,15 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                 var last = checkpoint?.LastKey is { } text ? KeyCodec.Decode(text) : null;
                 var batch = operation switch
                 {
-                    BackfillOperation b when source.ByKeyRange => await BackfillRangeBatchAsync(b, source, last, size),
+                    BackfillOperation b when byKeyRange => await BackfillRangeBatchAsync(b, source, last, size),
                     BackfillOperation b => await BackfillBatchAsync(b, source, last, size),
                     _ => await TransformBatchAsync((TransformOperation)operation, source, last, size),
                 };
                 walked = batch.Count;
+                // Sparse keys (deleted rows, keys from a shared sequence, time-based ids) would make batches bounded
+                // by key value hold a fraction of their size, down to one row each: from here on this run finds each
+                // batch's end by row count instead.
+                if (byKeyRange && !batch.Finished && batch.Count < size / 2) byKeyRange = false;
                 saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + batch.Count,
                     (checkpoint?.RowsWritten ?? 0) + batch.Written, batch.Finished, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
                     checksum, batch.Last is null ? checkpoint?.LastKey : KeyCodec.Encode(batch.Last));
@@ -122,7 +127,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
     /// A batch bounded by key value (see <see cref="DataMigrationSupport.CanBatchByKeyRangeAsync"/>): from the next
     /// existing key up to that plus <paramref name="size"/> − 1, so it holds at most <paramref name="size"/> rows
     /// and gaps in the keys cost no empty batches. Used without a WHERE filter only, where the rows updated are
-    /// the rows walked.
+    /// the rows walked, and only while batches come out at least half full.
     /// </summary>
     private async Task<Batch> BackfillRangeBatchAsync(BackfillOperation op, Source source, object?[]? last, int size)
     {

@@ -8,19 +8,23 @@ namespace Retort.Behaviour.Data;
 /// <summary>The data the data migration tests move, and a checksum over query results.</summary>
 public static class DataFixtures
 {
-    /// <summary>Creates items(id, data, data_upper, counter) with <paramref name="rows"/> rows, ids with gaps, ASCII text.</summary>
-    public static async Task CreateItemsAsync(IBehaviourDatabase db, int rows)
+    /// <summary>
+    /// Creates items(id, data, data_upper, counter) with <paramref name="rows"/> rows and ASCII text. The id is a
+    /// <c>BIGINT</c> with gaps (every third value, so a backfill finds its batches' ends by row count), or with
+    /// <paramref name="integerKey"/> a gapless <c>INTEGER</c> (on SQLite the rowid; batches bounded by key value).
+    /// </summary>
+    public static async Task CreateItemsAsync(IBehaviourDatabase db, int rows, bool integerKey = false)
     {
         var m = new MetaData();
         _ = new Table("items", m,
-            new Column("id", SqlType.BigInteger, primaryKey: true),
+            new Column("id", integerKey ? SqlType.Integer : SqlType.BigInteger, primaryKey: true),
             new Column("data", SqlType.Text, nullable: false),
             new Column("data_upper", SqlType.Text),
             new Column("counter", SqlType.Integer, nullable: false, serverDefault: ServerDefault.Literal(0)));
         await m.CreateAllAsync(db.Database);
         for (var start = 0; start < rows; start += 500)
         {
-            var values = Enumerable.Range(start, Math.Min(500, rows - start)).Select(i => $"({i * 3 + 1}, 'item {i} {new string((char)('a' + i % 26), 20 + i % 7)}')");
+            var values = Enumerable.Range(start, Math.Min(500, rows - start)).Select(i => $"({(integerKey ? i + 1 : i * 3 + 1)}, 'item {i} {new string((char)('a' + i % 26), 20 + i % 7)}')");
             await db.ExecAsync("INSERT INTO items (id, data) VALUES " + string.Join(", ", values));
         }
     }

@@ -39,22 +39,22 @@ public abstract class KillResumeBehaviourTests
         Assert.True(p.ExitCode == 0, $"the probe failed ({p.ExitCode}): {error}{await output}");
     }
 
-    private static readonly Dictionary<Type, Task<string>> Uninterrupted = [];
+    private static readonly Dictionary<(Type, bool), Task<string>> Uninterrupted = [];
 
-    /// <summary>The result of one uninterrupted run per dialect, shared by the kill points.</summary>
-    private Task<string> UninterruptedAsync()
+    /// <summary>The result of one uninterrupted run per dialect and fixture, shared by the kill points.</summary>
+    private Task<string> UninterruptedAsync(bool integerKey)
     {
         lock (Uninterrupted)
         {
-            if (!Uninterrupted.TryGetValue(GetType(), out var result)) Uninterrupted[GetType()] = result = RunUninterruptedAsync();
+            if (!Uninterrupted.TryGetValue((GetType(), integerKey), out var result)) Uninterrupted[(GetType(), integerKey)] = result = RunUninterruptedAsync(integerKey);
             return result;
         }
     }
 
-    private async Task<string> RunUninterruptedAsync()
+    private async Task<string> RunUninterruptedAsync(bool integerKey)
     {
         await using var db = await CreateDatabaseAsync();
-        await DataFixtures.CreateItemsAsync(db, Rows);
+        await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
         await RunProbeToEndAsync(db.Url);
         return await DataFixtures.ProbeResultAsync(db);
     }
@@ -73,14 +73,15 @@ public abstract class KillResumeBehaviourTests
     }
 
     [Theory]
-    [InlineData(1, 100)]   // early in the transform
-    [InlineData(1, 1900)]  // late in the transform
-    [InlineData(2, 1200)]  // in the backfill
-    public async Task Killed_mid_step_and_rerun_gives_exactly_the_uninterrupted_result(int step, long afterRows)
+    [InlineData(1, 100, false)]   // early in the transform
+    [InlineData(1, 1900, false)]  // late in the transform
+    [InlineData(2, 1200, false)]  // in the backfill
+    [InlineData(2, 700, true)]    // in the backfill over an INTEGER key (SQLite: the rowid), batched by key value
+    public async Task Killed_mid_step_and_rerun_gives_exactly_the_uninterrupted_result(int step, long afterRows, bool integerKey)
     {
-        var expected = await UninterruptedAsync();
+        var expected = await UninterruptedAsync(integerKey);
         await using var db = await CreateDatabaseAsync();
-        await DataFixtures.CreateItemsAsync(db, Rows);
+        await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
         using (var probe = StartProbe(db.Url))
         {
             var deadline = Stopwatch.StartNew();
