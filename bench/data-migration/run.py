@@ -159,6 +159,7 @@ def main():
             print(f"\n{kind.name}: median seconds (rows/s), peak RSS MiB")
             for k, v in med.items():
                 print(f"  {k:11} {v:8.2f} s ({a.rows / v:>10,.0f} rows/s)  peak {max(m[k]):7.0f} MiB")
+            print("  per run (s): " + "; ".join(f"{k} " + " ".join(f"{x:.2f}" for x in v) for k, v in r.items() if v and k != "orm"))
             t_ratio = statistics.median(t / raw for t, raw in zip(r["transform"], r["raw"]))
             b_ratio = statistics.median(b / raw for b, raw in zip(r["backfill"], r["raw"]))
             u_ratio = statistics.median(b / u for b, u in zip(r["backfill"], r["raw_update"]))

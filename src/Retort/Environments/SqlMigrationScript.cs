@@ -3,11 +3,16 @@ using Retort.Operations;
 
 namespace Retort.Environments;
 
-/// <summary>A revision's plans read from a <c>.sql</c> file: one <see cref="ExecuteSqlOperation"/> per statement.</summary>
+/// <summary>
+/// A revision's plans read from a <c>.sql</c> file: one <see cref="ExecuteSqlOperation"/> per statement, or a
+/// <see cref="BackfillOperation"/> for an <c>UPDATE</c> after a <c>-- retort:batched</c> line.
+/// </summary>
 public sealed class SqlMigrationScript : IMigrationScript
 {
     private readonly Lazy<IReadOnlyList<string>> _upgradeStatements;
     private readonly Lazy<IReadOnlyList<string>>? _downgradeStatements;
+    private readonly int _upgradeDirectives;
+    private readonly int _downgradeDirectives;
 
     /// <summary>Creates the script from already split statements; a null downgrade makes it irreversible.</summary>
     public SqlMigrationScript(string source, IReadOnlyList<string> upgrade, IReadOnlyList<string>? downgrade)
@@ -15,6 +20,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         Source = source;
         _upgradeStatements = new(upgrade);
         _downgradeStatements = downgrade is null ? null : new(downgrade);
+        _upgradeDirectives = upgrade.Sum(SqlBackfillDirective.Count);
+        _downgradeDirectives = downgrade?.Sum(SqlBackfillDirective.Count) ?? 0;
     }
 
     /// <summary>
@@ -26,6 +33,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         Source = source;
         _upgradeStatements = new(() => SqlStatementSplitter.Split(upgradeText));
         _downgradeStatements = downgradeText is null ? null : new(() => SqlStatementSplitter.Split(downgradeText));
+        _upgradeDirectives = SqlBackfillDirective.Count(upgradeText);
+        _downgradeDirectives = downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText);
     }
 
 
@@ -44,16 +53,31 @@ public sealed class SqlMigrationScript : IMigrationScript
     public IReadOnlyList<string>? DowngradeStatements => _downgradeStatements?.Value;
 
     /// <inheritdoc />
-    public void BuildUpgrade(Op op)
-    {
-        foreach (var sql in _upgradeStatements.Value) op.Add(new ExecuteSqlOperation(sql));
-    }
+    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives, "upgrade");
 
     /// <inheritdoc />
     public void BuildDowngrade(Op op)
     {
         if (_downgradeStatements is null)
             throw new RetortException($"Revision file {Source} cannot be downgraded: {IrreversibleReason}.");
-        foreach (var sql in _downgradeStatements.Value) op.Add(new ExecuteSqlOperation(sql));
+        Build(op, _downgradeStatements.Value, _downgradeDirectives, "downgrade");
+    }
+
+    private void Build(Op op, IReadOnlyList<string> statements, int directives, string section)
+    {
+        var batched = 0;
+        foreach (var sql in statements)
+        {
+            if (SqlBackfillDirective.TryParse(sql, Source) is { } backfill)
+            {
+                op.Add(backfill.Schema is null && op.DefaultSchema is { } schema ? backfill with { Schema = schema } : backfill);
+                batched++;
+            }
+            else op.Add(new ExecuteSqlOperation(sql));
+        }
+        // Two directives before one statement, or one with no statement after it, would otherwise go unnoticed.
+        if (batched != directives)
+            throw new RetortException($"{Source}: the {section} section has {directives} '{SqlRevisionFile.Marker}{SqlBackfillDirective.Name}' line(s) " +
+                $"but {batched} UPDATE statement(s) right after one. Put each such line directly before the UPDATE it batches.");
     }
 }

@@ -18,7 +18,9 @@ namespace Retort.Environments;
 /// ALTER TABLE account DROP COLUMN email;
 /// </code>
 /// <c>down-revision</c> takes several ids separated by commas (a merge) and is omitted for a base revision; lists
-/// are comma-separated. A file without a downgrade section is irreversible.
+/// are comma-separated. A file without a downgrade section is irreversible. Inside a section, a
+/// <c>-- retort:batched</c> line turns the <c>UPDATE</c> after it into a batched, checkpointed backfill
+/// (<see cref="SqlBackfillDirective"/>).
 /// </summary>
 public static class SqlRevisionFile
 {
@@ -43,6 +45,14 @@ public static class SqlRevisionFile
         {
             var line = lines[n];
             var trimmed = line.Trim();
+            if (SqlBackfillDirective.IsDirective(trimmed))
+            {
+                // Kept in the section: it belongs to the UPDATE statement that follows it.
+                if (section == 0)
+                    throw new RevisionFileException(path, $"'{Marker}{SqlBackfillDirective.Name}' belongs in the upgrade or downgrade section, right before an UPDATE statement.", n + 1);
+                (section == 1 ? upgrade : downgrade).Append(line).Append('\n');
+                continue;
+            }
             if (trimmed.StartsWith(Marker, StringComparison.OrdinalIgnoreCase))
             {
                 var body = trimmed[Marker.Length..];

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using Retort.Operations;
+using Retort.Schema;
+
+namespace Retort.Environments;
+
+/// <summary>
+/// A batched <c>UPDATE</c> in a <c>.sql</c> revision: a <c>-- retort:batched</c> line right before an
+/// <c>UPDATE table SET … [WHERE …]</c> statement makes it a <see cref="BackfillOperation"/>, run in keyset batches
+/// with a checkpoint each, like <c>op.Backfill</c> in C#:
+/// <code>
+/// -- retort:batched batch-size=5000 target-ms=200 pause-ms=10
+/// UPDATE users SET email_lower = lower(email) WHERE email_lower IS NULL;
+/// </code>
+/// Options (all optional): <c>batch-size</c> (rows to start with), <c>target-ms</c> (the batch duration the size
+/// adapts toward; 0 keeps the size fixed), <c>max-batch-size</c>, <c>pause-ms</c> (between batches) and
+/// <c>key</c> (comma-separated key columns instead of the primary key).
+/// </summary>
+public static class SqlBackfillDirective
+{
+    /// <summary>The directive's name after <see cref="SqlRevisionFile.Marker"/>.</summary>
+    public const string Name = "batched";
+
+    private static readonly string Line = SqlRevisionFile.Marker + Name;
+
+    /// <summary>True when <paramref name="trimmedLine"/> is a <c>-- retort:batched</c> line.</summary>
+    public static bool IsDirective(string trimmedLine) =>
+        trimmedLine.StartsWith(Line, StringComparison.OrdinalIgnoreCase) &&
+        (trimmedLine.Length == Line.Length || char.IsWhiteSpace(trimmedLine[Line.Length]));
+
+    /// <summary>How many directive lines <paramref name="sectionText"/> holds.</summary>
+    public static int Count(string sectionText) =>
+        sectionText.Split('\n').Count(l => IsDirective(l.Trim()));
+
+    /// <summary>
+    /// The backfill a statement asks for, or null when no directive precedes it. A directive before anything but a
+    /// plain single-table <c>UPDATE … SET … [WHERE …]</c> is an error that says what is wrong.
+    /// </summary>
+    /// <param name="statement">One statement as the splitter returns it, leading comments included.</param>
+    /// <param name="source">The revision file, for messages.</param>
+    /// <exception cref="RetortException">The directive or its statement cannot be batched.</exception>
+    public static BackfillOperation? TryParse(string statement, string source)
+    {
+        var (directive, code) = SplitLeadingComments(statement);
+        if (directive is null) return null;
+        RetortException Fail(string why) => new($"{source}: '{Line}' before \"{Abbreviate(code)}\": {why}");
+
+        var batching = BatchOptions.Default;
+        string[] keys = [];
+        foreach (var option in directive[Line.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = option.IndexOf('=');
+            var (name, value) = eq < 0 ? (option, "") : (option[..eq].ToLowerInvariant(), option[(eq + 1)..]);
+            int Number(int min) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min ? n
+                : throw new RetortException($"{source}: '{Line}' option {name} needs a whole number of at least {min}, not '{value}'.");
+            batching = name switch
+            {
+                "batch-size" => batching with { BatchSize = Number(1) },
+                "max-batch-size" => batching with { MaxBatchSize = Number(1) },
+                "target-ms" => batching with { TargetBatchDuration = Number(0) is var ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null },
+                "pause-ms" => batching with { PauseBetweenBatches = TimeSpan.FromMilliseconds(Number(0)) },
+                "key" => batching,
+                _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column].")
+            };
+            if (name == "key") keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        if (batching.MaxBatchSize < batching.BatchSize) batching = batching with { MaxBatchSize = batching.BatchSize };
+
+        var tokens = Tokenize(code);
+        if (tokens.Count == 0 || !tokens[0].Is("UPDATE")) throw Fail("the line must come right before an UPDATE statement.");
+        var i = 1;
+        if (tokens.Count > 2 && tokens[1].Is("ONLY") && !tokens[2].Is("SET") && tokens[2].Text != ".")
+            throw Fail("UPDATE ONLY is not supported in a batched UPDATE.");
+        var names = new List<string>();
+        while (true)
+        {
+            if (i >= tokens.Count || tokens[i].Kind == TokenKind.Other) throw Fail("a table name must follow UPDATE.");
+            names.Add(tokens[i++].Name);
+            if (i < tokens.Count && tokens[i].Text == ".") { i++; continue; }
+            break;
+        }
+        if (names.Count > 2) throw Fail("the table name has more than a schema and a name.");
+        if (i >= tokens.Count || !tokens[i].Is("SET"))
+            throw Fail("SET must follow the table name (an alias or another clause between them is not supported).");
+        var setStart = tokens[i].End;
+        var whereToken = -1;
+        for (var t = i + 1; t < tokens.Count; t++)
+        {
+            if (tokens[t].Depth != 0 || tokens[t].Kind != TokenKind.Word) continue;
+            if (tokens[t].Is("WHERE") && whereToken < 0) whereToken = t;
+            else if (tokens[t].Is("FROM") || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT"))
+                throw Fail($"{tokens[t].Text.ToUpperInvariant()} is not supported in a batched UPDATE (the batches add their own key range to a plain UPDATE … SET … WHERE …).");
+        }
+        var set = (whereToken < 0 ? code[setStart..] : code[setStart..tokens[whereToken].Start]).Trim();
+        var where = whereToken < 0 ? null : code[tokens[whereToken].End..].Trim();
+        if (set.Length == 0) throw Fail("the SET clause is empty.");
+        if (where is { Length: 0 }) throw Fail("the WHERE clause is empty.");
+        var (schema, table) = names.Count == 2 ? (names[0], names[1]) : ((string?)null, names[0]);
+        return new BackfillOperation(table, set, schema)
+        {
+            Where = where,
+            KeyColumns = keys.ToValueList(),
+            Batching = batching,
+        };
+    }
+
+    private static string Abbreviate(string code)
+    {
+        var one = SqlRevisionFile.OneLine(code);
+        return one.Length > 60 ? one[..57] + "..." : one;
+    }
+
+    /// <summary>The directive line among the statement's leading comments (null when none), and the code after them.</summary>
+    private static (string? Directive, string Code) SplitLeadingComments(string statement)
+    {
+        string? directive = null;
+        var i = 0;
+        while (i < statement.Length)
+        {
+            if (char.IsWhiteSpace(statement[i])) { i++; continue; }
+            if (statement.AsSpan(i).StartsWith("--"))
+            {
+                var end = statement.IndexOf('\n', i);
+                end = end < 0 ? statement.Length : end;
+                var line = statement[i..end].Trim();
+                if (IsDirective(line)) directive = line;
+                i = end;
+                continue;
+            }
+            if (statement.AsSpan(i).StartsWith("/*"))
+            {
+                var end = statement.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? statement.Length : end + 2;
+                continue;
+            }
+            break;
+        }
+        return (directive, statement[i..]);
+    }
+
+    private enum TokenKind { Word, Identifier, Other }
+
+    private readonly record struct Token(TokenKind Kind, string Text, string Name, int Start, int End, int Depth)
+    {
+        public bool Is(string keyword) => Kind == TokenKind.Word && string.Equals(Text, keyword, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Words, quoted identifiers, string literals and single characters with their parenthesis depth; comments are
+    /// skipped. A bare word's name is folded to lower case as PostgreSQL folds it (SQLite matches names without
+    /// regard to case); a quoted identifier's name is kept as written.
+    /// </summary>
+    private static List<Token> Tokenize(string code)
+    {
+        var tokens = new List<Token>();
+        var depth = 0;
+        var i = 0;
+        while (i < code.Length)
+        {
+            var c = code[i];
+            var next = i + 1 < code.Length ? code[i + 1] : '\0';
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (c == '-' && next == '-')
+            {
+                var end = code.IndexOf('\n', i);
+                i = end < 0 ? code.Length : end;
+                continue;
+            }
+            if (c == '/' && next == '*')
+            {
+                var end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? code.Length : end + 2;
+                continue;
+            }
+            if (c == '\'')
+            {
+                var end = SqlText.SkipQuoted(code, i, '\'');
+                tokens.Add(new Token(TokenKind.Other, code[i..end], "", i, end, depth));
+                i = end;
+                continue;
+            }
+            if (c is '"' or '`' or '[')
+            {
+                var close = c == '[' ? ']' : c;
+                var end = SqlText.SkipQuoted(code, i, close);
+                var name = code.Substring(i + 1, Math.Max(0, end - i - 2)).Replace(new string(close, 2), close.ToString());
+                tokens.Add(new Token(TokenKind.Identifier, code[i..end], name, i, end, depth));
+                i = end;
+                continue;
+            }
+            if (char.IsLetter(c) || c == '_')
+            {
+                var start = i;
+                while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] is '_' or '$')) i++;
+                var word = code[start..i];
+                tokens.Add(new Token(TokenKind.Word, word, word.ToLowerInvariant(), start, i, depth));
+                continue;
+            }
+            if (c == '(') depth++;
+            tokens.Add(new Token(TokenKind.Other, c.ToString(), "", i, i + 1, depth));
+            if (c == ')') depth = Math.Max(0, depth - 1);
+            i++;
+        }
+        return tokens;
+    }
+}
