@@ -2,8 +2,9 @@
 """Data migration benchmark: 1,000,000 rows (id + 100-character text), upper-cased into a new table.
 
 Compares, on SQLite and on PostgreSQL: the raw set-based INSERT ... SELECT upper(data) through sqlite3/psql,
-Retort's C# transform (op.Transform), Retort's set-based backfill (op.Backfill, keyset batches), and, when
-python3-sqlalchemy is installed, the seed article's SQLAlchemy ORM loop. Times are medians of several runs;
+Retort's C# transform (op.Transform), Retort's set-based backfill (op.Backfill, keyset batches) from a C# program
+and from a SQL revision ('-- retort:batched' before the UPDATE) run by the native retort tool, the raw UPDATE,
+and, when python3-sqlalchemy is installed, the seed article's SQLAlchemy ORM loop. Times are medians of several runs;
 ratios are taken within the same run. Peak memory is /usr/bin/time -v's maximum resident set size.
 
 Usage (from the repository root): python3 bench/data-migration/run.py [--rows N] [--runs N] [--orm-runs N]
@@ -84,9 +85,34 @@ FROM generate_series(1, {rows}) AS i""")
         subprocess.run(self.run_as + [self.bin + "/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop"], capture_output=True)
 
 
+BOOKKEEPING = ("bench_version", "bench_history", "bench_progress", "retort_version", "retort_history", "retort_progress")
+
+
+def drop_bookkeeping(db):
+    db.sql(" ".join(f"DROP TABLE IF EXISTS {t};" for t in BOOKKEEPING))
+
+
 def reset(db):
-    db.sql("DROP TABLE IF EXISTS new_raw; DROP TABLE IF EXISTS new_retort; DROP TABLE IF EXISTS new_orm; "
-           "DROP TABLE IF EXISTS bench_version; DROP TABLE IF EXISTS bench_history; DROP TABLE IF EXISTS bench_progress;")
+    db.sql("DROP TABLE IF EXISTS new_raw; DROP TABLE IF EXISTS new_retort; DROP TABLE IF EXISTS new_orm;")
+    drop_bookkeeping(db)
+
+
+def new_data_upper(db):
+    """Gives old an empty data_upper column (dropping the one the previous step filled) and no Retort bookkeeping."""
+    try: db.sql("ALTER TABLE old DROP COLUMN data_upper")
+    except subprocess.CalledProcessError: pass
+    db.sql("ALTER TABLE old ADD COLUMN data_upper text")
+    drop_bookkeeping(db)
+    settle(db, "old")
+
+
+# The SQL revision the native tool runs: the same backfill and batching as the C# program's.
+SQL_REVISION = """-- retort:revision bench1
+-- retort:message backfill data_upper
+-- retort:upgrade
+-- retort:batched batch-size=10000 target-ms=500 max-batch-size=100000
+UPDATE old SET data_upper = upper(data);
+"""
 
 
 def settle(db, *tables):
@@ -97,8 +123,8 @@ def settle(db, *tables):
         db.sql("CHECKPOINT")
 
 
-def bench(db, runs, orm_runs, databench):
-    results = {k: [] for k in ("raw", "transform", "backfill", "raw_update", "orm")}
+def bench(db, runs, orm_runs, databench, tool, sql_env):
+    results = {k: [] for k in ("raw", "transform", "backfill", "backfill_sql", "raw_update", "orm")}
     mem = {k: [] for k in results}
     for _ in range(runs):
         reset(db)
@@ -110,15 +136,13 @@ def bench(db, runs, orm_runs, databench):
         s, m, out = timed(["dotnet", databench, db.url, "transform"])
         results["transform"].append(s); mem["transform"].append(m)
         settle(db, "new_retort")
-        for step in ("ALTER TABLE old DROP COLUMN data_upper", "ALTER TABLE old ADD COLUMN data_upper text"):
-            try: db.sql(step)
-            except subprocess.CalledProcessError: pass
-        db.sql("DROP TABLE IF EXISTS bench_version; DROP TABLE IF EXISTS bench_history; DROP TABLE IF EXISTS bench_progress;")
-        settle(db, "old")
+        new_data_upper(db)
         s, m, _ = timed(["dotnet", databench, db.url, "backfill"])
         results["backfill"].append(s); mem["backfill"].append(m)
-        db.sql("ALTER TABLE old DROP COLUMN data_upper; ALTER TABLE old ADD COLUMN data_upper text")
-        settle(db, "old")
+        new_data_upper(db)
+        s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "retort.json"), "upgrade", "head"])
+        results["backfill_sql"].append(s); mem["backfill_sql"].append(m)
+        new_data_upper(db)
         s, m, _ = timed(db.sql_cmd("UPDATE old SET data_upper = upper(data)"))
         results["raw_update"].append(s); mem["raw_update"].append(m)
     for _ in range(orm_runs):
@@ -146,24 +170,36 @@ def main():
     sh(["dotnet", "publish", "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true",
         os.path.join(HERE, "DataBench"), "-o", out])
     databench = os.path.join(out, "DataBench.dll")
+    # The retort tool compiled natively, as bench/lib/common.sh builds it: it runs SQL environments itself.
+    native = os.path.join(work, "native")
+    sh(["dotnet", "publish", os.path.join(HERE, "..", "..", "src", "Retort.Tool", "Retort.Tool.csproj"), "-c", "Release", "-r", rid,
+        "-p:PublishAot=true", "-o", native, "--artifacts-path", os.path.join(work, "native-artifacts")])
+    tool = os.path.join(native, "Retort.Tool")
+    sql_env = os.path.join(work, "sqlenv")
+    os.makedirs(os.path.join(sql_env, "Revisions"))
+    with open(os.path.join(sql_env, "retort.json"), "w") as f: f.write('{ "url": "sqlite:///unused.db", "revisions": "Revisions" }\n')
+    with open(os.path.join(sql_env, "Revisions", "bench1_backfill.sql"), "w") as f: f.write(SQL_REVISION)
     print(f"rows={a.rows} runs={a.runs} orm_runs={a.orm_runs}")
     try:
         for kind in (Sqlite, Postgres):
             if a.only and kind.name.lower() != a.only: continue
             db = kind(work, a.rows)
             try:
-                r, m = bench(db, a.runs, a.orm_runs, databench)
+                r, m = bench(db, a.runs, a.orm_runs, databench, tool, sql_env)
             finally:
                 db.stop()
             med = {k: statistics.median(v) for k, v in r.items() if v}
             print(f"\n{kind.name}: median seconds (rows/s), peak RSS MiB")
             for k, v in med.items():
-                print(f"  {k:11} {v:8.2f} s ({a.rows / v:>10,.0f} rows/s)  peak {max(m[k]):7.0f} MiB")
+                print(f"  {k:12} {v:8.2f} s ({a.rows / v:>10,.0f} rows/s)  peak {max(m[k]):7.0f} MiB")
             print("  per run (s): " + "; ".join(f"{k} " + " ".join(f"{x:.2f}" for x in v) for k, v in r.items() if v and k != "orm"))
             t_ratio = statistics.median(t / raw for t, raw in zip(r["transform"], r["raw"]))
             b_ratio = statistics.median(b / raw for b, raw in zip(r["backfill"], r["raw"]))
             u_ratio = statistics.median(b / u for b, u in zip(r["backfill"], r["raw_update"]))
+            s_ratio = statistics.median(b / raw for b, raw in zip(r["backfill_sql"], r["raw"]))
+            su_ratio = statistics.median(b / u for b, u in zip(r["backfill_sql"], r["raw_update"]))
             print(f"  transform / raw INSERT...SELECT = {t_ratio:.2f}x; backfill / raw INSERT...SELECT = {b_ratio:.2f}x; backfill / raw UPDATE = {u_ratio:.2f}x")
+            print(f"  backfill_sql / raw INSERT...SELECT = {s_ratio:.2f}x; backfill_sql / raw UPDATE = {su_ratio:.2f}x")
             if "orm" in med:
                 print(f"  ORM loop / transform = {med['orm'] / med['transform']:.1f}x slower; memory ORM {max(m['orm']):.0f} MiB vs transform {max(m['transform']):.0f} MiB")
     finally:

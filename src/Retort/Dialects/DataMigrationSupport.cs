@@ -72,7 +72,8 @@ public class DataMigrationSupport(Dialect dialect)
     public virtual string UpdateBatchSql(string table, string set, string? where, IReadOnlyList<string> keys, bool first)
     {
         var range = (first ? "" : KeyCondition(keys, ">", "k") + " AND ") + KeyCondition(keys, "<=", "u");
-        return $"UPDATE {table} SET {set} WHERE {range}{(where is null ? "" : $" AND ({where})")}";
+        // A line break after the SET clause: a "--" comment at its end must not hide the batch's key range.
+        return $"UPDATE {table} SET {set}\nWHERE {range}{(where is null ? "" : $" AND ({where})")}";
     }
 
     /// <summary>The whole backfill as one UPDATE (offline scripts).</summary>

@@ -42,8 +42,10 @@ public static class SqlBackfillDirective
     /// <exception cref="RetortException">The directive or its statement cannot be batched.</exception>
     public static BackfillOperation? TryParse(string statement, string source)
     {
-        var (directive, code) = SplitLeadingComments(statement);
+        var (directive, commented) = SplitLeadingComments(statement);
         if (directive is null) return null;
+        // The SET and WHERE text go into the batches' own UPDATE: a "--" comment left in them would hide the key range.
+        var code = WithoutComments(commented);
         RetortException Fail(string why) => new($"{source}: '{Line}' before \"{Abbreviate(code)}\": {why}");
 
         var batching = BatchOptions.Default;
@@ -89,7 +91,7 @@ public static class SqlBackfillDirective
         {
             if (tokens[t].Depth != 0 || tokens[t].Kind != TokenKind.Word) continue;
             if (tokens[t].Is("WHERE") && whereToken < 0) whereToken = t;
-            else if (tokens[t].Is("FROM") || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT"))
+            else if ((tokens[t].Is("FROM") && !tokens[t - 1].Is("DISTINCT")) || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT"))
                 throw Fail($"{tokens[t].Text.ToUpperInvariant()} is not supported in a batched UPDATE (the batches add their own key range to a plain UPDATE … SET … WHERE …).");
         }
         var set = (whereToken < 0 ? code[setStart..] : code[setStart..tokens[whereToken].Start]).Trim();
@@ -137,6 +139,42 @@ public static class SqlBackfillDirective
             break;
         }
         return (directive, statement[i..]);
+    }
+
+    /// <summary>The code with every comment replaced by a space; string literals and quoted names are kept as they are.</summary>
+    private static string WithoutComments(string code)
+    {
+        var sb = new StringBuilder(code.Length);
+        var i = 0;
+        while (i < code.Length)
+        {
+            var c = code[i];
+            var next = i + 1 < code.Length ? code[i + 1] : '\0';
+            if (c == '-' && next == '-')
+            {
+                var end = code.IndexOf('\n', i);
+                i = end < 0 ? code.Length : end;
+                sb.Append(' ');
+            }
+            else if (c == '/' && next == '*')
+            {
+                var end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? code.Length : end + 2;
+                sb.Append(' ');
+            }
+            else if (c is '\'' or '"' or '`' or '[')
+            {
+                var end = SqlText.SkipQuoted(code, i, c == '[' ? ']' : c);
+                sb.Append(code, i, end - i);
+                i = end;
+            }
+            else
+            {
+                sb.Append(c);
+                i++;
+            }
+        }
+        return sb.ToString();
     }
 
     private enum TokenKind { Word, Identifier, Other }

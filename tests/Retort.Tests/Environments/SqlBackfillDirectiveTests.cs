@@ -44,6 +44,19 @@ public sealed class SqlBackfillDirectiveTests
     }
 
     [Fact]
+    public void Comments_are_dropped_from_the_clauses_and_is_distinct_from_is_not_a_from_clause()
+    {
+        var b = Assert.IsType<BackfillOperation>(Assert.Single(Upgrade("""
+            -- retort:batched
+            UPDATE t SET a = lower(b) -- keep '--' and /* */ in strings
+              , c = '-- not a comment' /* gone */
+            WHERE a IS DISTINCT FROM lower(b) -- trailing
+            """)));
+        Assert.Equal("a = lower(b)  \n  , c = '-- not a comment'", b.Set.ReplaceLineEndings("\n"));
+        Assert.Equal("a IS DISTINCT FROM lower(b)", b.Where);
+    }
+
+    [Fact]
     public void Quoted_and_schema_qualified_names_keep_their_case_and_defaults_apply()
     {
         var b = Assert.IsType<BackfillOperation>(Assert.Single(Upgrade("""

@@ -1,0 +1,43 @@
+using Retort.Behaviour;
+using Retort.Environments;
+using Retort.Migrations;
+using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Runner;
+
+namespace Retort.PostgreSql.Tests;
+
+/// <summary>
+/// A SQL revision's batched UPDATE on PostgreSQL: an unquoted mixed-case table name is folded as PostgreSQL folds
+/// it, a schema-qualified quoted one is kept, and every row is updated once in batches with the rows recorded.
+/// </summary>
+public sealed class SqlBatchedUpdateTests
+{
+    [PgFact]
+    public async Task Batched_updates_from_a_sql_revision_fill_every_row_once_with_names_as_postgresql_reads_them()
+    {
+        var pg = new PgDatabase();
+        await pg.InitializeAsync();
+        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await db.ExecAsync("CREATE TABLE items (id bigint PRIMARY KEY, data text NOT NULL, data_upper text, n integer NOT NULL DEFAULT 0); " +
+                           "INSERT INTO items (id, data) SELECT i, 'item ' || i FROM generate_series(1, 1500) i; " +
+                           "CREATE SCHEMA billing; CREATE TABLE billing.\"Lines\" (code text PRIMARY KEY, total integer); " +
+                           "INSERT INTO billing.\"Lines\" SELECT 'c' || i, NULL FROM generate_series(1, 300) i");
+        var revision = SqlRevisionFile.Parse("""
+            -- retort:revision r1
+            -- retort:upgrade
+            -- retort:batched batch-size=200 target-ms=0
+            UPDATE Items SET data_upper = upper(data), n = n + 1 WHERE data_upper IS NULL;
+            -- retort:batched batch-size=70 target-ms=0
+            UPDATE billing."Lines" SET total = length(code);
+            """, "r1.sql");
+        var batches = 0;
+        var migrator = new Migrator(db.Database, new RevisionSet([revision]));
+        migrator.DataProgressReported += _ => batches++;
+        var run = Assert.Single(await migrator.UpgradeAsync());
+
+        Assert.Equal(1500, await db.CountAsync("items WHERE data_upper = upper(data) AND n = 1"));
+        Assert.Equal(300, await db.CountAsync("billing.\"Lines\" WHERE total = length(code)"));
+        Assert.Equal(1800, run.Rows);
+        Assert.Equal(8 + 5, batches);   // 1,500 rows in batches of 200, 300 in batches of 70
+    }
+}
