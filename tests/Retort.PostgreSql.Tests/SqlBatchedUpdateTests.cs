@@ -7,8 +7,9 @@ using Retort.Runner;
 namespace Retort.PostgreSql.Tests;
 
 /// <summary>
-/// A SQL revision's batched UPDATE on PostgreSQL: an unquoted mixed-case table name is folded as PostgreSQL folds
-/// it, a schema-qualified quoted one is kept, and every row is updated once in batches with the rows recorded.
+/// A SQL revision's batched UPDATEs on PostgreSQL: an unquoted mixed-case table name is folded as PostgreSQL folds
+/// it, a schema-qualified quoted one is kept, and every row is updated once in batches (by row count and by key
+/// value) with the rows recorded.
 /// </summary>
 public sealed class SqlBatchedUpdateTests
 {
@@ -29,15 +30,19 @@ public sealed class SqlBatchedUpdateTests
             UPDATE Items SET data_upper = upper(data), n = n + 1 WHERE data_upper IS NULL;
             -- retort:batched batch-size=70 target-ms=0
             UPDATE billing."Lines" SET total = length(code);
+            -- retort:batched batch-size=500 target-ms=0
+            UPDATE ITEMS SET n = n + 100;
             """, "r1.sql");
         var batches = 0;
         var migrator = new Migrator(db.Database, new RevisionSet([revision]));
         migrator.DataProgressReported += _ => batches++;
         var run = Assert.Single(await migrator.UpgradeAsync());
 
-        Assert.Equal(1500, await db.CountAsync("items WHERE data_upper = upper(data) AND n = 1"));
+        Assert.Equal(1500, await db.CountAsync("items WHERE data_upper = upper(data) AND n = 101"));
         Assert.Equal(300, await db.CountAsync("billing.\"Lines\" WHERE total = length(code)"));
-        Assert.Equal(1800, run.Rows);
-        Assert.Equal(8 + 5, batches);   // 1,500 rows in batches of 200, 300 in batches of 70
+        Assert.Equal(1500 + 300 + 1500, run.Rows);
+        // 1,500 rows in batches of 200 and 300 in batches of 70, found by row count (a WHERE; a text key), then
+        // 1,500 in batches of 500 bounded by key value (a bigint key, no WHERE).
+        Assert.Equal(8 + 5 + 3, batches);
     }
 }

@@ -24,14 +24,48 @@ public static class SqlBackfillDirective
 
     private static readonly string Line = SqlRevisionFile.Marker + Name;
 
-    /// <summary>True when <paramref name="trimmedLine"/> is a <c>-- retort:batched</c> line.</summary>
-    public static bool IsDirective(string trimmedLine) =>
-        trimmedLine.StartsWith(Line, StringComparison.OrdinalIgnoreCase) &&
-        (trimmedLine.Length == Line.Length || char.IsWhiteSpace(trimmedLine[Line.Length]));
+    /// <summary>
+    /// True when <paramref name="trimmedLine"/> is a <c>-- retort:batched</c> line, spaced as written or not
+    /// (<c>--retort:batched</c>, <c>-- retort: batched</c>): a near miss must not leave an UPDATE unbatched.
+    /// </summary>
+    public static bool IsDirective(string trimmedLine) => OptionsOf(trimmedLine) is not null;
 
-    /// <summary>How many directive lines <paramref name="sectionText"/> holds.</summary>
+    /// <summary>How many directive lines <paramref name="sectionText"/> holds as line comments of its own (not inside strings, block comments or bodies).</summary>
     public static int Count(string sectionText) =>
-        sectionText.Split('\n').Count(l => IsDirective(l.Trim()));
+        Pieces(sectionText).Count(p => p.Kind == PieceKind.LineComment && IsDirective(sectionText[p.Start..p.End].Trim()));
+
+    /// <summary>The options, split at white space outside double quotes (a quoted key column may hold spaces).</summary>
+    private static List<string> SplitOptions(string text)
+    {
+        var options = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"') quoted = !quoted;
+            if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (current.Length > 0) options.Add(current.ToString());
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        if (current.Length > 0) options.Add(current.ToString());
+        return options;
+    }
+
+    /// <summary>The text after the directive's name, or null when the line is no directive.</summary>
+    private static string? OptionsOf(string trimmedLine)
+    {
+        if (!trimmedLine.StartsWith("--", StringComparison.Ordinal)) return null;
+        var rest = trimmedLine[2..].TrimStart();
+        const string prefix = "retort:";
+        if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+        rest = rest[prefix.Length..].TrimStart();
+        return rest.StartsWith(Name, StringComparison.OrdinalIgnoreCase) && (rest.Length == Name.Length || char.IsWhiteSpace(rest[Name.Length]))
+            ? rest[Name.Length..]
+            : null;
+    }
 
     /// <summary>
     /// The backfill a statement asks for, or null when no directive precedes it. A directive before anything but a
@@ -50,7 +84,7 @@ public static class SqlBackfillDirective
 
         var batching = BatchOptions.Default;
         string[] keys = [];
-        foreach (var option in directive[Line.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var option in SplitOptions(OptionsOf(directive)!))
         {
             var eq = option.IndexOf('=');
             var (name, value) = eq < 0 ? (option, "") : (option[..eq].ToLowerInvariant(), option[(eq + 1)..]);
@@ -65,7 +99,11 @@ public static class SqlBackfillDirective
                 "key" => batching,
                 _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column].")
             };
-            if (name == "key") keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (name == "key")
+            {
+                keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(KeyName).ToArray();
+                if (keys.Length == 0) throw new RetortException($"{source}: '{Line}' option key needs column names: key=column[,column].");
+            }
         }
         if (batching.MaxBatchSize < batching.BatchSize) batching = batching with { MaxBatchSize = batching.BatchSize };
 
@@ -91,7 +129,8 @@ public static class SqlBackfillDirective
         {
             if (tokens[t].Depth != 0 || tokens[t].Kind != TokenKind.Word) continue;
             if (tokens[t].Is("WHERE") && whereToken < 0) whereToken = t;
-            else if ((tokens[t].Is("FROM") && !tokens[t - 1].Is("DISTINCT")) || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT"))
+            else if ((tokens[t].Is("FROM") && !tokens[t - 1].Is("DISTINCT")) || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT")
+                     || tokens[t].Is("UNION") || tokens[t].Is("INTERSECT") || tokens[t].Is("EXCEPT") || (tokens[t].Is("CURRENT") && t == whereToken + 1 && t + 1 < tokens.Count && tokens[t + 1].Is("OF")))
                 throw Fail($"{tokens[t].Text.ToUpperInvariant()} is not supported in a batched UPDATE (the batches add their own key range to a plain UPDATE … SET … WHERE …).");
         }
         var set = (whereToken < 0 ? code[setStart..] : code[setStart..tokens[whereToken].Start]).Trim();
@@ -141,40 +180,64 @@ public static class SqlBackfillDirective
         return (directive, statement[i..]);
     }
 
-    /// <summary>The code with every comment replaced by a space; string literals and quoted names are kept as they are.</summary>
+    /// <summary>The code with every comment replaced by a space; literals and quoted names are kept as they are.</summary>
     private static string WithoutComments(string code)
     {
         var sb = new StringBuilder(code.Length);
+        foreach (var (kind, start, end) in Pieces(code))
+        {
+            if (kind is PieceKind.LineComment or PieceKind.BlockComment) sb.Append(' ');
+            else sb.Append(code, start, end - start);
+        }
+        return sb.ToString();
+    }
+
+    private enum PieceKind { LineComment, BlockComment, Literal, QuotedName, Word, Other }
+
+    /// <summary>
+    /// The code cut into comments, literals (<c>'…'</c>, PostgreSQL's <c>E'…'</c> and <c>$tag$…$tag$</c>), quoted
+    /// names, words and single other characters, read as the statement splitter reads them.
+    /// </summary>
+    private static IEnumerable<(PieceKind Kind, int Start, int End)> Pieces(string code)
+    {
         var i = 0;
         while (i < code.Length)
         {
             var c = code[i];
             var next = i + 1 < code.Length ? code[i + 1] : '\0';
+            int end;
+            PieceKind kind;
             if (c == '-' && next == '-')
             {
-                var end = code.IndexOf('\n', i);
-                i = end < 0 ? code.Length : end;
-                sb.Append(' ');
+                end = code.IndexOf('\n', i);
+                (end, kind) = (end < 0 ? code.Length : end, PieceKind.LineComment);
             }
             else if (c == '/' && next == '*')
             {
-                var end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? code.Length : end + 2;
-                sb.Append(' ');
+                end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                (end, kind) = (end < 0 ? code.Length : end + 2, PieceKind.BlockComment);
             }
-            else if (c is '\'' or '"' or '`' or '[')
+            else if (c is 'E' or 'e' && next == '\'')
+                (end, kind) = (SqlStatementSplitter.SkipEscapedString(code, i + 1), PieceKind.Literal);
+            else if (c == '\'')
+                (end, kind) = (SqlText.SkipQuoted(code, i, '\''), PieceKind.Literal);
+            else if (c is '"' or '`' or '[')
+                (end, kind) = (SqlText.SkipQuoted(code, i, c == '[' ? ']' : c), PieceKind.QuotedName);
+            else if (c == '$' && SqlStatementSplitter.DollarTag(code, i) is { } tag)
             {
-                var end = SqlText.SkipQuoted(code, i, c == '[' ? ']' : c);
-                sb.Append(code, i, end - i);
-                i = end;
+                var close = code.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                (end, kind) = (close < 0 ? code.Length : close + tag.Length, PieceKind.Literal);
             }
-            else
+            else if (char.IsLetter(c) || c == '_')
             {
-                sb.Append(c);
-                i++;
+                end = i;
+                while (end < code.Length && (char.IsLetterOrDigit(code[end]) || code[end] is '_' or '$')) end++;
+                kind = PieceKind.Word;
             }
+            else (end, kind) = (i + 1, PieceKind.Other);
+            yield return (kind, i, end);
+            i = end;
         }
-        return sb.ToString();
     }
 
     private enum TokenKind { Word, Identifier, Other }
@@ -185,61 +248,53 @@ public static class SqlBackfillDirective
     }
 
     /// <summary>
-    /// Words, quoted identifiers, string literals and single characters with their parenthesis depth; comments are
-    /// skipped. A bare word's name is folded to lower case as PostgreSQL folds it (SQLite matches names without
-    /// regard to case); a quoted identifier's name is kept as written.
+    /// Words, quoted names, literals and single characters with their parenthesis depth; comments and white space
+    /// are skipped. A bare word's name is folded as PostgreSQL folds it, ASCII letters to lower case (SQLite
+    /// matches names without regard to case); a quoted name is kept as written.
     /// </summary>
     private static List<Token> Tokenize(string code)
     {
         var tokens = new List<Token>();
         var depth = 0;
-        var i = 0;
-        while (i < code.Length)
+        foreach (var (kind, start, end) in Pieces(code))
         {
-            var c = code[i];
-            var next = i + 1 < code.Length ? code[i + 1] : '\0';
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            if (c == '-' && next == '-')
+            var text = code[start..end];
+            switch (kind)
             {
-                var end = code.IndexOf('\n', i);
-                i = end < 0 ? code.Length : end;
-                continue;
+                case PieceKind.LineComment or PieceKind.BlockComment:
+                    continue;
+                case PieceKind.Word:
+                    tokens.Add(new Token(TokenKind.Word, text, FoldAscii(text), start, end, depth));
+                    continue;
+                case PieceKind.QuotedName:
+                    tokens.Add(new Token(TokenKind.Identifier, text, Unquote(text), start, end, depth));
+                    continue;
+                case PieceKind.Literal:
+                    tokens.Add(new Token(TokenKind.Other, text, "", start, end, depth));
+                    continue;
             }
-            if (c == '/' && next == '*')
-            {
-                var end = code.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? code.Length : end + 2;
-                continue;
-            }
-            if (c == '\'')
-            {
-                var end = SqlText.SkipQuoted(code, i, '\'');
-                tokens.Add(new Token(TokenKind.Other, code[i..end], "", i, end, depth));
-                i = end;
-                continue;
-            }
-            if (c is '"' or '`' or '[')
-            {
-                var close = c == '[' ? ']' : c;
-                var end = SqlText.SkipQuoted(code, i, close);
-                var name = code.Substring(i + 1, Math.Max(0, end - i - 2)).Replace(new string(close, 2), close.ToString());
-                tokens.Add(new Token(TokenKind.Identifier, code[i..end], name, i, end, depth));
-                i = end;
-                continue;
-            }
-            if (char.IsLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] is '_' or '$')) i++;
-                var word = code[start..i];
-                tokens.Add(new Token(TokenKind.Word, word, word.ToLowerInvariant(), start, i, depth));
-                continue;
-            }
-            if (c == '(') depth++;
-            tokens.Add(new Token(TokenKind.Other, c.ToString(), "", i, i + 1, depth));
-            if (c == ')') depth = Math.Max(0, depth - 1);
-            i++;
+            if (char.IsWhiteSpace(text[0])) continue;
+            if (text == "(") depth++;
+            tokens.Add(new Token(TokenKind.Other, text, "", start, end, depth));
+            if (text == ")") depth = Math.Max(0, depth - 1);
         }
         return tokens;
     }
+
+    /// <summary>A <c>key=</c> column: a quoted name as written, a bare one folded like a bare word.</summary>
+    private static string KeyName(string name) =>
+        name.Length >= 2 && name[0] is '"' or '`' or '[' ? Unquote(name) : FoldAscii(name);
+
+    private static string Unquote(string quoted)
+    {
+        var close = quoted[0] == '[' ? ']' : quoted[0];
+        var inner = quoted.Length >= 2 && quoted[^1] == close ? quoted[1..^1] : quoted[1..];
+        return inner.Replace(new string(close, 2), close.ToString());
+    }
+
+    private static string FoldAscii(string word) =>
+        string.Create(word.Length, word, (span, w) =>
+        {
+            for (var i = 0; i < w.Length; i++) span[i] = w[i] is >= 'A' and <= 'Z' ? (char)(w[i] + 32) : w[i];
+        });
 }

@@ -108,7 +108,7 @@ public static class SqlStatementSplitter
         (words[1] is "FUNCTION" or "PROCEDURE" || (words.Count >= 4 && words[1] == "OR" && words[2] == "REPLACE" && words[3] is "FUNCTION" or "PROCEDURE"));
 
     /// <summary>The index after a PostgreSQL <c>E'…'</c> string starting at the quote <paramref name="quote"/>.</summary>
-    private static int SkipEscapedString(string sql, int quote)
+    internal static int SkipEscapedString(string sql, int quote)
     {
         var i = quote + 1;
         while (i < sql.Length)
@@ -121,7 +121,7 @@ public static class SqlStatementSplitter
         return sql.Length;
     }
 
-    private static string? DollarTag(string sql, int start)
+    internal static string? DollarTag(string sql, int start)
     {
         var i = start + 1;
         while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;

@@ -57,6 +57,38 @@ public sealed class SqlBackfillDirectiveTests
     }
 
     [Fact]
+    public void Dollar_quoted_and_escaped_strings_stay_whole_with_what_looks_like_comments_or_where_inside()
+    {
+        var b = Assert.IsType<BackfillOperation>(Assert.Single(Upgrade("""
+            -- retort:batched
+            UPDATE t SET body = $$x -- keep
+            WHERE $$ || $tag$ /* also */ $tag$, note = E'it\'s -- kept' WHERE id > 0
+            """)));
+        Assert.Equal("body = $$x -- keep\nWHERE $$ || $tag$ /* also */ $tag$, note = E'it\\'s -- kept'", b.Set.ReplaceLineEndings("\n"));
+        Assert.Equal("id > 0", b.Where);
+    }
+
+    [Fact]
+    public void Names_fold_only_ascii_letters_keys_fold_like_names_and_near_miss_spellings_still_batch()
+    {
+        var plan = Upgrade("""
+            --retort:batched key=ID,"Mixed Case"
+            UPDATE Ünits SET a = 1;
+            -- retort: batched
+            UPDATE "Ünits" SET a = 2;
+            CREATE FUNCTION f() RETURNS int AS $$
+            -- retort:batched
+            SELECT 1 $$ LANGUAGE sql;
+            """);
+        Assert.Equal(3, plan.Count);
+        var first = Assert.IsType<BackfillOperation>(plan[0]);
+        Assert.Equal("Ünits", first.TableName);
+        Assert.Equal(["id", "Mixed Case"], first.KeyColumns);
+        Assert.Equal("Ünits", Assert.IsType<BackfillOperation>(plan[1]).TableName);
+        Assert.IsType<ExecuteSqlOperation>(plan[2]);
+    }
+
+    [Fact]
     public void Quoted_and_schema_qualified_names_keep_their_case_and_defaults_apply()
     {
         var b = Assert.IsType<BackfillOperation>(Assert.Single(Upgrade("""
@@ -81,6 +113,9 @@ public sealed class SqlBackfillDirectiveTests
     [InlineData("-- retort:batched\nUPDATE t SET a = 1 WHERE ;", "WHERE clause is empty")]
     [InlineData("-- retort:batched size=10\nUPDATE t SET a = 1;", "unknown '-- retort:batched' option 'size=10'")]
     [InlineData("-- retort:batched batch-size=0\nUPDATE t SET a = 1;", "batch-size needs a whole number of at least 1")]
+    [InlineData("-- retort:batched key\nUPDATE t SET a = 1;", "key needs column names")]
+    [InlineData("-- retort:batched\nUPDATE t SET a = 1 WHERE CURRENT OF c;", "CURRENT is not supported")]
+    [InlineData("-- retort:batched\nUPDATE t SET a = 1 WHERE b = 2 UNION SELECT 1;", "UNION is not supported")]
     [InlineData("UPDATE t SET a = 1;\n-- retort:batched\n", "1 '-- retort:batched' line(s) but 0 UPDATE")]
     [InlineData("-- retort:batched\n-- retort:batched\nUPDATE t SET a = 1;", "2 '-- retort:batched' line(s) but 1 UPDATE")]
     public void What_cannot_be_batched_is_refused_with_the_reason(string section, string expected)
