@@ -94,6 +94,31 @@ public sealed class KeyRangeBackfillTests
         Assert.Equal(rows, (await resumed.GetHistoryAsync()).Single().Rows);
     }
 
+    [Fact]
+    public async Task A_run_resumed_after_the_fallback_to_row_count_batches_updates_every_row_once()
+    {
+        // The first run's checkpoints come from both kinds of batch; the resumed run starts by key value again.
+        await using var db = new SqliteBehaviourDatabase();
+        await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
+        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200) INSERT INTO t (id) SELECT i * 1000 FROM s");
+        await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 300000 UNION ALL SELECT i + 1 FROM s WHERE i < 300299) INSERT INTO t (id) SELECT i FROM s");
+        Action<Retort.Migrations.Op> up = op => op.Backfill("t", "n = n + 1", batching: Fixed);
+        using (var cts = new CancellationTokenSource())
+        {
+            var migrator = new Migrator(db.Database, InlineScript.Single(up));
+            var batches = 0;
+            migrator.DataProgressReported += _ => { if (++batches == 3) cts.Cancel(); };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync("head", cts.Token));
+        }
+        Assert.Equal(1 + 40 + 40, await db.CountAsync("t WHERE n = 1"));
+        var resumed = new List<DataProgress>();
+        var again = new Migrator(db.Database, InlineScript.Single(up));
+        again.DataProgressReported += resumed.Add;
+        await again.UpgradeAsync();
+        Assert.Equal(500, await db.CountAsync("t WHERE n = 1"));
+        Assert.Equal(500, resumed[^1].RowsDone);
+    }
+
     [Theory]
     [InlineData("CREATE TABLE k (id INTEGER PRIMARY KEY, n INT)", "id", true)]
     [InlineData("CREATE TABLE k (id integer primary key autoincrement, n INT)", "ID", true)]
