@@ -36,6 +36,16 @@ public sealed class KeyRangeBackfillTests
         return reports;
     }
 
+    /// <summary>Runs the upgrade and cancels it once <paramref name="batches"/> batches have committed.</summary>
+    private static async Task CancelAfterAsync(SqliteBehaviourDatabase db, Action<Retort.Migrations.Op> up, int batches)
+    {
+        using var cts = new CancellationTokenSource();
+        var migrator = new Migrator(db.Database, InlineScript.Single(up));
+        var done = 0;
+        migrator.DataProgressReported += _ => { if (++done == batches) cts.Cancel(); };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync("head", cts.Token));
+    }
+
     private static List<long> RowsPerBatch(List<DataProgress> reports) =>
         reports.Select((r, i) => r.RowsDone - (i == 0 ? 0 : reports[i - 1].RowsDone)).ToList();
 
@@ -74,13 +84,7 @@ public sealed class KeyRangeBackfillTests
         await using var db = new SqliteBehaviourDatabase();
         var rows = await DenseRunsAsync(db);
         Action<Retort.Migrations.Op> up = op => op.Backfill("t", "n = n + 1", batching: Fixed);
-        using (var cts = new CancellationTokenSource())
-        {
-            var migrator = new Migrator(db.Database, InlineScript.Single(up));
-            var batches = 0;
-            migrator.DataProgressReported += _ => { if (++batches == 3) cts.Cancel(); };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync("head", cts.Token));
-        }
+        await CancelAfterAsync(db, up, batches: 3);
         var done = Convert.ToInt32(await db.CountAsync("t WHERE n = 1"));
         Assert.InRange(done, 1, rows - 1);
         Assert.Equal(0, await db.CountAsync("t WHERE n > 1"));
@@ -103,13 +107,7 @@ public sealed class KeyRangeBackfillTests
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200) INSERT INTO t (id) SELECT i * 1000 FROM s");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 300000 UNION ALL SELECT i + 1 FROM s WHERE i < 300299) INSERT INTO t (id) SELECT i FROM s");
         Action<Retort.Migrations.Op> up = op => op.Backfill("t", "n = n + 1", batching: Fixed);
-        using (var cts = new CancellationTokenSource())
-        {
-            var migrator = new Migrator(db.Database, InlineScript.Single(up));
-            var batches = 0;
-            migrator.DataProgressReported += _ => { if (++batches == 3) cts.Cancel(); };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync("head", cts.Token));
-        }
+        await CancelAfterAsync(db, up, batches: 3);
         Assert.Equal(1 + 40 + 40, await db.CountAsync("t WHERE n = 1"));
         var resumed = new List<DataProgress>();
         var again = new Migrator(db.Database, InlineScript.Single(up));
