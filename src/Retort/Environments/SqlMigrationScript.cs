@@ -11,8 +11,9 @@ public sealed class SqlMigrationScript : IMigrationScript
 {
     private readonly Lazy<IReadOnlyList<string>> _upgradeStatements;
     private readonly Lazy<IReadOnlyList<string>>? _downgradeStatements;
-    private readonly int _upgradeDirectives;
-    private readonly int _downgradeDirectives;
+    // How many '-- retort:batched' lines each section holds, counted when a plan is built, as statements are split.
+    private readonly Lazy<int> _upgradeDirectives;
+    private readonly Lazy<int> _downgradeDirectives;
 
     /// <summary>Creates the script from already split statements; a null downgrade makes it irreversible.</summary>
     public SqlMigrationScript(string source, IReadOnlyList<string> upgrade, IReadOnlyList<string>? downgrade)
@@ -20,8 +21,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         Source = source;
         _upgradeStatements = new(upgrade);
         _downgradeStatements = downgrade is null ? null : new(downgrade);
-        _upgradeDirectives = upgrade.Sum(SqlBackfillDirective.Count);
-        _downgradeDirectives = downgrade?.Sum(SqlBackfillDirective.Count) ?? 0;
+        _upgradeDirectives = new(() => upgrade.Sum(SqlBackfillDirective.Count));
+        _downgradeDirectives = new(() => downgrade?.Sum(SqlBackfillDirective.Count) ?? 0);
     }
 
     /// <summary>
@@ -33,8 +34,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         Source = source;
         _upgradeStatements = new(() => SqlStatementSplitter.Split(upgradeText));
         _downgradeStatements = downgradeText is null ? null : new(() => SqlStatementSplitter.Split(downgradeText));
-        _upgradeDirectives = SqlBackfillDirective.Count(upgradeText);
-        _downgradeDirectives = downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText);
+        _upgradeDirectives = new(() => SqlBackfillDirective.Count(upgradeText));
+        _downgradeDirectives = new(() => downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText));
     }
 
 
@@ -53,14 +54,14 @@ public sealed class SqlMigrationScript : IMigrationScript
     public IReadOnlyList<string>? DowngradeStatements => _downgradeStatements?.Value;
 
     /// <inheritdoc />
-    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives, "upgrade");
+    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives.Value, "upgrade");
 
     /// <inheritdoc />
     public void BuildDowngrade(Op op)
     {
         if (_downgradeStatements is null)
             throw new RetortException($"Revision file {Source} cannot be downgraded: {IrreversibleReason}.");
-        Build(op, _downgradeStatements.Value, _downgradeDirectives, "downgrade");
+        Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, "downgrade");
     }
 
     private void Build(Op op, IReadOnlyList<string> statements, int directives, string section)
