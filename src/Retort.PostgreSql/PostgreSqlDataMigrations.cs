@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using Retort.Dialects;
+using Retort.Operations;
+using Retort.PostgreSql.Internal;
 
 namespace Retort.PostgreSql;
 
@@ -41,6 +43,15 @@ public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMi
         command.Parameters.AddWithValue("key", keys[0]);
         return await command.ExecuteScalarAsync(cancellationToken) is "smallint" or "integer" or "bigint";
     }
+
+    /// <summary>
+    /// Reads the table's catalog for a copy-and-swap backfill and refuses, before anything changes, a table that
+    /// other objects refer to by OID (views, foreign keys from other tables, triggers, policies, publications,
+    /// inheritance), a SET clause that assigns a key or generated column, or one that is not plain <c>column = expression</c> items.
+    /// </summary>
+    public override async Task<TableCopy> CreateTableCopyAsync(DbConnection connection, BackfillOperation backfill, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken) =>
+        new PostgreSqlTableCopy((PostgreSqlDialect)Dialect, await TableCopyPlan.ReadAsync((NpgsqlConnection)connection, (PostgreSqlDialect)Dialect, backfill, keys, cancellationToken));
 
     /// <summary>Opens a writer that sends the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
     public override async Task<RowWriter> OpenWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,

@@ -193,7 +193,7 @@ public sealed partial class PostgreSqlDialect
         await Task.Delay(delay, cancellationToken);
     }
 
-    private TimeSpan RetryDelay(int attempt)
+    internal TimeSpan RetryDelay(int attempt)
     {
         var ms = Options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
         ms = Math.Min(ms, Options.RetryMaxDelay.TotalMilliseconds);

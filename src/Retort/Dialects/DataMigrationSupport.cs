@@ -76,6 +76,20 @@ public class DataMigrationSupport(Dialect dialect)
         return $"UPDATE {table} SET {set}\nWHERE {range}{(where is null ? "" : $" AND ({where})")}";
     }
 
+    /// <summary>
+    /// Checks that <paramref name="backfill"/> can run by copy and swap on its table and reads what the copy must
+    /// carry over, before anything changes. The base refuses: only dialects that override this support the strategy.
+    /// </summary>
+    /// <param name="connection">An open connection, outside any transaction.</param>
+    /// <param name="backfill">The backfill, with <see cref="Operations.BackfillStrategy.CopyAndSwap"/>.</param>
+    /// <param name="keys">The key columns the batches walk.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <exception cref="RetortException">The table or the backfill cannot be copied and swapped; the message says why.</exception>
+    public virtual Task<TableCopy> CreateTableCopyAsync(DbConnection connection, Operations.BackfillOperation backfill, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken) =>
+        throw new RetortException($"Cannot run '{backfill.Describe()}': the {Dialect.Name} dialect has no copy-and-swap backfill. " +
+            "Leave out the strategy (or use BackfillStrategy.InPlace) to update the rows in place.");
+
     /// <summary>The whole backfill as one UPDATE (offline scripts).</summary>
     public virtual string UpdateAllSql(string table, string set, string? where) =>
         $"UPDATE {table} SET {set}{(where is null ? "" : $" WHERE {where}")}";

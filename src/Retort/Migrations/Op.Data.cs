@@ -19,11 +19,15 @@ public sealed partial class Op
     /// <param name="reverseSet">A SET clause that undoes this one, which makes the step reversible.</param>
     /// <param name="keyColumns">Columns to batch by instead of the primary key.</param>
     /// <param name="schema">The table's schema.</param>
+    /// <param name="strategy">Update the rows in place (the default) or, on PostgreSQL, copy the table with the SET
+    /// clause applied and swap the copy in (see <see cref="BackfillStrategy.CopyAndSwap"/>).</param>
     public BackfillOperation Backfill(string table, string set, string? where = null, int batchSize = 1000, TimeSpan? targetBatchDuration = null,
-        BatchOptions? batching = null, string? reverseSet = null, string[]? keyColumns = null, string? schema = null) =>
+        BatchOptions? batching = null, string? reverseSet = null, string[]? keyColumns = null, string? schema = null,
+        BackfillStrategy strategy = BackfillStrategy.InPlace) =>
         Add(new BackfillOperation(table, set, schema ?? DefaultSchema)
         {
             Where = where,
+            Strategy = strategy,
             ReverseSet = reverseSet,
             KeyColumns = (keyColumns ?? []).ToValueList(),
             Batching = batching ?? Batching(batchSize, targetBatchDuration),

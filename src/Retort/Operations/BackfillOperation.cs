@@ -4,7 +4,8 @@ namespace Retort.Operations;
 
 /// <summary>
 /// A set-based backfill: <c>UPDATE table SET …</c> in batches by primary key (keyset, never OFFSET), each batch its
-/// own short transaction with a checkpoint.
+/// own short transaction with a checkpoint; or, with <see cref="BackfillStrategy.CopyAndSwap"/>, a batched copy of the
+/// table with the SET clause applied that replaces the table at the end.
 /// </summary>
 /// <param name="TableName">The table updated; it needs a primary key.</param>
 /// <param name="Set">The SET clause, for example <c>email_lower = lower(email)</c>.</param>
@@ -16,6 +17,9 @@ public sealed record BackfillOperation(string TableName, string Set, string? Sch
 
     /// <summary>Key columns to batch by; empty means the table's primary key.</summary>
     public ValueList<string> KeyColumns { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>How the rows are changed: in place (the default) or by copying the table and swapping the copy in.</summary>
+    public BackfillStrategy Strategy { get; init; } = BackfillStrategy.InPlace;
 
     /// <summary>Optional SET clause that undoes this one; makes the operation reversible.</summary>
     public string? ReverseSet { get; init; }
@@ -30,5 +34,6 @@ public sealed record BackfillOperation(string TableName, string Set, string? Sch
 
     /// <inheritdoc />
     public override string Describe() =>
-        $"backfill {(Schema is null ? TableName : Schema + "." + TableName)} SET {Set}{(Where is null ? "" : " WHERE " + Where)}";
+        $"backfill {(Schema is null ? TableName : Schema + "." + TableName)} SET {Set}{(Where is null ? "" : " WHERE " + Where)}" +
+        (Strategy == BackfillStrategy.CopyAndSwap ? " (copy and swap)" : "");
 }

@@ -22,6 +22,12 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
     public async Task<long> RunAsync(RevisionInfo revision, string direction, int step, DataOperation operation, string checksum, CancellationToken ct)
     {
         var source = await ResolveAsync(operation, ct);
+        // A copy-and-swap backfill is checked against the table's catalog before anything changes (and not at all
+        // once it has been swapped in).
+        var copy = operation is BackfillOperation { Strategy: BackfillStrategy.CopyAndSwap } swapped
+            && await progress.ReadStepAsync(executor, revision.Id, direction, step, ct) is not { Finished: true }
+            ? await Sql.CreateTableCopyAsync(executor.Connection, swapped, source.Keys, ct)
+            : null;
         await using var prepared = await Sql.PrepareConnectionAsync(executor.Connection, ct);
         var total = await Sql.EstimateRowsAsync(executor.Connection, source.Text, source.IsQuery, ct);
         var batching = operation.Batching;
@@ -37,6 +43,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             var batchWatch = Stopwatch.StartNew();
             DataStepProgress saved;
             int walked;
+            var copied = false;
             // A batch, once started, runs to its commit: cancellation takes effect between batches.
             await executor.BeginAsync(CancellationToken.None);
             try
@@ -48,20 +55,32 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                     await executor.CommitAsync(CancellationToken.None);
                     return checkpoint.RowsWritten;
                 }
+                if (copy is not null && checkpoint is null)
+                {
+                    // The copy, its change log and the trigger feeding it exist exactly when this first checkpoint does.
+                    await copy.PrepareAsync(executor.Connection, executor.Transaction!, CancellationToken.None);
+                    checkpoint = new DataStepProgress(revision.Id, direction, step, operation.Describe(), 0, 0, false, TimeSpan.Zero, checksum, null);
+                    await progress.SaveAsync(executor, checkpoint, exists: false, CancellationToken.None);
+                    await executor.CommitAsync(CancellationToken.None);
+                    continue;
+                }
                 var last = checkpoint?.LastKey is { } text ? KeyCodec.Decode(text) : null;
                 var batch = operation switch
                 {
+                    BackfillOperation when copy is not null => await CopyBatchAsync(copy, source, last, size, byKeyRange),
                     BackfillOperation b when byKeyRange => await BackfillRangeBatchAsync(b, source, last, size),
                     BackfillOperation b => await BackfillBatchAsync(b, source, last, size),
                     _ => await TransformBatchAsync((TransformOperation)operation, source, last, size),
                 };
                 walked = batch.Count;
+                copied = copy is not null && batch.Finished;
                 // Sparse keys (deleted rows, keys from a shared sequence, time-based ids) would make batches bounded
                 // by key value hold a fraction of their size, down to one row each: from here on this run finds each
                 // batch's end by row count instead.
                 if (byKeyRange && !batch.Finished && batch.Count < size / 2) byKeyRange = false;
+                // A copy is finished only when it has been swapped in, in the transaction that does so.
                 saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + batch.Count,
-                    (checkpoint?.RowsWritten ?? 0) + batch.Written, batch.Finished, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
+                    (checkpoint?.RowsWritten ?? 0) + batch.Written, batch.Finished && copy is null, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
                     checksum, batch.Last is null ? checkpoint?.LastKey : KeyCodec.Encode(batch.Last));
                 await progress.SaveAsync(executor, saved, checkpoint is not null, CancellationToken.None);
                 await executor.CommitAsync(CancellationToken.None);
@@ -75,13 +94,76 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             var took = batchWatch.Elapsed;
             size = batching.NextBatchSize(size, took);
             var rate = rowsThisRun / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
-            var progressReport = new DataProgress(revision, step, operation.Describe(), saved.RowsDone, saved.RowsWritten,
-                total is { } t ? Math.Max(t, saved.RowsDone) : null, rate, size, saved.Finished, resumed == true);
-            // The batch is committed; a failing progress display must not stop the migration.
-            try { report?.Invoke(progressReport); }
-            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "A progress handler failed; the data step goes on."); }
+            if (copied)
+            {
+                saved = await SwapInAsync(copy!, revision, step, operation, saved, ct);
+                rate = rowsThisRun / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
+            }
+            Report(new DataProgress(revision, step, operation.Describe(), saved.RowsDone, saved.RowsWritten,
+                total is { } t ? Math.Max(t, saved.RowsDone) : null, rate, size, saved.Finished, resumed == true));
             if (saved.Finished) return saved.RowsWritten;
             if (batching.PauseBetweenBatches > TimeSpan.Zero) await DelayAsync(batching.PauseBetweenBatches, ct);
+        }
+    }
+
+    private void Report(DataProgress progressReport)
+    {
+        // The batch is committed; a failing progress display must not stop the migration.
+        try { report?.Invoke(progressReport); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "A progress handler failed; the data step goes on."); }
+    }
+
+    /// <summary>
+    /// After the last copy batch: replays the writes recorded while copying, builds the copy's indexes, replays
+    /// until little is left, and swaps the copy in, in the transaction that marks the step finished. Each phase
+    /// is its own transaction and is safe to run again, so a run that dies here resumes by repeating it.
+    /// </summary>
+    private async Task<DataStepProgress> SwapInAsync(TableCopy copy, RevisionInfo revision, int step, DataOperation operation, DataStepProgress saved,
+        CancellationToken ct)
+    {
+        var phaseWatch = Stopwatch.StartNew();
+        // Without indexes on the copy this pass reads the whole copy once; it also makes the copy a consistent
+        // picture of the table, which its unique indexes need.
+        await InTransactionAsync(() => copy.ReplayAsync(executor.Connection, executor.Transaction!, CancellationToken.None), ct, revision, step, operation);
+        await InTransactionAsync(async () =>
+        {
+            await copy.BuildIndexesAsync(executor.Connection, executor.Transaction!, CancellationToken.None);
+            return 0L;
+        }, ct, revision, step, operation);
+        // Writes keep arriving while the indexes build; replay until a pass finds few, so the swap's own pass,
+        // made while the table is locked, is short.
+        for (var pass = 0; pass < MaxReplayPasses; pass++)
+            if (await InTransactionAsync(() => copy.ReplayAsync(executor.Connection, executor.Transaction!, CancellationToken.None), ct, revision, step, operation)
+                <= ReplayedFewEnough) break;
+        var done = saved with { Finished = true, Elapsed = saved.Elapsed + phaseWatch.Elapsed };
+        await InTransactionAsync(async () =>
+        {
+            await copy.SwapAsync(executor.Connection, executor.Transaction!, CancellationToken.None);
+            await progress.SaveAsync(executor, done, exists: true, CancellationToken.None);
+            return 0L;
+        }, ct, revision, step, operation);
+        logger.LogInformation("Swapped in the backfilled copy of the table ({Step}).", operation.Describe());
+        await copy.AfterSwapAsync(executor.Connection, ct);
+        return done;
+    }
+
+    private const int MaxReplayPasses = 20;
+    private const long ReplayedFewEnough = 1000;
+
+    private async Task<long> InTransactionAsync(Func<Task<long>> work, CancellationToken ct, RevisionInfo revision, int step, DataOperation operation)
+    {
+        if (ct.IsCancellationRequested) throw Cancelled(revision, step, operation, ct);
+        await executor.BeginAsync(CancellationToken.None);
+        try
+        {
+            var result = await work();
+            await executor.CommitAsync(CancellationToken.None);
+            return result;
+        }
+        catch
+        {
+            await executor.RollbackAsync(CancellationToken.None);
+            throw;
         }
     }
 
@@ -138,6 +220,38 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         var written = await executor.ExecuteCountAsync(update, CancellationToken.None);
         var finished = upTo == long.MaxValue || await NextKeyAsync(source, key, [upTo]) is null;
         return new Batch(written, written, [upTo], finished);
+    }
+
+    /// <summary>
+    /// One batch of a copy-and-swap backfill: the next rows by key, bounded by key value or by row count as an
+    /// in-place backfill's batch would be, inserted into the copy with the SET clause applied.
+    /// </summary>
+    private async Task<Batch> CopyBatchAsync(TableCopy copy, Source source, object?[]? last, int size, bool byKeyRange)
+    {
+        var first = last is null;
+        object?[] upTo;
+        int count;
+        if (byKeyRange)
+        {
+            var key = source.Keys[0];
+            if (await NextKeyAsync(source, key, last) is not { } from) return new Batch(0, 0, null, true);
+            upTo = [from > long.MaxValue - (size - 1) ? long.MaxValue : from + (size - 1)];
+            count = -1;
+        }
+        else
+        {
+            var boundary = new SqlStatement(Sql.NextBatchBoundarySql(source.Text, source.Keys, first)) { Parameters = Params(last, null, size) };
+            var rows = await executor.QueryAsync(boundary, CancellationToken.None);
+            if (rows.Count == 0) return new Batch(0, 0, null, true);
+            upTo = rows[0][..source.Keys.Count];
+            count = Convert.ToInt32(rows[0][source.Keys.Count], CultureInfo.InvariantCulture);
+        }
+        var range = (first ? "" : Sql.KeyCondition(source.Keys, ">", "k") + " AND ") + Sql.KeyCondition(source.Keys, "<=", "u");
+        var written = await executor.ExecuteCountAsync(new SqlStatement(copy.CopyBatchSql(range)) { Parameters = Params(last, upTo, null) }, CancellationToken.None);
+        var finished = byKeyRange
+            ? (long)upTo[0]! == long.MaxValue || await NextKeyAsync(source, source.Keys[0], upTo) is null
+            : count < size;
+        return new Batch(byKeyRange ? written : count, written, upTo, finished);
     }
 
     private async Task<long?> NextKeyAsync(Source source, string key, object?[]? after)
@@ -238,7 +352,9 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             case BackfillOperation b:
             {
                 var keys = await KeysAsync(b.TableName, b.Schema, b.KeyColumns, "backfill", ct);
-                var byRange = b.Where is null && await Sql.CanBatchByKeyRangeAsync(executor.Connection, b.TableName, b.Schema, keys, ct);
+                // A copy writes every row (its WHERE only picks the rows the SET applies to), so it may always walk key ranges.
+                var byRange = (b.Where is null || b.Strategy == BackfillStrategy.CopyAndSwap)
+                    && await Sql.CanBatchByKeyRangeAsync(executor.Connection, b.TableName, b.Schema, keys, ct);
                 return new Source(dialect.QualifyName(b.Schema, b.TableName), false, keys, byRange);
             }
             case TransformOperation t when t.SourceQuery is not null:

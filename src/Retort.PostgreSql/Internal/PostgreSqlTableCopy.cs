@@ -1,0 +1,183 @@
+using System.Data.Common;
+using Npgsql;
+using Retort.Dialects;
+
+namespace Retort.PostgreSql.Internal;
+
+/// <summary>
+/// PostgreSQL's copy-and-swap backfill. The copy is an unindexed table like the original; an AFTER trigger on the
+/// original records the key of every row written to it in a change log (a SECURITY DEFINER function, so writers
+/// need no rights on the log); batches insert the original's rows into the copy with the SET clause applied;
+/// replaying deletes the logged keys from the copy and inserts those rows again from the original. The swap locks
+/// the original, replays the rest, drops it and gives the copy its name, indexes, constraints, grants and sequences.
+/// </summary>
+internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPlan plan) : TableCopy
+{
+    private const string Savepoint = "retort_copy_lock";
+
+    private string Keys(string? alias = null) => string.Join(", ", plan.Keys.Select(k => (alias is null ? "" : alias + ".") + dialect.QuoteIdentifier(k)));
+
+    public override async Task PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var c = (NpgsqlConnection)connection;
+        // No checkpoint exists, so anything by these names is left from a run that was abandoned before its first
+        // batch committed, or whose progress rows were deleted: start again from nothing.
+        await ExecuteAsync(c, $"DROP TRIGGER IF EXISTS {plan.Trigger} ON {plan.Table}", cancellationToken);
+        await ExecuteAsync(c, $"DROP TRIGGER IF EXISTS {plan.TruncateTrigger} ON {plan.Table}", cancellationToken);
+        await ExecuteAsync(c, $"DROP FUNCTION IF EXISTS {plan.Function}()", cancellationToken);
+        await ExecuteAsync(c, $"DROP TABLE IF EXISTS {plan.Copy}, {plan.Log}", cancellationToken);
+        await ExecuteAsync(c, plan.CreateCopy, cancellationToken);
+        if (plan.OwnerDiffers) await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} OWNER TO {dialect.QuoteIdentifier(plan.Owner)}", cancellationToken);
+        await ExecuteAsync(c, $"CREATE TABLE {plan.Log} AS SELECT {Keys()} FROM {plan.Table} WITH NO DATA", cancellationToken);
+        var oldKeys = string.Join(", ", plan.Keys.Select(k => "OLD." + dialect.QuoteIdentifier(k)));
+        var newKeys = string.Join(", ", plan.Keys.Select(k => "NEW." + dialect.QuoteIdentifier(k)));
+        await ExecuteAsync(c, $"""
+            CREATE FUNCTION {plan.Function}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $retort_copy$
+            BEGIN
+              IF TG_OP = 'TRUNCATE' THEN
+                RAISE EXCEPTION 'table %.% is being copied by a Retort backfill; TRUNCATE it after the migration', TG_TABLE_SCHEMA, TG_TABLE_NAME;
+              END IF;
+              IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND ROW({oldKeys}) IS DISTINCT FROM ROW({newKeys})) THEN
+                INSERT INTO {plan.Log} ({Keys()}) VALUES ({oldKeys});
+              END IF;
+              IF TG_OP <> 'DELETE' THEN
+                INSERT INTO {plan.Log} ({Keys()}) VALUES ({newKeys});
+              END IF;
+              RETURN NULL;
+            END
+            $retort_copy$
+            """, cancellationToken);
+        // Creating a trigger waits for the writers in flight; the lock timeout and retries keep that wait bounded.
+        await WithLockRetriesAsync(c, (NpgsqlTransaction)transaction, async () =>
+        {
+            await ExecuteAsync(c, $"CREATE TRIGGER {plan.Trigger} AFTER INSERT OR UPDATE OR DELETE ON {plan.Table} FOR EACH ROW EXECUTE FUNCTION {plan.Function}()", cancellationToken);
+            await ExecuteAsync(c, $"CREATE TRIGGER {plan.TruncateTrigger} BEFORE TRUNCATE ON {plan.Table} FOR EACH STATEMENT EXECUTE FUNCTION {plan.Function}()", cancellationToken);
+        }, cancellationToken);
+    }
+
+    public override string CopyBatchSql(string keyRange) => $"INSERT INTO {plan.Copy} {plan.InsertSelect}\nFROM {plan.Table}\nWHERE {keyRange}";
+
+    public override async Task<long> ReplayAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var c = (NpgsqlConnection)connection;
+        // One snapshot for the whole pass: the keys deleted from the log are exactly the keys whose rows were read.
+        // A write committed after it stays in the log for the next pass.
+        await ExecuteAsync(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", cancellationToken);
+        return await ReplayLoggedAsync(c, cancellationToken);
+    }
+
+    private async Task<long> ReplayLoggedAsync(NpgsqlConnection c, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(c, $"SELECT EXISTS (SELECT 1 FROM {plan.Log})", cancellationToken) is not true) return 0;
+        var match = string.Join(" AND ", plan.Keys.Select(k => $"c.{dialect.QuoteIdentifier(k)} = l.{dialect.QuoteIdentifier(k)}"));
+        await ExecuteAsync(c, $"DELETE FROM {plan.Copy} c USING {plan.Log} l WHERE {match}", cancellationToken);
+        await ExecuteAsync(c, $"INSERT INTO {plan.Copy} {plan.InsertSelect}\nFROM {plan.Table}\nWHERE ({Keys()}) IN (SELECT {Keys()} FROM {plan.Log})", cancellationToken);
+        return await ExecuteAsync(c, $"DELETE FROM {plan.Log}", cancellationToken);
+    }
+
+    public override async Task BuildIndexesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var c = (NpgsqlConnection)connection;
+        // All are built in one transaction, so any index on the copy means an earlier run built them all.
+        if (await ScalarAsync(c, $"SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '{plan.Copy.Replace("'", "''")}'::regclass)", cancellationToken) is true) return;
+        foreach (var statement in plan.BuildStatements) await ExecuteAsync(c, statement, cancellationToken);
+    }
+
+    public override async Task SwapAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var c = (NpgsqlConnection)connection;
+        await WithLockRetriesAsync(c, (NpgsqlTransaction)transaction, async () =>
+        {
+            await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+            // Nobody else can write the table now: this pass leaves the log empty.
+            await ReplayLoggedAsync(c, cancellationToken);
+            await CarryOverAsync(c, cancellationToken);
+            await ExecuteAsync(c, $"DROP TABLE {plan.Table}", cancellationToken);
+        }, cancellationToken);
+        await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} RENAME TO {dialect.QuoteIdentifier(plan.Name)}", cancellationToken);
+        foreach (var (kind, temporary, original) in plan.Renames)
+            await ExecuteAsync(c, kind == "index"
+                ? $"ALTER INDEX {dialect.QuoteIdentifier(plan.Schema)}.{dialect.QuoteIdentifier(temporary)} RENAME TO {dialect.QuoteIdentifier(original)}"
+                : $"ALTER TABLE {plan.Table} RENAME CONSTRAINT {dialect.QuoteIdentifier(temporary)} TO {dialect.QuoteIdentifier(original)}", cancellationToken);
+        foreach (var (column, sequence) in plan.IdentitySequences)
+        {
+            // The copy's identity sequence took over the original's position in CarryOverAsync; now it takes its name too.
+            var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Table.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
+            var originalName = sequence[(sequence.LastIndexOf('.') + 1)..];
+            if (own is not null && own != sequence) await ExecuteAsync(c, $"ALTER SEQUENCE {own} RENAME TO {originalName}", cancellationToken);
+        }
+        await ExecuteAsync(c, $"DROP TABLE {plan.Log}", cancellationToken);
+        await ExecuteAsync(c, $"DROP FUNCTION {plan.Function}()", cancellationToken);
+    }
+
+    /// <summary>What the copy takes over from the original while both exist: sequences, grants, comment, replica identity.</summary>
+    private async Task CarryOverAsync(NpgsqlConnection c, CancellationToken cancellationToken)
+    {
+        foreach (var (column, sequence) in plan.OwnedSequences)
+            await ExecuteAsync(c, $"ALTER SEQUENCE {sequence} OWNED BY {plan.Copy}.{dialect.QuoteIdentifier(column)}", cancellationToken);
+        foreach (var (column, sequence) in plan.IdentitySequences)
+        {
+            var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Copy.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
+            if (own is not null)
+                await ExecuteAsync(c, $"SELECT setval('{own.Replace("'", "''")}', last_value, is_called) FROM {sequence}", cancellationToken);
+        }
+        var grants = new List<string>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT x.privilege_type, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END, x.is_grantable, NULL::name
+            FROM pg_class t, aclexplode(t.relacl) x WHERE t.oid = @oid
+            UNION ALL
+            SELECT x.privilege_type, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END, x.is_grantable, a.attname
+            FROM pg_attribute a, aclexplode(a.attacl) x WHERE a.attrelid = @oid AND a.attnum > 0 AND NOT a.attisdropped
+            """, c))
+        {
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = plan.Oid });
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                grants.Add($"GRANT {r.GetString(0)}{(r.IsDBNull(3) ? "" : $" ({dialect.QuoteIdentifier(r.GetString(3))})")} ON {plan.Copy} TO {r.GetString(1)}" +
+                    (r.GetBoolean(2) ? " WITH GRANT OPTION" : ""));
+        }
+        foreach (var grant in grants) await ExecuteAsync(c, grant, cancellationToken);
+        if (plan.Comment is not null)
+            await ExecuteAsync(c, $"COMMENT ON TABLE {plan.Copy} IS '{plan.Comment.Replace("'", "''")}'", cancellationToken);
+        if (plan.ReplicaIdentity is not null) await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} REPLICA IDENTITY {plan.ReplicaIdentity}", cancellationToken);
+    }
+
+    public override async Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        // The new table has no statistics yet; without them the planner guesses until autovacuum gets to it.
+        await ExecuteAsync((NpgsqlConnection)connection, $"ANALYZE {plan.Table}", cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> after a savepoint; when it cannot get a lock within <c>lock_timeout</c> it is
+    /// rolled back to the savepoint (releasing what it took), and tried again after a growing delay.
+    /// </summary>
+    private async Task WithLockRetriesAsync(NpgsqlConnection c, NpgsqlTransaction transaction, Func<Task> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await transaction.SaveAsync(Savepoint, cancellationToken);
+            try
+            {
+                await work();
+                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
+            {
+                await transaction.RollbackAsync(Savepoint, cancellationToken);
+                await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection c, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, c) { CommandTimeout = 0 };
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection c, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, c) { CommandTimeout = 0 };
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Npgsql;
+using Retort.Operations;
+
+namespace Retort.PostgreSql.Internal;
+
+/// <summary>
+/// What a copy-and-swap backfill of one table needs to know, read from the catalog before anything changes: the
+/// names of the copy and its helpers, the columns and the SELECT list that applies the SET clause, the statements
+/// that rebuild the indexes and constraints on the copy, and what the swap renames. Tables the copy cannot stand
+/// in for (other objects refer to them by OID) are refused here, with every reason at once.
+/// </summary>
+internal sealed record TableCopyPlan
+{
+    /// <summary>Prefix of every object a copy creates: the copy, its change log, trigger and function.</summary>
+    public const string Prefix = "retort_copy_";
+
+    public required uint Oid { get; init; }
+    public required string Schema { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The table, quoted and schema-qualified.</summary>
+    public required string Table { get; init; }
+    public required string CopyName { get; init; }
+    public required string Copy { get; init; }
+    public required string Log { get; init; }
+    public required string Function { get; init; }
+    public required string Trigger { get; init; }
+    public required string TruncateTrigger { get; init; }
+    public required IReadOnlyList<string> Keys { get; init; }
+    /// <summary>The copy's CREATE TABLE statement.</summary>
+    public required string CreateCopy { get; init; }
+    /// <summary><c>(a, b, …) [OVERRIDING SYSTEM VALUE] SELECT …</c> without FROM: the columns written and the values, SET applied.</summary>
+    public required string InsertSelect { get; init; }
+    public required IReadOnlyList<string> BuildStatements { get; init; }
+    /// <summary>After the original is dropped: (kind, name on the copy, original name); kind is "constraint" or "index".</summary>
+    public required IReadOnlyList<(string Kind, string Temporary, string Original)> Renames { get; init; }
+    /// <summary>Columns whose sequence the original owns (serial): ownership moves to the copy before the drop.</summary>
+    public required IReadOnlyList<(string Column, string Sequence)> OwnedSequences { get; init; }
+    /// <summary>Identity columns and their sequence on the original: the copy's own sequence continues from it.</summary>
+    public required IReadOnlyList<(string Column, string Sequence)> IdentitySequences { get; init; }
+    public required string Owner { get; init; }
+    public required bool OwnerDiffers { get; init; }
+    public required string? Comment { get; init; }
+    public required string? ReplicaIdentity { get; init; }
+
+    public static async Task<TableCopyPlan> ReadAsync(NpgsqlConnection connection, PostgreSqlDialect dialect, BackfillOperation backfill,
+        IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var table = dialect.QualifyName(backfill.Schema, backfill.TableName);
+        string Refused(IEnumerable<string> why) =>
+            $"Cannot backfill {table} by copy and swap: {string.Join("; ", why)}. The copy would replace the table, and these refer to the " +
+            "table itself. Leave out the strategy to update the rows in place, or remove them first and recreate them after.";
+
+        uint oid;
+        string schema, name, relkind, persistence, replident, owner, currentUser;
+        bool partition, rowSecurity, rules, typed;
+        string? options, tablespace, comment;
+        uint rowType;
+        await using (var command = new NpgsqlCommand(
+            "SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relispartition, c.relrowsecurity, c.relhasrules, " +
+            "c.relreplident::text, c.reloftype <> 0, array_to_string(c.reloptions, ', '), t.spcname, pg_get_userbyid(c.relowner), current_user, " +
+            "obj_description(c.oid, 'pg_class'), c.reltype FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "LEFT JOIN pg_tablespace t ON t.oid = c.reltablespace WHERE c.oid = to_regclass(@table)", connection))
+        {
+            command.Parameters.AddWithValue("table", table);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) throw new RetortException($"Cannot backfill {table}: the table does not exist.");
+            (oid, schema, name, relkind, persistence) = (r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
+            (partition, rowSecurity, rules, replident, typed) = (r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7), r.GetString(8), r.GetBoolean(9));
+            options = r.IsDBNull(10) ? null : r.GetString(10);
+            tablespace = r.IsDBNull(11) ? null : r.GetString(11);
+            (owner, currentUser) = (r.GetString(12), r.GetString(13));
+            comment = r.IsDBNull(14) ? null : r.GetString(14);
+            rowType = r.GetFieldValue<uint>(15);
+        }
+
+        var refusals = new List<string>();
+        if (relkind == "p") refusals.Add("it is a partitioned table");
+        else if (relkind != "r") refusals.Add("it is not an ordinary table");
+        if (persistence == "t") refusals.Add("it is a temporary table");
+        if (partition) refusals.Add("it is a partition of another table");
+        if (typed) refusals.Add("it is a typed table (CREATE TABLE … OF type)");
+        if (rowSecurity) refusals.Add("row-level security is enabled on it");
+        if (rules) refusals.Add("it has rules");
+        if (replident == "i") refusals.Add("its replica identity is an index");
+        await using (var command = new NpgsqlCommand(RefusalsSql, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
+            command.Parameters.Add(new NpgsqlParameter("rowtype", NpgsqlTypes.NpgsqlDbType.Oid) { Value = rowType });
+            command.Parameters.AddWithValue("schema", schema);
+            command.Parameters.AddWithValue("name", name);
+            command.Parameters.AddWithValue("prefix", Prefix + "%");
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) refusals.Add(r.GetString(0));
+        }
+        if (refusals.Count > 0) throw new RetortException(Refused(refusals));
+
+        var columns = new List<(string Name, bool Generated, char Identity, string? Sequence)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT a.attname, a.attgenerated <> '', a.attidentity::text, pg_get_serial_sequence(@table, a.attname) " +
+            "FROM pg_attribute a WHERE a.attrelid = @oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", connection))
+        {
+            command.Parameters.AddWithValue("table", table);
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                columns.Add((r.GetString(0), r.GetBoolean(1), r.GetString(2) is { Length: 1 } id ? id[0] : '\0', r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+
+        var assignments = SetAssignment.Parse(backfill.Set);
+        foreach (var a in assignments)
+        {
+            var column = columns.FirstOrDefault(c => c.Name == a.Column);
+            if (column.Name is null) throw new RetortException($"Cannot backfill {table} by copy and swap: it has no column '{a.Column}' (SET {backfill.Set}).");
+            if (column.Generated) throw new RetortException($"Cannot backfill {table}: column '{a.Column}' is generated and cannot be assigned.");
+            if (keys.Contains(a.Column, StringComparer.Ordinal))
+                throw new RetortException($"Cannot backfill {table} by copy and swap: the SET clause assigns key column '{a.Column}', and the copy follows " +
+                    "the table's rows by their key. Update key columns in place.");
+        }
+        var written = columns.Where(c => !c.Generated).ToList();
+        var values = written.Select(c =>
+        {
+            var quoted = dialect.QuoteIdentifier(c.Name);
+            if (assignments.FirstOrDefault(a => a.Column == c.Name) is not { } a) return quoted;
+            // A line break before each closing parenthesis: a "--" comment in the expression cannot reach past it.
+            return backfill.Where is null ? $"({a.Expression}\n)" : $"CASE WHEN ({backfill.Where}\n) THEN ({a.Expression}\n) ELSE {quoted} END";
+        });
+        var overriding = written.Any(c => c.Identity == 'a') ? " OVERRIDING SYSTEM VALUE" : "";
+        var insertSelect = $"({string.Join(", ", written.Select(c => dialect.QuoteIdentifier(c.Name)))}){overriding}\nSELECT {string.Join(",\n  ", values)}";
+
+        var q = dialect.QuoteIdentifier(schema) + ".";
+        var tag = oid.ToString(CultureInfo.InvariantCulture);
+        var copyName = Prefix + tag;
+        var copy = q + dialect.QuoteIdentifier(copyName);
+        var build = new List<string>();
+        var renames = new List<(string, string, string)>();
+        var n = 0;
+        string Temporary() => $"{Prefix}{tag}_{++n}";
+        await using (var command = new NpgsqlCommand(
+            "SELECT ic.relname, con.conname, pg_get_indexdef(i.indexrelid), pg_get_constraintdef(con.oid), format('%I.%I', @schema, @name) " +
+            "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid " +
+            "LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x') " +
+            "WHERE i.indrelid = @oid ORDER BY con.contype = 'p' DESC, ic.relname", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
+            command.Parameters.AddWithValue("schema", schema);
+            command.Parameters.AddWithValue("name", name);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var temporary = Temporary();
+                if (!r.IsDBNull(1))
+                {
+                    build.Add($"ALTER TABLE {copy} ADD CONSTRAINT {dialect.QuoteIdentifier(temporary)} {r.GetString(3)}");
+                    renames.Add(("constraint", temporary, r.GetString(1)));
+                    continue;
+                }
+                // pg_get_indexdef: CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING method (…) […]; the copy's
+                // index is the same from USING on.
+                var definition = r.GetString(2);
+                var on = definition.IndexOf(" ON " + r.GetString(4) + " USING ", StringComparison.Ordinal);
+                if (on < 0) throw new RetortException($"Cannot backfill {table} by copy and swap: cannot read the definition of index {r.GetString(0)} ({definition}).");
+                var unique = definition.StartsWith("CREATE UNIQUE ", StringComparison.Ordinal) ? "UNIQUE " : "";
+                build.Add($"CREATE {unique}INDEX {dialect.QuoteIdentifier(temporary)} ON {copy}{definition[(on + 4 + r.GetString(4).Length)..]}");
+                renames.Add(("index", temporary, r.GetString(0)));
+            }
+        }
+        await using (var command = new NpgsqlCommand(
+            "SELECT conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint WHERE conrelid = @oid AND contype = 'f' ORDER BY conname", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var temporary = dialect.QuoteIdentifier(Temporary());
+                // Added NOT VALID and validated apart, so the check of the copy's rows holds no lock on the referenced table.
+                build.Add($"ALTER TABLE {copy} ADD CONSTRAINT {temporary} {r.GetString(1)}{(r.GetBoolean(2) ? " NOT VALID" : "")}");
+                if (r.GetBoolean(2)) build.Add($"ALTER TABLE {copy} VALIDATE CONSTRAINT {temporary}");
+                renames.Add(("constraint", temporary[1..^1], r.GetString(0)));
+            }
+        }
+
+        var createCopy = $"CREATE {(persistence == "u" ? "UNLOGGED " : "")}TABLE {copy} (LIKE {table} INCLUDING ALL EXCLUDING INDEXES EXCLUDING STATISTICS)" +
+            (options is null ? "" : $" WITH ({options})") + (tablespace is null ? "" : $" TABLESPACE {dialect.QuoteIdentifier(tablespace)}");
+        return new TableCopyPlan
+        {
+            Oid = oid,
+            Schema = schema,
+            Name = name,
+            Table = q + dialect.QuoteIdentifier(name),
+            CopyName = copyName,
+            Copy = copy,
+            Log = q + dialect.QuoteIdentifier(copyName + "_log"),
+            Function = q + dialect.QuoteIdentifier(copyName + "_record"),
+            Trigger = dialect.QuoteIdentifier(copyName),
+            TruncateTrigger = dialect.QuoteIdentifier(copyName + "_truncate"),
+            Keys = keys,
+            CreateCopy = createCopy,
+            InsertSelect = insertSelect,
+            BuildStatements = build,
+            Renames = renames,
+            OwnedSequences = columns.Where(c => c.Identity == '\0' && c.Sequence is not null).Select(c => (c.Name, c.Sequence!)).ToList(),
+            IdentitySequences = columns.Where(c => c.Identity != '\0' && c.Sequence is not null).Select(c => (c.Name, c.Sequence!)).ToList(),
+            Owner = owner,
+            OwnerDiffers = owner != currentUser,
+            Comment = comment,
+            ReplicaIdentity = replident switch { "n" => "NOTHING", "f" => "FULL", _ => null },
+        };
+    }
+
+    /// <summary>Everything that refers to the table by OID and that a copy cannot take over, one line each.</summary>
+    private const string RefusalsSql = """
+        SELECT format('table %s inherits from it', inhrelid::regclass) FROM pg_inherits WHERE inhparent = @oid
+        UNION ALL SELECT format('it inherits from %s', inhparent::regclass) FROM pg_inherits WHERE inhrelid = @oid
+        UNION ALL SELECT format('it has trigger %I', tgname) FROM pg_trigger WHERE tgrelid = @oid AND NOT tgisinternal AND tgname NOT LIKE @prefix
+        UNION ALL SELECT format('it has row-level security policy %I', polname) FROM pg_policy WHERE polrelid = @oid
+        UNION ALL SELECT format('foreign key %I of %s refers to it', conname, conrelid::regclass) FROM pg_constraint WHERE contype = 'f' AND confrelid = @oid
+        UNION ALL SELECT format('it is in publication %I', pubname) FROM pg_publication_tables WHERE schemaname = @schema AND tablename = @name
+        UNION ALL SELECT format('it has extended statistics %I', stxname) FROM pg_statistic_ext WHERE stxrelid = @oid
+        UNION ALL SELECT format('index %s is invalid (an interrupted concurrent build; drop or rebuild it)', indexrelid::regclass) FROM pg_index WHERE indrelid = @oid AND NOT indisvalid
+        UNION ALL SELECT DISTINCT CASE WHEN d.classid = 'pg_rewrite'::regclass
+                THEN (SELECT format('%s %s depends on it', CASE c.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END, c.oid::regclass)
+                      FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class WHERE w.oid = d.objid)
+                ELSE format('%s depends on it', pg_describe_object(d.classid, d.objid, 0)) END
+            FROM pg_depend d
+            WHERE d.deptype = 'n' AND d.classid <> 'pg_constraint'::regclass
+              AND NOT (d.classid = 'pg_attrdef'::regclass AND EXISTS (SELECT 1 FROM pg_attrdef x WHERE x.oid = d.objid AND x.adrelid = @oid))
+              AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = @oid) OR (d.refclassid = 'pg_type'::regclass AND d.refobjid = @rowtype))
+        """;
+}

@@ -1,0 +1,166 @@
+using Retort.Behaviour;
+using Retort.Operations;
+using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Runner;
+
+namespace Retort.PostgreSql.Tests;
+
+/// <summary>
+/// A copy-and-swap backfill: the rows come out as an in-place UPDATE would leave them, and the table that replaces
+/// the original keeps its name, columns, indexes and constraints under their names, grants, comment and sequences,
+/// with nothing of the copy's machinery left behind. Tables the copy cannot stand in for are refused before anything changes.
+/// </summary>
+public sealed class CopyAndSwapBackfillTests
+{
+    private static BatchOptions Small => new() { BatchSize = 70, TargetBatchDuration = null };
+
+    private static async Task<PostgreSqlBehaviourDatabase> OpenAsync()
+    {
+        var pg = new PgDatabase();
+        await pg.InitializeAsync();
+        return new PostgreSqlBehaviourDatabase(pg);
+    }
+
+    private static async Task<List<DataProgress>> BackfillAsync(PostgreSqlBehaviourDatabase db, string table, string set, string? where = null,
+        BatchOptions? batching = null, string? schema = null)
+    {
+        var reports = new List<DataProgress>();
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill(table, set, where, batching: batching ?? Small, schema: schema,
+            strategy: BackfillStrategy.CopyAndSwap)));
+        migrator.DataProgressReported += reports.Add;
+        await migrator.UpgradeAsync();
+        return reports;
+    }
+
+    /// <summary>Everything about a table that the swap must keep, as text to compare.</summary>
+    private static async Task<string> ShapeAsync(PostgreSqlBehaviourDatabase db, string table)
+    {
+        var rows = await db.QueryAsync($"""
+            SELECT 'column ' || attname || ' ' || format_type(atttypid, atttypmod) || ' ' || attnotnull || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                   || ' ' || attidentity::text || ' ' || attgenerated::text || ' ' || coalesce(col_description(a.attrelid, a.attnum), '') || ' ' || coalesce(a.attacl::text, '')
+              FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE a.attrelid = '{table}'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL SELECT 'index ' || replace(pg_get_indexdef(indexrelid), '{table}', 'T') FROM pg_index WHERE indrelid = '{table}'::regclass
+            UNION ALL SELECT 'constraint ' || conname || ' ' || contype::text || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated FROM pg_constraint WHERE conrelid = '{table}'::regclass
+            UNION ALL SELECT 'table ' || coalesce(obj_description('{table}'::regclass, 'pg_class'), '') || ' ' || coalesce(relacl::text, '') || ' '
+                   || pg_get_userbyid(relowner) || ' ' || relpersistence::text || ' ' || relreplident::text || ' ' || coalesce(reloptions::text, '') FROM pg_class WHERE oid = '{table}'::regclass
+            UNION ALL SELECT 'sequence ' || coalesce(pg_get_serial_sequence('{table}', attname), '') FROM pg_attribute
+             WHERE attrelid = '{table}'::regclass AND attnum > 0 AND NOT attisdropped
+            ORDER BY 1
+            """);
+        return string.Join("\n", rows.Select(r => r[0]));
+    }
+
+    private static async Task AssertNoLeftoversAsync(PostgreSqlBehaviourDatabase db)
+    {
+        Assert.Empty(await db.QueryAsync("SELECT relname FROM pg_class WHERE relname LIKE 'retort\\_copy\\_%'"));
+        Assert.Empty(await db.QueryAsync("SELECT proname FROM pg_proc WHERE proname LIKE 'retort\\_copy\\_%'"));
+        Assert.Empty(await db.QueryAsync("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'retort\\_copy\\_%'"));
+    }
+
+    [PgFact]
+    public async Task The_swapped_in_table_has_the_backfilled_rows_and_everything_the_original_had()
+    {
+        await using var db = await OpenAsync();
+        var role = "retort_reader_" + Guid.NewGuid().ToString("N")[..8];
+        await db.ExecAsync($"""
+            CREATE ROLE {role};
+            CREATE TABLE parents (id integer PRIMARY KEY);
+            INSERT INTO parents SELECT generate_series(1, 5);
+            CREATE TABLE items (
+                id serial PRIMARY KEY,
+                code text NOT NULL CONSTRAINT items_code_key UNIQUE,
+                data text NOT NULL,
+                data_upper text,
+                parent_id integer CONSTRAINT items_parent_fk REFERENCES parents (id),
+                qty integer NOT NULL DEFAULT 1 CONSTRAINT items_qty_check CHECK (qty > 0),
+                twice integer GENERATED ALWAYS AS (qty * 2) STORED,
+                dropped_later text
+            ) WITH (fillfactor = 90);
+            ALTER TABLE items DROP COLUMN dropped_later;
+            CREATE INDEX items_lower_data ON items (lower(data)) WHERE qty > 1;
+            COMMENT ON TABLE items IS 'the items';
+            COMMENT ON COLUMN items.data IS 'what it says';
+            GRANT SELECT, UPDATE ON items TO {role};
+            GRANT INSERT (data) ON items TO {role};
+            INSERT INTO items (code, data, parent_id, qty) SELECT 'c' || i, 'row ' || i, 1 + i % 5, 1 + i % 3 FROM generate_series(1, 500) i;
+            DELETE FROM items WHERE id % 7 = 0;
+            """);
+        var before = await ShapeAsync(db, "items");
+        var expected = await db.QueryAsync("SELECT id, code, data, CASE WHEN qty > 1 THEN upper(data) END, parent_id, qty, twice FROM items ORDER BY id");
+
+        var reports = await BackfillAsync(db, "items", "data_upper = upper(data)", where: "qty > 1");
+
+        Assert.Equal(expected, await db.QueryAsync("SELECT id, code, data, data_upper, parent_id, qty, twice FROM items ORDER BY id"));
+        Assert.Equal(before, await ShapeAsync(db, "items"));
+        Assert.True(reports[^1].Finished);
+        Assert.Equal(expected.Count, reports[^1].RowsDone);
+        // The serial's sequence moved to the new table and goes on from where it was.
+        await db.ExecAsync("INSERT INTO items (code, data) VALUES ('new', 'new row')");
+        Assert.Equal(501, await db.ScalarAsync("SELECT id FROM items WHERE code = 'new'"));
+        // The constraints are enforced on the new table.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("INSERT INTO items (code, data, parent_id) VALUES ('x', 'x', 99)"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("INSERT INTO items (code, data) VALUES ('c1', 'x')"));
+        await AssertNoLeftoversAsync(db);
+        await db.ExecAsync($"DROP TABLE items; DROP ROLE {role}");
+    }
+
+    [PgFact]
+    public async Task An_identity_key_keeps_its_sequence_name_and_position_and_a_schema_qualified_table_works()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("""
+            CREATE SCHEMA "Shop";
+            CREATE TABLE "Shop"."Orders" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "Total" numeric NOT NULL, cents bigint);
+            INSERT INTO "Shop"."Orders" ("Total") SELECT i / 100.0 FROM generate_series(1, 300) i;
+            """);
+        var before = await ShapeAsync(db, "\"Shop\".\"Orders\"");
+
+        await BackfillAsync(db, "Orders", "cents = (\"Total\" * 100)::bigint -- in cents", schema: "Shop");
+
+        Assert.Equal(before, await ShapeAsync(db, "\"Shop\".\"Orders\""));
+        Assert.Equal(0L, await db.CountAsync("\"Shop\".\"Orders\" WHERE cents IS DISTINCT FROM (\"Total\" * 100)::bigint"));
+        await db.ExecAsync("INSERT INTO \"Shop\".\"Orders\" (\"Total\") VALUES (1)");
+        Assert.Equal(301L, Convert.ToInt64(await db.ScalarAsync("SELECT max(id) FROM \"Shop\".\"Orders\"")));
+        await AssertNoLeftoversAsync(db);
+    }
+
+    [PgTheory]
+    [InlineData("CREATE VIEW v AS SELECT * FROM t", "view v depends on it")]
+    [InlineData("CREATE TABLE child (id integer REFERENCES t (id))", "foreign key child_id_fkey of child refers to it")]
+    [InlineData("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE TRIGGER audit BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()", "it has trigger audit")]
+    [InlineData("ALTER TABLE t ENABLE ROW LEVEL SECURITY", "row-level security is enabled on it")]
+    [InlineData("CREATE TABLE sub (extra text) INHERITS (t)", "table sub inherits from it")]
+    [InlineData("CREATE PUBLICATION pub FOR TABLE t", "it is in publication pub")]
+    public async Task A_table_that_other_objects_refer_to_is_refused_before_anything_changes(string setUp, string reason)
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 50)");
+        await db.ExecAsync(setUp);
+
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => BackfillAsync(db, "t", "n = 1"));
+
+        Assert.Contains(reason, e.ToString());
+        Assert.Contains("in place", e.ToString());
+        Assert.Equal(0L, await db.CountAsync("t WHERE n <> 0"));
+        await AssertNoLeftoversAsync(db);
+        if (setUp.StartsWith("CREATE PUBLICATION", StringComparison.Ordinal)) await db.ExecAsync("DROP PUBLICATION pub");
+    }
+
+    [PgTheory]
+    [InlineData("id = id + 1", "assigns key column 'id'")]
+    [InlineData("nope = 1", "has no column 'nope'")]
+    [InlineData("(n, m) = (1, 2)", "each item must be 'column = expression'")]
+    [InlineData("n = DEFAULT", "DEFAULT")]
+    public async Task A_set_clause_the_copy_cannot_apply_is_refused(string set, string reason)
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0, m integer); INSERT INTO t (id) SELECT generate_series(1, 50)");
+
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => BackfillAsync(db, "t", set));
+
+        Assert.Contains(reason, e.ToString());
+        Assert.Equal(0L, await db.CountAsync("t WHERE n <> 0"));
+        await AssertNoLeftoversAsync(db);
+    }
+}
