@@ -1,6 +1,6 @@
 // Times one Retort data step on the benchmark's table "old" (id, data): "transform" copies every row upper-cased
 // into "new_retort" through C# (typed rows, batched, COPY on PostgreSQL); "backfill" fills old.data_upper with
-// upper(data) in keyset batches. Prints seconds, rows per second and the process's peak working set.
+// upper(data) in keyset batches; "backfill-copy" does the same by copy and swap (PostgreSQL). Prints seconds, rows per second and the process's peak working set.
 using System.Diagnostics;
 using System.Globalization;
 using DataBench;
@@ -11,9 +11,9 @@ using Retort.Revisions;
 using Retort.Runner;
 using Retort.Schema;
 
-if (args.Length < 2 || args[1] is not ("transform" or "backfill"))
+if (args.Length < 2 || args[1] is not ("transform" or "backfill" or "backfill-copy"))
 {
-    Console.Error.WriteLine("usage: DataBench <database-url> transform|backfill [batch-size]");
+    Console.Error.WriteLine("usage: DataBench <database-url> transform|backfill|backfill-copy [batch-size]");
     return 2;
 }
 _ = typeof(Retort.PostgreSql.PostgreSqlDialect);
@@ -30,7 +30,8 @@ Action<Op> upgrade = args[1] == "transform"
         op.CreateTable("new_retort", new Column("id", SqlType.BigInteger, primaryKey: true), new Column("data", SqlType.Text, nullable: false));
         op.Transform<OldRow, NewRow>("old", "new_retort", r => new NewRow(r.Id, r.Data.ToUpperInvariant()), batching: batching);
     }
-    : op => op.Backfill("old", "data_upper = upper(data)", batching: batching);
+    : op => op.Backfill("old", "data_upper = upper(data)", batching: batching,
+        strategy: args[1] == "backfill-copy" ? BackfillStrategy.CopyAndSwap : BackfillStrategy.InPlace);
 await using var database = Database.Open(args[0]);
 var migrator = new Migrator(database, new RevisionSet([new Revision(RevisionInfo.Create("bench1", null, "bench"), new BenchScript(upgrade))]),
     new MigratorOptions { VersionTable = "bench_version", HistoryTable = "bench_history", ProgressTable = "bench_progress" });

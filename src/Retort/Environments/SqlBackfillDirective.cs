@@ -16,7 +16,8 @@ namespace Retort.Environments;
 /// </code>
 /// Options (all optional): <c>batch-size</c> (rows to start with), <c>target-ms</c> (the batch duration the size
 /// adapts toward; 0 keeps the size fixed), <c>max-batch-size</c>, <c>pause-ms</c> (between batches) and
-/// <c>key</c> (comma-separated key columns instead of the primary key).
+/// <c>key</c> (comma-separated key columns instead of the primary key) and <c>strategy</c> (<c>in-place</c>, the
+/// default, or <c>copy-and-swap</c>: see <see cref="BackfillStrategy"/>).
 /// </summary>
 public static class SqlBackfillDirective
 {
@@ -84,6 +85,7 @@ public static class SqlBackfillDirective
         RetortException Fail(string why) => new($"{source}: '{Line}' before \"{Abbreviate(code)}\": {why}");
 
         var batching = BatchOptions.Default;
+        var strategy = BackfillStrategy.InPlace;
         string[] keys = [];
         foreach (var option in SplitOptions(OptionsOf(directive)!))
         {
@@ -97,9 +99,16 @@ public static class SqlBackfillDirective
                 "max-batch-size" => batching with { MaxBatchSize = Number(1) },
                 "target-ms" => batching with { TargetBatchDuration = Number(0) is var ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null },
                 "pause-ms" => batching with { PauseBetweenBatches = TimeSpan.FromMilliseconds(Number(0)) },
-                "key" => batching,
-                _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column].")
+                "key" or "strategy" => batching,
+                _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column], strategy=in-place|copy-and-swap.")
             };
+            if (name == "strategy")
+                strategy = value.ToLowerInvariant() switch
+                {
+                    "in-place" => BackfillStrategy.InPlace,
+                    "copy-and-swap" => BackfillStrategy.CopyAndSwap,
+                    _ => throw new RetortException($"{source}: '{Line}' option strategy is in-place or copy-and-swap, not '{value}'."),
+                };
             if (name == "key")
             {
                 keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(KeyName).ToArray();
@@ -142,6 +151,7 @@ public static class SqlBackfillDirective
         return new BackfillOperation(table, set, schema)
         {
             Where = where,
+            Strategy = strategy,
             KeyColumns = keys.ToValueList(),
             Batching = batching,
         };

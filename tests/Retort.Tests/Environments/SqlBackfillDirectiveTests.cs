@@ -40,6 +40,7 @@ public sealed class SqlBackfillDirectiveTests
         Assert.Equal(TimeSpan.FromMilliseconds(300), b.Batching.TargetBatchDuration);
         Assert.Equal(20000, b.Batching.MaxBatchSize);
         Assert.Equal(TimeSpan.FromMilliseconds(10), b.Batching.PauseBetweenBatches);
+        Assert.Equal(BackfillStrategy.InPlace, b.Strategy);
         Assert.IsType<ExecuteSqlOperation>(plan[2]);
     }
 
@@ -105,6 +106,16 @@ public sealed class SqlBackfillDirectiveTests
     }
 
     [Theory]
+    [InlineData("strategy=copy-and-swap", BackfillStrategy.CopyAndSwap)]
+    [InlineData("strategy=Copy-And-Swap batch-size=10", BackfillStrategy.CopyAndSwap)]
+    [InlineData("strategy=in-place", BackfillStrategy.InPlace)]
+    public void The_strategy_option_picks_how_rows_are_changed(string options, BackfillStrategy expected)
+    {
+        var b = Assert.IsType<BackfillOperation>(Assert.Single(Upgrade($"-- retort:batched {options}\nUPDATE t SET a = 1;")));
+        Assert.Equal(expected, b.Strategy);
+    }
+
+    [Theory]
     [InlineData("-- retort:batched\nDELETE FROM t WHERE a = 1;", "right before an UPDATE")]
     [InlineData("-- retort:batched\nUPDATE t SET a = b.a FROM b WHERE b.id = t.id;", "FROM is not supported")]
     [InlineData("-- retort:batched\nUPDATE t SET a = 1 RETURNING id;", "RETURNING is not supported")]
@@ -114,6 +125,7 @@ public sealed class SqlBackfillDirectiveTests
     [InlineData("-- retort:batched size=10\nUPDATE t SET a = 1;", "unknown '-- retort:batched' option 'size=10'")]
     [InlineData("-- retort:batched batch-size=0\nUPDATE t SET a = 1;", "batch-size needs a whole number of at least 1")]
     [InlineData("-- retort:batched key\nUPDATE t SET a = 1;", "key needs column names")]
+    [InlineData("-- retort:batched strategy=copy\nUPDATE t SET a = 1;", "strategy is in-place or copy-and-swap, not 'copy'")]
     [InlineData("-- retort:batched\nUPDATE t SET a = 1 WHERE CURRENT OF c;", "CURRENT is not supported")]
     [InlineData("-- retort:batched\nUPDATE t SET a = 1 WHERE b = 2 UNION SELECT 1;", "UNION is not supported")]
     [InlineData("UPDATE t SET a = 1;\n-- retort:batched\n", "1 '-- retort:batched' line(s) but 0 UPDATE")]
