@@ -21,7 +21,8 @@ public sealed record ItemCopy(long Id, string DataUpper);
 
 /// <summary>
 /// A schema phase, a C# transform into a table without a key (so a row written twice would show), and a
-/// non-idempotent backfill (counter + 1, so a batch applied twice would show), in small paced batches.
+/// non-idempotent backfill (counter + 1, so a batch applied twice would show), in small paced batches. The
+/// environment variable RETORT_PROBE_STRATEGY=copy-and-swap makes the backfill copy and swap the table.
 /// </summary>
 [Revision("d1", Message = "copy and backfill items")]
 public sealed class D1 : Migration
@@ -33,6 +34,7 @@ public sealed class D1 : Migration
     {
         op.CreateTable("items_copy", new Column("id", SqlType.BigInteger, nullable: false), new Column("data_upper", SqlType.Text, nullable: false));
         op.Transform<Item, ItemCopy>("items", "items_copy", i => new ItemCopy(i.Id, i.Data.ToUpperInvariant()), batching: Paced);
-        op.Backfill("items", "counter = counter + 1, data_upper = upper(data)", batching: Paced);
+        op.Backfill("items", "counter = counter + 1, data_upper = upper(data)", batching: Paced,
+            strategy: Environment.GetEnvironmentVariable("RETORT_PROBE_STRATEGY") == "copy-and-swap" ? BackfillStrategy.CopyAndSwap : BackfillStrategy.InPlace);
     }
 }

@@ -13,4 +13,12 @@ public sealed class PostgreSqlKillResumeTests : KillResumeBehaviourTests
         await db.InitializeAsync();
         return new PostgreSqlBehaviourDatabase(db);
     }
+
+    /// <summary>The backfill by copy and swap, killed while copying, and right at the end of the copy (replaying, building indexes or swapping).</summary>
+    [PgTheory]
+    [InlineData(1200, false)]
+    [InlineData(700, true)]
+    [InlineData(2950, false)]
+    public Task Killed_mid_copy_and_swap_and_rerun_gives_exactly_the_uninterrupted_result(long afterRows, bool integerKey) =>
+        KillAndRerunAsync(2, afterRows, integerKey, "copy-and-swap");
 }

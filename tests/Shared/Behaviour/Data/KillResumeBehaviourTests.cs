@@ -22,17 +22,18 @@ public abstract class KillResumeBehaviourTests
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
     }
 
-    private Process StartProbe(string url)
+    private Process StartProbe(string url, string strategy)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["RETORT_PROBE_STRATEGY"] = strategy;
         info.ArgumentList.Add(ProbePath());
         info.ArgumentList.Add(url);
         return Process.Start(info)!;
     }
 
-    private async Task RunProbeToEndAsync(string url)
+    private async Task RunProbeToEndAsync(string url, string strategy = "in-place")
     {
-        using var p = StartProbe(url);
+        using var p = StartProbe(url, strategy);
         var output = p.StandardOutput.ReadToEndAsync();
         var error = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
@@ -77,12 +78,20 @@ public abstract class KillResumeBehaviourTests
     [InlineData(1, 1900, false)]  // late in the transform
     [InlineData(2, 1200, false)]  // in the backfill
     [InlineData(2, 700, true)]    // in the backfill over an INTEGER key (SQLite: the rowid), batched by key value
-    public async Task Killed_mid_step_and_rerun_gives_exactly_the_uninterrupted_result(int step, long afterRows, bool integerKey)
+    public Task Killed_mid_step_and_rerun_gives_exactly_the_uninterrupted_result(int step, long afterRows, bool integerKey) =>
+        KillAndRerunAsync(step, afterRows, integerKey, "in-place");
+
+    /// <summary>
+    /// Runs the probe with the backfill <paramref name="strategy"/> ("in-place" or "copy-and-swap"), kills it once
+    /// step <paramref name="step"/>'s checkpoint passed <paramref name="afterRows"/>, reruns it to the end and
+    /// compares everything with an uninterrupted in-place run: the strategy must not change the result.
+    /// </summary>
+    protected async Task KillAndRerunAsync(int step, long afterRows, bool integerKey, string strategy)
     {
         var expected = await UninterruptedAsync(integerKey);
         await using var db = await CreateDatabaseAsync();
         await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
-        using (var probe = StartProbe(db.Url))
+        using (var probe = StartProbe(db.Url, strategy))
         {
             var deadline = Stopwatch.StartNew();
             while (await CheckpointAsync(db, step) is not { } done || done < afterRows)
@@ -98,7 +107,7 @@ public abstract class KillResumeBehaviourTests
         Assert.Equal(0, await db.CountAsync("retort_version"));
         var partial = await db.CountAsync("items_copy");
         Assert.True(partial < Rows || step == 2, $"killed at step {step} yet all {partial} rows were copied");
-        await RunProbeToEndAsync(db.Url);
+        await RunProbeToEndAsync(db.Url, strategy);
         Assert.Equal(expected, await DataFixtures.ProbeResultAsync(db));
         Assert.Equal(0, await db.CountAsync("retort_progress"));
         Assert.Equal(1, await db.CountAsync("retort_version"));
