@@ -125,6 +125,51 @@ public sealed class CopyAndSwapBackfillTests
         await AssertNoLeftoversAsync(db);
     }
 
+    [PgFact]
+    public async Task Cancelled_between_batches_the_table_is_untouched_and_a_rerun_finishes_with_the_writes_made_in_between()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, data text NOT NULL, data_upper text); " +
+                           "INSERT INTO t (id, data) SELECT i, 'row ' || i FROM generate_series(1, 1000) i");
+        using var cts = new CancellationTokenSource();
+        var batches = 0;
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "data_upper = upper(data)", batching: Small,
+            strategy: BackfillStrategy.CopyAndSwap)));
+        migrator.DataProgressReported += _ => { if (++batches == 3) cts.Cancel(); };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync(cancellationToken: cts.Token));
+
+        Assert.Equal(0, await db.CountAsync("t WHERE data_upper IS NOT NULL"));
+        var copy = (string)(await db.ScalarAsync("SELECT relname FROM pg_class WHERE relname ~ '^retort_copy_[0-9]+$'"))!;
+        Assert.Equal(210, await db.CountAsync(copy));
+        // Writes between the runs: to rows already copied, to rows not yet copied, new rows and deleted rows.
+        await db.ExecAsync("UPDATE t SET data = 'changed ' || id WHERE id IN (5, 500); INSERT INTO t (id, data) VALUES (2000, 'new'); DELETE FROM t WHERE id IN (6, 600)");
+
+        await new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "data_upper = upper(data)", batching: Small,
+            strategy: BackfillStrategy.CopyAndSwap))).UpgradeAsync();
+
+        Assert.Equal(999, await db.CountAsync("t"));
+        Assert.Equal(999, await db.CountAsync("t WHERE data_upper = upper(data)"));
+        Assert.Equal("CHANGED 5", await db.ScalarAsync("SELECT data_upper FROM t WHERE id = 5"));
+        await AssertNoLeftoversAsync(db);
+    }
+
+    [PgFact]
+    public async Task Truncating_the_table_while_it_is_copied_is_refused()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
+        using var cts = new CancellationTokenSource();
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));
+        migrator.DataProgressReported += _ => cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync(cancellationToken: cts.Token));
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("TRUNCATE t"));
+
+        Assert.Contains("is being copied by a Retort backfill", e.Message);
+        Assert.Equal(300, await db.CountAsync("t"));
+    }
+
     [PgTheory]
     [InlineData("CREATE VIEW v AS SELECT * FROM t", "view v depends on it")]
     [InlineData("CREATE TABLE child (id integer REFERENCES t (id))", "foreign key child_id_fkey of child refers to it")]
