@@ -4,6 +4,7 @@
 Compares, on SQLite and on PostgreSQL: the raw set-based INSERT ... SELECT upper(data) through sqlite3/psql,
 Retort's C# transform (op.Transform), Retort's set-based backfill (op.Backfill, keyset batches) from a C# program
 and from a SQL revision ('-- retort:batched' before the UPDATE) run by the native retort tool, the raw UPDATE,
+on PostgreSQL the same backfill by copy and swap (BackfillStrategy.CopyAndSwap, 'strategy=copy-and-swap') from both,
 and, when python3-sqlalchemy is installed, the seed article's SQLAlchemy ORM loop. Times are medians of several runs;
 ratios are taken within the same run. Peak memory is /usr/bin/time -v's maximum resident set size.
 
@@ -106,11 +107,13 @@ def new_data_upper(db):
     settle(db, "old")
 
 
-# The SQL revision the native tool runs: the same backfill and batching as the C# program's.
-SQL_REVISION = """-- retort:revision bench1
+# The SQL revision the native tool runs: the same backfill and batching as the C# program's (PostgreSQL also
+# runs it by copy and swap).
+def sql_revision(strategy):
+    return f"""-- retort:revision bench1
 -- retort:message backfill data_upper
 -- retort:upgrade
--- retort:batched batch-size=10000 target-ms=500 max-batch-size=100000
+-- retort:batched batch-size=10000 target-ms=500 max-batch-size=100000 strategy={strategy}
 UPDATE old SET data_upper = upper(data);
 """
 
@@ -124,7 +127,7 @@ def settle(db, *tables):
 
 
 def bench(db, runs, orm_runs, databench, tool, sql_env):
-    results = {k: [] for k in ("raw", "transform", "backfill", "backfill_sql", "raw_update", "orm")}
+    results = {k: [] for k in ("raw", "transform", "backfill", "backfill_sql", "raw_update", "backfill_copy", "backfill_copy_sql", "orm")}
     mem = {k: [] for k in results}
     for _ in range(runs):
         reset(db)
@@ -140,11 +143,19 @@ def bench(db, runs, orm_runs, databench, tool, sql_env):
         s, m, _ = timed(["dotnet", databench, db.url, "backfill"])
         results["backfill"].append(s); mem["backfill"].append(m)
         new_data_upper(db)
-        s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "retort.json"), "upgrade", "head"])
+        s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "in-place", "retort.json"), "upgrade", "head"])
         results["backfill_sql"].append(s); mem["backfill_sql"].append(m)
         new_data_upper(db)
         s, m, _ = timed(db.sql_cmd("UPDATE old SET data_upper = upper(data)"))
         results["raw_update"].append(s); mem["raw_update"].append(m)
+        if isinstance(db, Postgres):
+            # Copy and swap (PostgreSQL only): the table is rewritten, so each run starts from an empty column again.
+            new_data_upper(db)
+            s, m, _ = timed(["dotnet", databench, db.url, "backfill-copy"])
+            results["backfill_copy"].append(s); mem["backfill_copy"].append(m)
+            new_data_upper(db)
+            s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "copy-and-swap", "retort.json"), "upgrade", "head"])
+            results["backfill_copy_sql"].append(s); mem["backfill_copy_sql"].append(m)
     for _ in range(orm_runs):
         reset(db)
         settle(db)
@@ -176,9 +187,10 @@ def main():
         "-p:PublishAot=true", "-o", native, "--artifacts-path", os.path.join(work, "native-artifacts")])
     tool = os.path.join(native, "Retort.Tool")
     sql_env = os.path.join(work, "sqlenv")
-    os.makedirs(os.path.join(sql_env, "Revisions"))
-    with open(os.path.join(sql_env, "retort.json"), "w") as f: f.write('{ "url": "sqlite:///unused.db", "revisions": "Revisions" }\n')
-    with open(os.path.join(sql_env, "Revisions", "bench1_backfill.sql"), "w") as f: f.write(SQL_REVISION)
+    for strategy in ("in-place", "copy-and-swap"):
+        os.makedirs(os.path.join(sql_env, strategy, "Revisions"))
+        with open(os.path.join(sql_env, strategy, "retort.json"), "w") as f: f.write('{ "url": "sqlite:///unused.db", "revisions": "Revisions" }\n')
+        with open(os.path.join(sql_env, strategy, "Revisions", "bench1_backfill.sql"), "w") as f: f.write(sql_revision(strategy))
     print(f"rows={a.rows} runs={a.runs} orm_runs={a.orm_runs}")
     try:
         for kind in (Sqlite, Postgres):
@@ -200,6 +212,10 @@ def main():
             su_ratio = statistics.median(b / u for b, u in zip(r["backfill_sql"], r["raw_update"]))
             print(f"  transform / raw INSERT...SELECT = {t_ratio:.2f}x; backfill / raw INSERT...SELECT = {b_ratio:.2f}x; backfill / raw UPDATE = {u_ratio:.2f}x")
             print(f"  backfill_sql / raw INSERT...SELECT = {s_ratio:.2f}x; backfill_sql / raw UPDATE = {su_ratio:.2f}x")
+            if r["backfill_copy"]:
+                c_ratio = statistics.median(b / raw for b, raw in zip(r["backfill_copy"], r["raw"]))
+                cs_ratio = statistics.median(b / raw for b, raw in zip(r["backfill_copy_sql"], r["raw"]))
+                print(f"  backfill_copy / raw INSERT...SELECT = {c_ratio:.2f}x; backfill_copy_sql / raw INSERT...SELECT = {cs_ratio:.2f}x")
             if "orm" in med:
                 print(f"  ORM loop / transform = {med['orm'] / med['transform']:.1f}x slower; memory ORM {max(m['orm']):.0f} MiB vs transform {max(m['transform']):.0f} MiB")
     finally:

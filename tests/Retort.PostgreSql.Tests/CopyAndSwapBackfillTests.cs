@@ -155,6 +155,58 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     [PgFact]
+    public async Task A_column_added_while_the_copy_was_paused_stops_the_resumed_run_before_anything_changes()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
+        using var cts = new CancellationTokenSource();
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));
+        migrator.DataProgressReported += _ => cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync(cancellationToken: cts.Token));
+        await db.ExecAsync("ALTER TABLE t ADD COLUMN extra text");
+
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => migrator.UpgradeAsync());
+
+        Assert.Contains("its columns changed after the copy", e.ToString());
+        Assert.Equal(0, await db.CountAsync("t WHERE n <> 0"));
+        Assert.Equal(300, await db.CountAsync("t"));
+    }
+
+    [PgFact]
+    public async Task An_index_created_on_the_table_after_the_copy_got_its_indexes_stops_the_swap()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
+        var dialect = db.Database.Dialect;
+        await using var connection = await db.Database.OpenConnectionAsync();
+        var copy = await dialect.DataMigrations.CreateTableCopyAsync(connection, new BackfillOperation("t", "n = 1") { Strategy = BackfillStrategy.CopyAndSwap },
+            ["id"], CancellationToken.None);
+        async Task InTransactionAsync(Func<System.Data.Common.DbTransaction, Task> work)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await work(transaction);
+            await transaction.CommitAsync();
+        }
+        await InTransactionAsync(tx => copy.PrepareAsync(connection, tx, CancellationToken.None));
+        await InTransactionAsync(async tx =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = copy.CopyBatchSql("id > 0");
+            Assert.Equal(300, await command.ExecuteNonQueryAsync());
+        });
+        await InTransactionAsync(tx => copy.BuildIndexesAsync(connection, tx, CancellationToken.None));
+        await db.ExecAsync("CREATE INDEX t_n ON t (n)");
+
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => InTransactionAsync(tx => copy.SwapAsync(connection, tx, CancellationToken.None)));
+
+        Assert.Contains("the table changed while it was copied", e.Message);
+        Assert.Contains("index t_n", e.Message);
+        Assert.Equal(0, await db.CountAsync("t WHERE n <> 0"));
+        Assert.Equal(1L, Convert.ToInt64(await db.ScalarAsync("SELECT count(*) FROM pg_indexes WHERE indexname = 't_n' AND tablename = 't'")));
+    }
+
+    [PgFact]
     public async Task Truncating_the_table_while_it_is_copied_is_refused()
     {
         await using var db = await OpenAsync();

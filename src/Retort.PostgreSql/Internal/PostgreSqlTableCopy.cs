@@ -20,10 +20,19 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     public override async Task PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var c = (NpgsqlConnection)connection;
-        // No checkpoint exists, so anything by these names is left from a run that was abandoned before its first
-        // batch committed, or whose progress rows were deleted: start again from nothing.
-        await ExecuteAsync(c, $"DROP TRIGGER IF EXISTS {plan.Trigger} ON {plan.Table}", cancellationToken);
-        await ExecuteAsync(c, $"DROP TRIGGER IF EXISTS {plan.TruncateTrigger} ON {plan.Table}", cancellationToken);
+        // No checkpoint exists, so anything by these names is left from a run whose progress rows were deleted:
+        // start again from nothing. The triggers are looked for first: dropping one locks the whole table.
+        await using (var command = new NpgsqlCommand("SELECT quote_ident(tgname) FROM pg_trigger WHERE tgrelid = to_regclass(@table) AND tgname IN (@a, @b)", c))
+        {
+            command.Parameters.AddWithValue("table", plan.Table);
+            command.Parameters.AddWithValue("a", plan.Trigger[1..^1]);
+            command.Parameters.AddWithValue("b", plan.TruncateTrigger[1..^1]);
+            var leftovers = new List<string>();
+            await using (var r = await command.ExecuteReaderAsync(cancellationToken))
+                while (await r.ReadAsync(cancellationToken)) leftovers.Add(r.GetString(0));
+            foreach (var trigger in leftovers)
+                await WithLockRetriesAsync(c, () => ExecuteAsync(c, $"DROP TRIGGER {trigger} ON {plan.Table}", cancellationToken), cancellationToken);
+        }
         await ExecuteAsync(c, $"DROP FUNCTION IF EXISTS {plan.Function}()", cancellationToken);
         await ExecuteAsync(c, $"DROP TABLE IF EXISTS {plan.Copy}, {plan.Log}", cancellationToken);
         await ExecuteAsync(c, plan.CreateCopy, cancellationToken);
@@ -48,7 +57,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             $retort_copy$
             """, cancellationToken);
         // Creating a trigger waits for the writers in flight; the lock timeout and retries keep that wait bounded.
-        await WithLockRetriesAsync(c, (NpgsqlTransaction)transaction, async () =>
+        await WithLockRetriesAsync(c, async () =>
         {
             await ExecuteAsync(c, $"CREATE TRIGGER {plan.Trigger} AFTER INSERT OR UPDATE OR DELETE ON {plan.Table} FOR EACH ROW EXECUTE FUNCTION {plan.Function}()", cancellationToken);
             await ExecuteAsync(c, $"CREATE TRIGGER {plan.TruncateTrigger} BEFORE TRUNCATE ON {plan.Table} FOR EACH STATEMENT EXECUTE FUNCTION {plan.Function}()", cancellationToken);
@@ -80,15 +89,20 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         var c = (NpgsqlConnection)connection;
         // All are built in one transaction, so any index on the copy means an earlier run built them all.
         if (await ScalarAsync(c, $"SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '{plan.Copy.Replace("'", "''")}'::regclass)", cancellationToken) is true) return;
-        foreach (var statement in plan.BuildStatements) await ExecuteAsync(c, statement, cancellationToken);
+        // A foreign key locks the table it refers to for a moment: within lock_timeout, with retries.
+        await WithLockRetriesAsync(c, async () =>
+        {
+            foreach (var statement in plan.BuildStatements) await ExecuteAsync(c, statement, cancellationToken);
+        }, cancellationToken);
     }
 
     public override async Task SwapAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var c = (NpgsqlConnection)connection;
-        await WithLockRetriesAsync(c, (NpgsqlTransaction)transaction, async () =>
+        await WithLockRetriesAsync(c, async () =>
         {
             await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+            await CheckSameShapeAsync(c, cancellationToken);
             // Nobody else can write the table now: this pass leaves the log empty.
             await ReplayLoggedAsync(c, cancellationToken);
             await CarryOverAsync(c, cancellationToken);
@@ -110,6 +124,47 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         await ExecuteAsync(c, $"DROP FUNCTION {plan.Function}()", cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses to swap when the table's columns, indexes or constraints changed after the copy was made (a
+    /// concurrent ALTER TABLE or CREATE INDEX): the copy would silently lose the change.
+    /// </summary>
+    private async Task CheckSameShapeAsync(NpgsqlConnection c, CancellationToken cancellationToken)
+    {
+        var table = await ShapeAsync(c, plan.Table, cancellationToken);
+        var copy = await ShapeAsync(c, plan.Copy, cancellationToken);
+        var missing = table.Except(copy).ToList();
+        var extra = copy.Except(table).ToList();
+        if (missing.Count == 0 && extra.Count == 0) return;
+        throw new RetortException($"Cannot swap in the backfilled copy of {plan.Table}: the table changed while it was copied " +
+            $"(the table has {(missing.Count == 0 ? "nothing the copy lacks" : string.Join("; ", missing))}; the copy has " +
+            $"{(extra.Count == 0 ? "nothing more" : string.Join("; ", extra))}). Nothing was swapped and the table is as it was. " +
+            $"Give up this copy (drop the triggers {plan.Trigger} and {plan.TruncateTrigger} on the table, the function {plan.Function}() and the " +
+            $"tables {plan.Copy} and {plan.Log}, and delete the revision's progress rows), then run the upgrade again.");
+    }
+
+    /// <summary>The table's columns, indexes and constraints as lines; the copy's temporary names read as the names they take at the swap.</summary>
+    private async Task<List<string>> ShapeAsync(NpgsqlConnection c, string table, CancellationToken cancellationToken)
+    {
+        var names = plan.Renames.ToDictionary(r => r.Temporary, r => r.Original, StringComparer.Ordinal);
+        var lines = new List<string>();
+        await using var command = new NpgsqlCommand("""
+            SELECT 'column', a.attname, format_type(a.atttypid, a.atttypmod) || ' not null ' || a.attnotnull || ' generated ' || a.attgenerated::text
+                   || ' identity ' || a.attidentity::text || ' default ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' collation ' || a.attcollation
+              FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+             WHERE a.attrelid = to_regclass(@table) AND a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL
+            SELECT 'index', ic.relname, CASE WHEN i.indisunique THEN 'unique ' ELSE '' END || substr(def, strpos(def, ' USING ') + 1)
+              FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid, pg_get_indexdef(i.indexrelid) def WHERE i.indrelid = to_regclass(@table)
+            UNION ALL
+            SELECT 'constraint', conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = to_regclass(@table)
+            """, c);
+        command.Parameters.AddWithValue("table", table);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+            lines.Add($"{r.GetString(0)} {names.GetValueOrDefault(r.GetString(1), r.GetString(1))}: {r.GetString(2)}");
+        return lines;
+    }
+
     /// <summary>What the copy takes over from the original while both exist: sequences, grants, comment, replica identity.</summary>
     private async Task CarryOverAsync(NpgsqlConnection c, CancellationToken cancellationToken)
     {
@@ -121,7 +176,16 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             if (own is not null)
                 await ExecuteAsync(c, $"SELECT setval('{own.Replace("'", "''")}', last_value, is_called) FROM {sequence}", cancellationToken);
         }
+        // The copy's grants become exactly the original's: first take away what default privileges gave the copy.
         var grants = new List<string>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END " +
+            "FROM pg_class t, aclexplode(t.relacl) x WHERE t.oid = to_regclass(@copy) AND x.grantee <> t.relowner", c))
+        {
+            command.Parameters.AddWithValue("copy", plan.Copy);
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken)) grants.Add($"REVOKE ALL ON {plan.Copy} FROM {r.GetString(0)}");
+        }
         await using (var command = new NpgsqlCommand("""
             SELECT x.privilege_type, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END, x.is_grantable, NULL::name
             FROM pg_class t, aclexplode(t.relacl) x WHERE t.oid = @oid
@@ -150,20 +214,22 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     /// Runs <paramref name="work"/> after a savepoint; when it cannot get a lock within <c>lock_timeout</c> it is
     /// rolled back to the savepoint (releasing what it took), and tried again after a growing delay.
     /// </summary>
-    private async Task WithLockRetriesAsync(NpgsqlConnection c, NpgsqlTransaction transaction, Func<Task> work, CancellationToken cancellationToken)
+    private async Task WithLockRetriesAsync(NpgsqlConnection c, Func<Task> work, CancellationToken cancellationToken)
     {
+        // Savepoints as plain statements: NpgsqlTransaction's own savepoint methods stall for tens of seconds in the
+        // natively compiled tool, which runs socket continuations inline.
         for (var attempt = 1; ; attempt++)
         {
-            await transaction.SaveAsync(Savepoint, cancellationToken);
+            await ExecuteAsync(c, $"SAVEPOINT {Savepoint}", cancellationToken);
             try
             {
                 await work();
-                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
             {
-                await transaction.RollbackAsync(Savepoint, cancellationToken);
+                await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
                 await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
             }
         }

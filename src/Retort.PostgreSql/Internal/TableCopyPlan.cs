@@ -95,16 +95,16 @@ internal sealed record TableCopyPlan
         }
         if (refusals.Count > 0) throw new RetortException(Refused(refusals));
 
-        var columns = new List<(string Name, bool Generated, char Identity, string? Sequence)>();
+        var columns = new List<(string Name, bool Generated, char Identity, string? Sequence, string Type)>();
         await using (var command = new NpgsqlCommand(
-            "SELECT a.attname, a.attgenerated <> '', a.attidentity::text, pg_get_serial_sequence(@table, a.attname) " +
+            "SELECT a.attname, a.attgenerated <> '', a.attidentity::text, pg_get_serial_sequence(@table, a.attname), format_type(a.atttypid, a.atttypmod) " +
             "FROM pg_attribute a WHERE a.attrelid = @oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", connection))
         {
             command.Parameters.AddWithValue("table", table);
             command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
-                columns.Add((r.GetString(0), r.GetBoolean(1), r.GetString(2) is { Length: 1 } id ? id[0] : '\0', r.IsDBNull(3) ? null : r.GetString(3)));
+                columns.Add((r.GetString(0), r.GetBoolean(1), r.GetString(2) is { Length: 1 } id ? id[0] : '\0', r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
         }
 
         var assignments = SetAssignment.Parse(backfill.Set);
@@ -123,7 +123,10 @@ internal sealed record TableCopyPlan
             var quoted = dialect.QuoteIdentifier(c.Name);
             if (assignments.FirstOrDefault(a => a.Column == c.Name) is not { } a) return quoted;
             // A line break before each closing parenthesis: a "--" comment in the expression cannot reach past it.
-            return backfill.Where is null ? $"({a.Expression}\n)" : $"CASE WHEN ({backfill.Where}\n) THEN ({a.Expression}\n) ELSE {quoted} END";
+            // Under a CASE the value is cast to the column's type, as the assignment of an UPDATE would convert it.
+            return backfill.Where is null
+                ? $"({a.Expression}\n)"
+                : $"CASE WHEN ({backfill.Where}\n) THEN CAST(({a.Expression}\n) AS {c.Type}) ELSE {quoted} END";
         });
         var overriding = written.Any(c => c.Identity == 'a') ? " OVERRIDING SYSTEM VALUE" : "";
         var insertSelect = $"({string.Join(", ", written.Select(c => dialect.QuoteIdentifier(c.Name)))}){overriding}\nSELECT {string.Join(",\n  ", values)}";
@@ -132,6 +135,7 @@ internal sealed record TableCopyPlan
         var tag = oid.ToString(CultureInfo.InvariantCulture);
         var copyName = Prefix + tag;
         var copy = q + dialect.QuoteIdentifier(copyName);
+        await RefuseChangedColumnsAsync(connection, table, copy, columns.Select(c => $"{c.Name} {c.Type}").ToList(), ct);
         var build = new List<string>();
         var renames = new List<(string, string, string)>();
         var n = 0;
@@ -206,6 +210,28 @@ internal sealed record TableCopyPlan
             Comment = comment,
             ReplicaIdentity = replident switch { "n" => "NOTHING", "f" => "FULL", _ => null },
         };
+    }
+
+    /// <summary>
+    /// When a copy from an earlier run exists (a resumed step), its columns must still be the table's: a column
+    /// added, dropped or retyped since would be lost or fail in the copy. Refused with what to do.
+    /// </summary>
+    private static async Task RefuseChangedColumnsAsync(NpgsqlConnection connection, string table, string copy, List<string> columns, CancellationToken ct)
+    {
+        var copied = new List<string>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a " +
+            "WHERE a.attrelid = to_regclass(@copy) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", connection))
+        {
+            command.Parameters.AddWithValue("copy", copy);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) copied.Add($"{r.GetString(0)} {r.GetString(1)}");
+        }
+        if (copied.Count == 0 || copied.SequenceEqual(columns)) return;
+        throw new RetortException($"Cannot go on with the copy-and-swap backfill of {table}: its columns changed after the copy {copy} was made " +
+            $"(table: {string.Join(", ", columns)}; copy: {string.Join(", ", copied)}). The table is as it was. Give up this copy: drop the " +
+            $"triggers and the function whose names start with {Prefix}, the table {copy} and its _log table, delete the revision's progress " +
+            "rows, then run the upgrade again.");
     }
 
     /// <summary>Everything that refers to the table by OID and that a copy cannot take over, one line each.</summary>
