@@ -50,8 +50,9 @@ public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMi
     /// inheritance), a SET clause that assigns a key or generated column, or one that is not plain <c>column = expression</c> items.
     /// </summary>
     public override async Task<TableCopy> CreateTableCopyAsync(DbConnection connection, BackfillOperation backfill, IReadOnlyList<string> keys,
-        CancellationToken cancellationToken) =>
-        new PostgreSqlTableCopy((PostgreSqlDialect)Dialect, await TableCopyPlan.ReadAsync((NpgsqlConnection)connection, (PostgreSqlDialect)Dialect, backfill, keys, cancellationToken));
+        bool resuming, CancellationToken cancellationToken) =>
+        new PostgreSqlTableCopy((PostgreSqlDialect)Dialect,
+            await TableCopyPlan.ReadAsync((NpgsqlConnection)connection, (PostgreSqlDialect)Dialect, backfill, keys, resuming, cancellationToken));
 
     /// <summary>Opens a writer that sends the batch with <c>COPY … FROM STDIN (FORMAT BINARY)</c> inside the batch's transaction.</summary>
     public override async Task<RowWriter> OpenWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,

@@ -61,6 +61,9 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         {
             await ExecuteAsync(c, $"CREATE TRIGGER {plan.Trigger} AFTER INSERT OR UPDATE OR DELETE ON {plan.Table} FOR EACH ROW EXECUTE FUNCTION {plan.Function}()", cancellationToken);
             await ExecuteAsync(c, $"CREATE TRIGGER {plan.TruncateTrigger} BEFORE TRUNCATE ON {plan.Table} FOR EACH STATEMENT EXECUTE FUNCTION {plan.Function}()", cancellationToken);
+            // ALWAYS: they fire in sessions with session_replication_role = replica too (a logical replication
+            // subscription applying changes, some bulk loaders), whose writes would otherwise be lost.
+            await ExecuteAsync(c, $"ALTER TABLE {plan.Table} ENABLE ALWAYS TRIGGER {plan.Trigger}, ENABLE ALWAYS TRIGGER {plan.TruncateTrigger}", cancellationToken);
         }, cancellationToken);
     }
 
@@ -89,11 +92,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         var c = (NpgsqlConnection)connection;
         // All are built in one transaction, so any index on the copy means an earlier run built them all.
         if (await ScalarAsync(c, $"SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = '{plan.Copy.Replace("'", "''")}'::regclass)", cancellationToken) is true) return;
-        // A foreign key locks the table it refers to for a moment: within lock_timeout, with retries.
-        await WithLockRetriesAsync(c, async () =>
-        {
-            foreach (var statement in plan.BuildStatements) await ExecuteAsync(c, statement, cancellationToken);
-        }, cancellationToken);
+        foreach (var statement in plan.BuildStatements) await ExecuteAsync(c, statement, cancellationToken);
     }
 
     public override async Task SwapAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -102,9 +101,14 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         await WithLockRetriesAsync(c, async () =>
         {
             await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+            // What was added to the table while it was copied (a trigger, a view, a policy) would go with it.
+            if (await plan.RefusalsAsync(c, cancellationToken) is { Count: > 0 } refusals) throw new RetortException(TableCopyPlan.Refused(plan.Table, refusals));
+            await CheckCaptureAsync(c, cancellationToken);
             await CheckSameShapeAsync(c, cancellationToken);
             // Nobody else can write the table now: this pass leaves the log empty.
             await ReplayLoggedAsync(c, cancellationToken);
+            foreach (var (temporary, _, definition, validated) in plan.ForeignKeys)
+                await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} ADD CONSTRAINT {dialect.QuoteIdentifier(temporary)} {definition}{(validated ? " NOT VALID" : "")}", cancellationToken);
             await CarryOverAsync(c, cancellationToken);
             await ExecuteAsync(c, $"DROP TABLE {plan.Table}", cancellationToken);
         }, cancellationToken);
@@ -113,15 +117,27 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             await ExecuteAsync(c, kind == "index"
                 ? $"ALTER INDEX {dialect.QuoteIdentifier(plan.Schema)}.{dialect.QuoteIdentifier(temporary)} RENAME TO {dialect.QuoteIdentifier(original)}"
                 : $"ALTER TABLE {plan.Table} RENAME CONSTRAINT {dialect.QuoteIdentifier(temporary)} TO {dialect.QuoteIdentifier(original)}", cancellationToken);
-        foreach (var (column, sequence) in plan.IdentitySequences)
-        {
-            // The copy's identity sequence took over the original's position in CarryOverAsync; now it takes its name too.
-            var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Table.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
-            var originalName = sequence[(sequence.LastIndexOf('.') + 1)..];
-            if (own is not null && own != sequence) await ExecuteAsync(c, $"ALTER SEQUENCE {own} RENAME TO {originalName}", cancellationToken);
-        }
+        foreach (var (own, originalName) in _identityRenames)
+            // The copy's identity sequence took over the original's position and grants in CarryOverAsync; now it takes its name too.
+            await ExecuteAsync(c, $"ALTER SEQUENCE {own} RENAME TO {dialect.QuoteIdentifier(originalName)}", cancellationToken);
         await ExecuteAsync(c, $"DROP TABLE {plan.Log}", cancellationToken);
         await ExecuteAsync(c, $"DROP FUNCTION {plan.Function}()", cancellationToken);
+    }
+
+    /// <summary>The copy's identity sequences (as pg_get_serial_sequence names them) and the names of the original's, read in CarryOverAsync.</summary>
+    private readonly List<(string Own, string OriginalName)> _identityRenames = [];
+
+    /// <summary>Refuses to swap when the triggers that record writes were dropped or disabled: writes may have gone unrecorded.</summary>
+    private async Task CheckCaptureAsync(NpgsqlConnection c, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass(@table) AND tgname = ANY (@names) AND tgenabled = 'A'", c);
+        command.Parameters.AddWithValue("table", plan.Table);
+        command.Parameters.AddWithValue("names", new[] { plan.Trigger[1..^1], plan.TruncateTrigger[1..^1] });
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 2) return;
+        throw new RetortException($"Cannot swap in the backfilled copy of {plan.Table}: the triggers {plan.Trigger} and {plan.TruncateTrigger} that record " +
+            "writes to the table for the copy were dropped or disabled, so the copy may have missed writes. Nothing was swapped and the table is as it was. " +
+            $"Give up this copy (drop the function {plan.Function}() with CASCADE, the tables {plan.Copy} and {plan.Log}, and delete the revision's " +
+            "progress rows), then run the upgrade again.");
     }
 
     /// <summary>
@@ -131,7 +147,8 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     private async Task CheckSameShapeAsync(NpgsqlConnection c, CancellationToken cancellationToken)
     {
         var table = await ShapeAsync(c, plan.Table, cancellationToken);
-        var copy = await ShapeAsync(c, plan.Copy, cancellationToken);
+        // The copy gets its foreign keys in the swap, as the plan read them from the table.
+        var copy = (await ShapeAsync(c, plan.Copy, cancellationToken)).Concat(plan.ForeignKeys.Select(f => $"constraint {f.Original}: {f.Definition}")).ToList();
         var missing = table.Except(copy).ToList();
         var extra = copy.Except(table).ToList();
         if (missing.Count == 0 && extra.Count == 0) return;
@@ -170,14 +187,26 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     {
         foreach (var (column, sequence) in plan.OwnedSequences)
             await ExecuteAsync(c, $"ALTER SEQUENCE {sequence} OWNED BY {plan.Copy}.{dialect.QuoteIdentifier(column)}", cancellationToken);
+        var grants = new List<string>();
+        _identityRenames.Clear();
         foreach (var (column, sequence) in plan.IdentitySequences)
         {
             var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Copy.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
-            if (own is not null)
-                await ExecuteAsync(c, $"SELECT setval('{own.Replace("'", "''")}', last_value, is_called) FROM {sequence}", cancellationToken);
+            if (own is null) continue;
+            await ExecuteAsync(c, $"SELECT setval('{own.Replace("'", "''")}', last_value, is_called) FROM {sequence}", cancellationToken);
+            await using var command = new NpgsqlCommand("""
+                SELECT s.relname, x.privilege_type, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END, x.is_grantable
+                FROM pg_class s LEFT JOIN LATERAL aclexplode(s.relacl) x ON true WHERE s.oid = to_regclass(@sequence)
+                """, c);
+            command.Parameters.AddWithValue("sequence", sequence);
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                if (!_identityRenames.Any(x => x.Own == own)) _identityRenames.Add((own, r.GetString(0)));
+                if (!r.IsDBNull(1)) grants.Add($"GRANT {r.GetString(1)} ON SEQUENCE {own} TO {r.GetString(2)}{(r.GetBoolean(3) ? " WITH GRANT OPTION" : "")}");
+            }
         }
         // The copy's grants become exactly the original's: first take away what default privileges gave the copy.
-        var grants = new List<string>();
         await using (var command = new NpgsqlCommand(
             "SELECT DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END " +
             "FROM pg_class t, aclexplode(t.relacl) x WHERE t.oid = to_regclass(@copy) AND x.grantee <> t.relowner", c))
@@ -201,14 +230,46 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
                     (r.GetBoolean(2) ? " WITH GRANT OPTION" : ""));
         }
         foreach (var grant in grants) await ExecuteAsync(c, grant, cancellationToken);
-        if (plan.Comment is not null)
-            await ExecuteAsync(c, $"COMMENT ON TABLE {plan.Copy} IS '{plan.Comment.Replace("'", "''")}'", cancellationToken);
-        if (plan.ReplicaIdentity is not null) await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} REPLICA IDENTITY {plan.ReplicaIdentity}", cancellationToken);
+        // Read now, under the lock: a comment or replica identity set while the table was copied is kept.
+        string? comment, identity;
+        await using (var command = new NpgsqlCommand("SELECT obj_description(@oid, 'pg_class'), relreplident::text FROM pg_class WHERE oid = @oid", c))
+        {
+            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = plan.Oid });
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            await r.ReadAsync(cancellationToken);
+            comment = r.IsDBNull(0) ? null : r.GetString(0);
+            identity = r.GetString(1) switch { "n" => "NOTHING", "f" => "FULL", _ => null };
+        }
+        if (comment is not null) await ExecuteAsync(c, $"COMMENT ON TABLE {plan.Copy} IS '{comment.Replace("'", "''")}'", cancellationToken);
+        if (identity is not null) await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} REPLICA IDENTITY {identity}", cancellationToken);
     }
 
-    public override async Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Validates the foreign keys that were valid on the original (added NOT VALID in the swap), each in a
+    /// transaction of its own, which locks neither table against writes; then gathers the new table's statistics.
+    /// </summary>
+    public override async Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var c = (NpgsqlConnection)connection;
+        foreach (var (_, original, _, validated) in plan.ForeignKeys)
+        {
+            if (!validated) continue;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(c, $"ALTER TABLE {plan.Table} VALIDATE CONSTRAINT {dialect.QuoteIdentifier(original)}", cancellationToken);
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
+                {
+                    await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
+                }
+            }
+        }
         // The new table has no statistics yet; without them the planner guesses until autovacuum gets to it.
-        await ExecuteAsync((NpgsqlConnection)connection, $"ANALYZE {plan.Table}", cancellationToken);
+        await ExecuteAsync(c, $"ANALYZE {plan.Table}", cancellationToken);
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> after a savepoint; when it cannot get a lock within <c>lock_timeout</c> it is

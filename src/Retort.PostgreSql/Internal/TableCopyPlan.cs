@@ -31,7 +31,14 @@ internal sealed record TableCopyPlan
     public required string CreateCopy { get; init; }
     /// <summary><c>(a, b, …) [OVERRIDING SYSTEM VALUE] SELECT …</c> without FROM: the columns written and the values, SET applied.</summary>
     public required string InsertSelect { get; init; }
+    /// <summary>Indexes, primary key, unique and exclusion constraints of the copy, built after the copy.</summary>
     public required IReadOnlyList<string> BuildStatements { get; init; }
+    /// <summary>
+    /// The original's foreign keys: added to the copy in the swap (NOT VALID; a foreign key on the copy earlier
+    /// would make the application's deletes of referenced rows fail on rows the copy has not caught up with yet),
+    /// validated after it when they were valid.
+    /// </summary>
+    public required IReadOnlyList<(string Temporary, string Original, string Definition, bool Validated)> ForeignKeys { get; init; }
     /// <summary>After the original is dropped: (kind, name on the copy, original name); kind is "constraint" or "index".</summary>
     public required IReadOnlyList<(string Kind, string Temporary, string Original)> Renames { get; init; }
     /// <summary>Columns whose sequence the original owns (serial): ownership moves to the copy before the drop.</summary>
@@ -40,60 +47,48 @@ internal sealed record TableCopyPlan
     public required IReadOnlyList<(string Column, string Sequence)> IdentitySequences { get; init; }
     public required string Owner { get; init; }
     public required bool OwnerDiffers { get; init; }
-    public required string? Comment { get; init; }
-    public required string? ReplicaIdentity { get; init; }
+
+    /// <summary>The message that refuses a copy for <paramref name="why"/>.</summary>
+    public static string Refused(string table, IEnumerable<string> why) =>
+        $"Cannot backfill {table} by copy and swap: {string.Join("; ", why)}. The copy would replace the table and could not carry these " +
+        "over. Leave out the strategy to update the rows in place, or remove them first and recreate them after.";
+
+    /// <summary>Why the table cannot be copied and swapped, one line each (empty: it can). Run when the plan is read and again under the swap's lock.</summary>
+    public async Task<List<string>> RefusalsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var refusals = new List<string>();
+        await using var command = new NpgsqlCommand(RefusalsSql, connection);
+        command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = Oid });
+        command.Parameters.AddWithValue("schema", Schema);
+        command.Parameters.AddWithValue("name", Name);
+        command.Parameters.AddWithValue("keys", Keys.ToArray());
+        command.Parameters.AddWithValue("own", new[] { Trigger[1..^1], TruncateTrigger[1..^1] });
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) refusals.Add(r.GetString(0));
+        return refusals;
+    }
 
     public static async Task<TableCopyPlan> ReadAsync(NpgsqlConnection connection, PostgreSqlDialect dialect, BackfillOperation backfill,
-        IReadOnlyList<string> keys, CancellationToken ct)
+        IReadOnlyList<string> keys, bool resuming, CancellationToken ct)
     {
         var table = dialect.QualifyName(backfill.Schema, backfill.TableName);
-        string Refused(IEnumerable<string> why) =>
-            $"Cannot backfill {table} by copy and swap: {string.Join("; ", why)}. The copy would replace the table, and these refer to the " +
-            "table itself. Leave out the strategy to update the rows in place, or remove them first and recreate them after.";
 
         uint oid;
-        string schema, name, relkind, persistence, replident, owner, currentUser;
-        bool partition, rowSecurity, rules, typed;
-        string? options, tablespace, comment;
-        uint rowType;
+        string schema, name, persistence, owner, currentUser;
+        string? options, tablespace;
         await using (var command = new NpgsqlCommand(
-            "SELECT c.oid, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relispartition, c.relrowsecurity, c.relhasrules, " +
-            "c.relreplident::text, c.reloftype <> 0, array_to_string(c.reloptions, ', '), t.spcname, pg_get_userbyid(c.relowner), current_user, " +
-            "obj_description(c.oid, 'pg_class'), c.reltype FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "SELECT c.oid, n.nspname, c.relname, c.relpersistence::text, array_to_string(c.reloptions, ', '), t.spcname, pg_get_userbyid(c.relowner), " +
+            "current_user FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
             "LEFT JOIN pg_tablespace t ON t.oid = c.reltablespace WHERE c.oid = to_regclass(@table)", connection))
         {
             command.Parameters.AddWithValue("table", table);
             await using var r = await command.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct)) throw new RetortException($"Cannot backfill {table}: the table does not exist.");
-            (oid, schema, name, relkind, persistence) = (r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4));
-            (partition, rowSecurity, rules, replident, typed) = (r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7), r.GetString(8), r.GetBoolean(9));
-            options = r.IsDBNull(10) ? null : r.GetString(10);
-            tablespace = r.IsDBNull(11) ? null : r.GetString(11);
-            (owner, currentUser) = (r.GetString(12), r.GetString(13));
-            comment = r.IsDBNull(14) ? null : r.GetString(14);
-            rowType = r.GetFieldValue<uint>(15);
+            (oid, schema, name, persistence) = (r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2), r.GetString(3));
+            options = r.IsDBNull(4) ? null : r.GetString(4);
+            tablespace = r.IsDBNull(5) ? null : r.GetString(5);
+            (owner, currentUser) = (r.GetString(6), r.GetString(7));
         }
-
-        var refusals = new List<string>();
-        if (relkind == "p") refusals.Add("it is a partitioned table");
-        else if (relkind != "r") refusals.Add("it is not an ordinary table");
-        if (persistence == "t") refusals.Add("it is a temporary table");
-        if (partition) refusals.Add("it is a partition of another table");
-        if (typed) refusals.Add("it is a typed table (CREATE TABLE … OF type)");
-        if (rowSecurity) refusals.Add("row-level security is enabled on it");
-        if (rules) refusals.Add("it has rules");
-        if (replident == "i") refusals.Add("its replica identity is an index");
-        await using (var command = new NpgsqlCommand(RefusalsSql, connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
-            command.Parameters.Add(new NpgsqlParameter("rowtype", NpgsqlTypes.NpgsqlDbType.Oid) { Value = rowType });
-            command.Parameters.AddWithValue("schema", schema);
-            command.Parameters.AddWithValue("name", name);
-            command.Parameters.AddWithValue("prefix", Prefix + "%");
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) refusals.Add(r.GetString(0));
-        }
-        if (refusals.Count > 0) throw new RetortException(Refused(refusals));
 
         var columns = new List<(string Name, bool Generated, char Identity, string? Sequence, string Type)>();
         await using (var command = new NpgsqlCommand(
@@ -123,10 +118,11 @@ internal sealed record TableCopyPlan
             var quoted = dialect.QuoteIdentifier(c.Name);
             if (assignments.FirstOrDefault(a => a.Column == c.Name) is not { } a) return quoted;
             // A line break before each closing parenthesis: a "--" comment in the expression cannot reach past it.
-            // Under a CASE the value is cast to the column's type, as the assignment of an UPDATE would convert it.
+            // No cast under the CASE: the INSERT converts its result as an UPDATE's assignment would (a cast to
+            // varchar(n) would cut a long value where the UPDATE refuses it).
             return backfill.Where is null
                 ? $"({a.Expression}\n)"
-                : $"CASE WHEN ({backfill.Where}\n) THEN CAST(({a.Expression}\n) AS {c.Type}) ELSE {quoted} END";
+                : $"CASE WHEN ({backfill.Where}\n) THEN ({a.Expression}\n) ELSE {quoted} END";
         });
         var overriding = written.Any(c => c.Identity == 'a') ? " OVERRIDING SYSTEM VALUE" : "";
         var insertSelect = $"({string.Join(", ", written.Select(c => dialect.QuoteIdentifier(c.Name)))}){overriding}\nSELECT {string.Join(",\n  ", values)}";
@@ -135,7 +131,7 @@ internal sealed record TableCopyPlan
         var tag = oid.ToString(CultureInfo.InvariantCulture);
         var copyName = Prefix + tag;
         var copy = q + dialect.QuoteIdentifier(copyName);
-        await RefuseChangedColumnsAsync(connection, table, copy, columns.Select(c => $"{c.Name} {c.Type}").ToList(), ct);
+        if (resuming) await RefuseChangedColumnsAsync(connection, table, copy, columns.Select(c => $"{c.Name} {c.Type}").ToList(), ct);
         var build = new List<string>();
         var renames = new List<(string, string, string)>();
         var n = 0;
@@ -169,6 +165,7 @@ internal sealed record TableCopyPlan
                 renames.Add(("index", temporary, r.GetString(0)));
             }
         }
+        var foreignKeys = new List<(string, string, string, bool)>();
         await using (var command = new NpgsqlCommand(
             "SELECT conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint WHERE conrelid = @oid AND contype = 'f' ORDER BY conname", connection))
         {
@@ -176,17 +173,15 @@ internal sealed record TableCopyPlan
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                var temporary = dialect.QuoteIdentifier(Temporary());
-                // Added NOT VALID and validated apart, so the check of the copy's rows holds no lock on the referenced table.
-                build.Add($"ALTER TABLE {copy} ADD CONSTRAINT {temporary} {r.GetString(1)}{(r.GetBoolean(2) ? " NOT VALID" : "")}");
-                if (r.GetBoolean(2)) build.Add($"ALTER TABLE {copy} VALIDATE CONSTRAINT {temporary}");
-                renames.Add(("constraint", temporary[1..^1], r.GetString(0)));
+                var temporary = Temporary();
+                foreignKeys.Add((temporary, r.GetString(0), r.GetString(1), r.GetBoolean(2)));
+                renames.Add(("constraint", temporary, r.GetString(0)));
             }
         }
 
         var createCopy = $"CREATE {(persistence == "u" ? "UNLOGGED " : "")}TABLE {copy} (LIKE {table} INCLUDING ALL EXCLUDING INDEXES EXCLUDING STATISTICS)" +
             (options is null ? "" : $" WITH ({options})") + (tablespace is null ? "" : $" TABLESPACE {dialect.QuoteIdentifier(tablespace)}");
-        return new TableCopyPlan
+        var plan = new TableCopyPlan
         {
             Oid = oid,
             Schema = schema,
@@ -202,14 +197,15 @@ internal sealed record TableCopyPlan
             CreateCopy = createCopy,
             InsertSelect = insertSelect,
             BuildStatements = build,
+            ForeignKeys = foreignKeys,
             Renames = renames,
             OwnedSequences = columns.Where(c => c.Identity == '\0' && c.Sequence is not null).Select(c => (c.Name, c.Sequence!)).ToList(),
             IdentitySequences = columns.Where(c => c.Identity != '\0' && c.Sequence is not null).Select(c => (c.Name, c.Sequence!)).ToList(),
             Owner = owner,
             OwnerDiffers = owner != currentUser,
-            Comment = comment,
-            ReplicaIdentity = replident switch { "n" => "NOTHING", "f" => "FULL", _ => null },
         };
+        if (await plan.RefusalsAsync(connection, ct) is { Count: > 0 } refusals) throw new RetortException(Refused(table, refusals));
+        return plan;
     }
 
     /// <summary>
@@ -234,11 +230,27 @@ internal sealed record TableCopyPlan
             "rows, then run the upgrade again.");
     }
 
-    /// <summary>Everything that refers to the table by OID and that a copy cannot take over, one line each.</summary>
+    /// <summary>
+    /// Everything that keeps a copy from standing in for the table, one line each: what refers to the table by OID
+    /// (views, foreign keys, triggers other than the copy's own, policies, publications, statistics, row type users),
+    /// kinds of table, and keys or constraints the copy could not follow or keep.
+    /// </summary>
     private const string RefusalsSql = """
-        SELECT format('table %s inherits from it', inhrelid::regclass) FROM pg_inherits WHERE inhparent = @oid
+        SELECT 'it is a partitioned table' FROM pg_class WHERE oid = @oid AND relkind = 'p'
+        UNION ALL SELECT 'it is not an ordinary table' FROM pg_class WHERE oid = @oid AND relkind NOT IN ('r', 'p')
+        UNION ALL SELECT 'it is a temporary table' FROM pg_class WHERE oid = @oid AND relpersistence = 't'
+        UNION ALL SELECT 'it is a partition of another table' FROM pg_class WHERE oid = @oid AND relispartition
+        UNION ALL SELECT 'it is a typed table (CREATE TABLE … OF type)' FROM pg_class WHERE oid = @oid AND reloftype <> 0
+        UNION ALL SELECT 'row-level security is enabled on it' FROM pg_class WHERE oid = @oid AND relrowsecurity
+        UNION ALL SELECT 'it has rules' FROM pg_class WHERE oid = @oid AND relhasrules
+        UNION ALL SELECT 'its replica identity is an index' FROM pg_class WHERE oid = @oid AND relreplident = 'i'
+        UNION ALL SELECT format('key column %I may be NULL (the copy follows rows by key)', attname)
+            FROM pg_attribute WHERE attrelid = @oid AND attname = ANY (@keys) AND NOT attnotnull
+        UNION ALL SELECT format('check constraint %I is NOT VALID (the copy would check every row against it)', conname)
+            FROM pg_constraint WHERE conrelid = @oid AND contype = 'c' AND NOT convalidated
+        UNION ALL SELECT format('table %s inherits from it', inhrelid::regclass) FROM pg_inherits WHERE inhparent = @oid
         UNION ALL SELECT format('it inherits from %s', inhparent::regclass) FROM pg_inherits WHERE inhrelid = @oid
-        UNION ALL SELECT format('it has trigger %I', tgname) FROM pg_trigger WHERE tgrelid = @oid AND NOT tgisinternal AND tgname NOT LIKE @prefix
+        UNION ALL SELECT format('it has trigger %I', tgname) FROM pg_trigger WHERE tgrelid = @oid AND NOT tgisinternal AND tgname <> ALL (@own)
         UNION ALL SELECT format('it has row-level security policy %I', polname) FROM pg_policy WHERE polrelid = @oid
         UNION ALL SELECT format('foreign key %I of %s refers to it', conname, conrelid::regclass) FROM pg_constraint WHERE contype = 'f' AND confrelid = @oid
         UNION ALL SELECT format('it is in publication %I', pubname) FROM pg_publication_tables WHERE schemaname = @schema AND tablename = @name
@@ -251,6 +263,7 @@ internal sealed record TableCopyPlan
             FROM pg_depend d
             WHERE d.deptype = 'n' AND d.classid <> 'pg_constraint'::regclass
               AND NOT (d.classid = 'pg_attrdef'::regclass AND EXISTS (SELECT 1 FROM pg_attrdef x WHERE x.oid = d.objid AND x.adrelid = @oid))
-              AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = @oid) OR (d.refclassid = 'pg_type'::regclass AND d.refobjid = @rowtype))
+              AND ((d.refclassid = 'pg_class'::regclass AND d.refobjid = @oid)
+                   OR (d.refclassid = 'pg_type'::regclass AND d.refobjid = (SELECT reltype FROM pg_class WHERE oid = @oid)))
         """;
 }

@@ -83,10 +83,11 @@ public class DataMigrationSupport(Dialect dialect)
     /// <param name="connection">An open connection, outside any transaction.</param>
     /// <param name="backfill">The backfill, with <see cref="Operations.BackfillStrategy.CopyAndSwap"/>.</param>
     /// <param name="keys">The key columns the batches walk.</param>
+    /// <param name="resuming">True when an earlier run of the step committed a checkpoint, so its copy exists.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <exception cref="RetortException">The table or the backfill cannot be copied and swapped; the message says why.</exception>
     public virtual Task<TableCopy> CreateTableCopyAsync(DbConnection connection, Operations.BackfillOperation backfill, IReadOnlyList<string> keys,
-        CancellationToken cancellationToken) =>
+        bool resuming, CancellationToken cancellationToken) =>
         throw new RetortException($"Cannot run '{backfill.Describe()}': the {Dialect.Name} dialect has no copy-and-swap backfill. " +
             "Leave out the strategy (or use BackfillStrategy.InPlace) to update the rows in place.");
 

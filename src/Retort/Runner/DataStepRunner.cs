@@ -24,10 +24,10 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         var source = await ResolveAsync(operation, ct);
         // A copy-and-swap backfill is checked against the table's catalog before anything changes (and not at all
         // once it has been swapped in).
-        var copy = operation is BackfillOperation { Strategy: BackfillStrategy.CopyAndSwap } swapped
-            && await progress.ReadStepAsync(executor, revision.Id, direction, step, ct) is not { Finished: true }
-            ? await Sql.CreateTableCopyAsync(executor.Connection, swapped, source.Keys, ct)
-            : null;
+        TableCopy? copy = null;
+        if (operation is BackfillOperation { Strategy: BackfillStrategy.CopyAndSwap } swapped
+            && await progress.ReadStepAsync(executor, revision.Id, direction, step, ct) is var started and not { Finished: true })
+            copy = await Sql.CreateTableCopyAsync(executor.Connection, swapped, source.Keys, resuming: started is not null, ct);
         await using var prepared = await Sql.PrepareConnectionAsync(executor.Connection, ct);
         var total = await Sql.EstimateRowsAsync(executor.Connection, source.Text, source.IsQuery, ct);
         var batching = operation.Batching;
@@ -64,6 +64,16 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                     await executor.CommitAsync(CancellationToken.None);
                     continue;
                 }
+                if (copy is not null && checkpoint?.LastKey is { } marked && marked.StartsWith(CopiedMarker, StringComparison.Ordinal))
+                {
+                    // Every row was copied in an earlier run, which stopped before the swap: another batch would copy
+                    // again the rows inserted since, which the replay may already have put into the copy.
+                    await executor.CommitAsync(CancellationToken.None);
+                    var swappedIn = await SwapInAsync(copy, revision, step, operation, checkpoint, ct);
+                    Report(new DataProgress(revision, step, operation.Describe(), swappedIn.RowsDone, swappedIn.RowsWritten,
+                        total is { } all ? Math.Max(all, swappedIn.RowsDone) : null, 0, size, true, true));
+                    return swappedIn.RowsWritten;
+                }
                 var last = checkpoint?.LastKey is { } text ? KeyCodec.Decode(text) : null;
                 var batch = operation switch
                 {
@@ -78,10 +88,13 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                 // by key value hold a fraction of their size, down to one row each: from here on this run finds each
                 // batch's end by row count instead.
                 if (byKeyRange && !batch.Finished && batch.Count < size / 2) byKeyRange = false;
-                // A copy is finished only when it has been swapped in, in the transaction that does so.
+                // A copy is finished only when it has been swapped in, in the transaction that does so; its last batch
+                // marks the checkpoint as copied, so a run that stops before the swap resumes at the swap.
+                var lastKey = batch.Last is null ? checkpoint?.LastKey : KeyCodec.Encode(batch.Last);
+                if (copied) lastKey = CopiedMarker + lastKey;
                 saved = new DataStepProgress(revision.Id, direction, step, operation.Describe(), (checkpoint?.RowsDone ?? 0) + batch.Count,
                     (checkpoint?.RowsWritten ?? 0) + batch.Written, batch.Finished && copy is null, (checkpoint?.Elapsed ?? TimeSpan.Zero) + batchWatch.Elapsed,
-                    checksum, batch.Last is null ? checkpoint?.LastKey : KeyCodec.Encode(batch.Last));
+                    checksum, lastKey);
                 await progress.SaveAsync(executor, saved, checkpoint is not null, CancellationToken.None);
                 await executor.CommitAsync(CancellationToken.None);
             }
@@ -146,6 +159,9 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         await copy.AfterSwapAsync(executor.Connection, ct);
         return done;
     }
+
+    /// <summary>Prefix of a copy-and-swap step's checkpoint key once every row has been copied.</summary>
+    private const string CopiedMarker = "copied:";
 
     private const int MaxReplayPasses = 20;
     private const long ReplayedFewEnough = 1000;
