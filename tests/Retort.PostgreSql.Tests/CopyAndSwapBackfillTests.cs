@@ -154,15 +154,22 @@ public sealed class CopyAndSwapBackfillTests
         await AssertNoLeftoversAsync(db);
     }
 
-    [PgFact]
-    public async Task A_column_added_while_the_copy_was_paused_stops_the_resumed_run_before_anything_changes()
+    /// <summary>Creates t (300 rows) and starts a copy-and-swap backfill of it (n = 1) that is cancelled after its first batch; returns its migrator.</summary>
+    private static async Task<Migrator> StopAfterFirstBatchAsync(PostgreSqlBehaviourDatabase db)
     {
-        await using var db = await OpenAsync();
         await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
         using var cts = new CancellationTokenSource();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));
         migrator.DataProgressReported += _ => cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync(cancellationToken: cts.Token));
+        return migrator;
+    }
+
+    [PgFact]
+    public async Task A_column_added_while_the_copy_was_paused_stops_the_resumed_run_before_anything_changes()
+    {
+        await using var db = await OpenAsync();
+        var migrator = await StopAfterFirstBatchAsync(db);
         await db.ExecAsync("ALTER TABLE t ADD COLUMN extra text");
 
         var e = await Assert.ThrowsAnyAsync<RetortException>(() => migrator.UpgradeAsync());
@@ -274,11 +281,7 @@ public sealed class CopyAndSwapBackfillTests
     public async Task Truncating_the_table_while_it_is_copied_is_refused()
     {
         await using var db = await OpenAsync();
-        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
-        using var cts = new CancellationTokenSource();
-        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));
-        migrator.DataProgressReported += _ => cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => migrator.UpgradeAsync(cancellationToken: cts.Token));
+        await StopAfterFirstBatchAsync(db);
 
         var e = await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("TRUNCATE t"));
 
