@@ -102,7 +102,10 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         {
             await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
             // What was added to the table while it was copied (a trigger, a view, a policy) would go with it.
-            if (await plan.RefusalsAsync(c, cancellationToken) is { Count: > 0 } refusals) throw new RetortException(TableCopyPlan.Refused(plan.Table, refusals));
+            if (await plan.RefusalsAsync(c, cancellationToken) is { Count: > 0 } refusals)
+                throw new RetortException($"Cannot swap in the backfilled copy of {plan.Table}: {string.Join("; ", refusals)}; the copy could not carry " +
+                    "that over. Nothing was swapped and the table is as it was. Undo that change and run the upgrade again to finish the step, or give up " +
+                    $"this copy (drop the function {plan.Function}() with CASCADE, the tables {plan.Copy} and {plan.Log}, and delete the revision's progress rows).");
             await CheckCaptureAsync(c, cancellationToken);
             await CheckSameShapeAsync(c, cancellationToken);
             // Nobody else can write the table now: this pass leaves the log empty.
