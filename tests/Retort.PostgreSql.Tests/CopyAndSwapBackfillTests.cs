@@ -265,6 +265,26 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     [PgFact]
+    public async Task Deleting_a_row_and_then_the_row_it_refers_to_works_while_the_table_is_copied()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("""
+            CREATE TABLE parents (id integer PRIMARY KEY);
+            INSERT INTO parents SELECT generate_series(1, 3) UNION ALL SELECT 999;
+            CREATE TABLE t (id bigint PRIMARY KEY, parent_id integer NOT NULL CONSTRAINT t_parent_fk REFERENCES parents (id), n integer NOT NULL DEFAULT 0);
+            INSERT INTO t (id, parent_id) SELECT 1, 999 UNION ALL SELECT i, 1 + i % 3 FROM generate_series(2, 300) i;
+            """);
+
+        // The copy holds row 1 from its first batch on; that must not stop the application deleting the row and then its parent.
+        await CopyWithAsync(db, "DELETE FROM t WHERE id = 1; DELETE FROM parents WHERE id = 999");
+
+        Assert.Equal(299, await db.CountAsync("t WHERE n = 1"));
+        Assert.Equal(299, await db.CountAsync("t"));
+        Assert.Equal([[true]], await db.QueryAsync("SELECT convalidated FROM pg_constraint WHERE conname = 't_parent_fk' AND conrelid = 't'::regclass"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.ExecAsync("INSERT INTO t (id, parent_id) VALUES (301, 999)"));
+    }
+
+    [PgFact]
     public async Task A_key_that_may_be_null_is_refused()
     {
         await using var db = await OpenAsync();
