@@ -285,6 +285,21 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     [PgFact]
+    public async Task A_value_the_copy_cannot_plan_is_refused_before_anything_changes()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, label text, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 30)");
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "label = n + 1", where: "n = 0", strategy: BackfillStrategy.CopyAndSwap)));
+
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => migrator.UpgradeAsync());
+
+        Assert.Contains("does not plan: CASE types text and integer cannot be matched", e.ToString());
+        Assert.Contains("cast it", e.ToString());
+        Assert.Equal(0, await db.CountAsync("t WHERE label IS NOT NULL"));
+        await AssertNoLeftoversAsync(db);
+    }
+
+    [PgFact]
     public async Task A_key_that_may_be_null_is_refused()
     {
         await using var db = await OpenAsync();

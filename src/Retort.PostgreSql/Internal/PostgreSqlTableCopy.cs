@@ -101,11 +101,15 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         await WithLockRetriesAsync(c, async () =>
         {
             await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
+            // Dropping the original removes its foreign keys' triggers on the tables they refer to, which takes those
+            // tables' exclusive lock too. Taken at once or not at all (NOWAIT): waiting for them while holding the
+            // original could deadlock with a session that holds one and waits for the original.
+            foreach (var referenced in plan.ReferencedTables)
+                await ExecuteAsync(c, $"LOCK TABLE {referenced} IN ACCESS EXCLUSIVE MODE NOWAIT", cancellationToken);
             // What was added to the table while it was copied (a trigger, a view, a policy) would go with it.
             if (await plan.RefusalsAsync(c, cancellationToken) is { Count: > 0 } refusals)
                 throw new RetortException($"Cannot swap in the backfilled copy of {plan.Table}: {string.Join("; ", refusals)}; the copy could not carry " +
-                    "that over. Nothing was swapped and the table is as it was. Undo that change and run the upgrade again to finish the step, or give up " +
-                    $"this copy (drop the function {plan.Function}() with CASCADE, the tables {plan.Copy} and {plan.Log}, and delete the revision's progress rows).");
+                    $"that over. Nothing was swapped and the table is as it was. Undo that change and run the upgrade again to finish the step, or give up this copy ({plan.GiveUp}).");
             await CheckCaptureAsync(c, cancellationToken);
             await CheckSameShapeAsync(c, cancellationToken);
             // Nobody else can write the table now: this pass leaves the log empty.
@@ -197,6 +201,15 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Copy.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
             if (own is null) continue;
             await ExecuteAsync(c, $"SELECT setval('{own.Replace("'", "''")}', last_value, is_called) FROM {sequence}", cancellationToken);
+            // As for the table below: only the original sequence's grants, not what default privileges gave the new one.
+            await using (var revoke = new NpgsqlCommand(
+                "SELECT DISTINCT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END " +
+                "FROM pg_class s, aclexplode(s.relacl) x WHERE s.oid = to_regclass(@own) AND x.grantee <> s.relowner", c))
+            {
+                revoke.Parameters.AddWithValue("own", own);
+                await using var rv = await revoke.ExecuteReaderAsync(cancellationToken);
+                while (await rv.ReadAsync(cancellationToken)) grants.Add($"REVOKE ALL ON SEQUENCE {own} FROM {rv.GetString(0)}");
+            }
             await using var command = new NpgsqlCommand("""
                 SELECT s.relname, x.privilege_type, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END, x.is_grantable
                 FROM pg_class s LEFT JOIN LATERAL aclexplode(s.relacl) x ON true WHERE s.oid = to_regclass(@sequence)
@@ -254,24 +267,34 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     public override async Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var c = (NpgsqlConnection)connection;
-        foreach (var (_, original, _, validated) in plan.ForeignKeys)
+        var left = new List<string>();
+        var statements = plan.ForeignKeys.Where(f => f.Validated)
+            .Select(f => $"ALTER TABLE {plan.Table} VALIDATE CONSTRAINT {dialect.QuoteIdentifier(f.Original)}")
+            // The new table has no statistics yet; without them the planner guesses until autovacuum gets to it.
+            .Append($"ANALYZE {plan.Table}");
+        foreach (var statement in statements)
         {
-            if (!validated) continue;
+            // The swap is committed and the step recorded as done: what fails here is said, with how to finish it.
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await ExecuteAsync(c, $"ALTER TABLE {plan.Table} VALIDATE CONSTRAINT {dialect.QuoteIdentifier(original)}", cancellationToken);
+                    await ExecuteAsync(c, statement, cancellationToken);
                     break;
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
                 {
                     await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
                 }
+                catch (Exception e) when (e is DbException or OperationCanceledException)
+                {
+                    left.Add(statement);
+                    break;
+                }
             }
         }
-        // The new table has no statistics yet; without them the planner guesses until autovacuum gets to it.
-        await ExecuteAsync(c, $"ANALYZE {plan.Table}", cancellationToken);
+        if (left.Count > 0)
+            throw new RetortException($"The backfilled copy of {plan.Table} is swapped in, but these did not run; run them by hand: {string.Join("; ", left)}.");
     }
 
     /// <summary>
@@ -291,7 +314,8 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
                 await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected
+                                              && attempt <= dialect.Options.LockRetries)
             {
                 await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
                 await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);

@@ -47,6 +47,11 @@ internal sealed record TableCopyPlan
     public required IReadOnlyList<(string Column, string Sequence)> IdentitySequences { get; init; }
     public required string Owner { get; init; }
     public required bool OwnerDiffers { get; init; }
+    /// <summary>The tables the original's foreign keys refer to: dropping the original removes its triggers there.</summary>
+    public required IReadOnlyList<string> ReferencedTables { get; init; }
+
+    /// <summary>How to give up a copy that cannot be finished.</summary>
+    public string GiveUp => $"drop the function {Function}() with CASCADE (which drops its triggers), the tables {Copy} and {Log}, and delete the revision's progress rows";
 
     /// <summary>The message that refuses a copy for <paramref name="why"/>.</summary>
     public static string Refused(string table, IEnumerable<string> why) =>
@@ -166,8 +171,9 @@ internal sealed record TableCopyPlan
             }
         }
         var foreignKeys = new List<(string, string, string, bool)>();
+        var referenced = new List<string>();
         await using (var command = new NpgsqlCommand(
-            "SELECT conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint WHERE conrelid = @oid AND contype = 'f' ORDER BY conname", connection))
+            "SELECT conname, pg_get_constraintdef(oid), convalidated, confrelid::regclass::text FROM pg_constraint WHERE conrelid = @oid AND contype = 'f' ORDER BY conname", connection))
         {
             command.Parameters.Add(new NpgsqlParameter("oid", NpgsqlTypes.NpgsqlDbType.Oid) { Value = oid });
             await using var r = await command.ExecuteReaderAsync(ct);
@@ -175,6 +181,7 @@ internal sealed record TableCopyPlan
             {
                 var temporary = Temporary();
                 foreignKeys.Add((temporary, r.GetString(0), r.GetString(1), r.GetBoolean(2)));
+                if (!referenced.Contains(r.GetString(3))) referenced.Add(r.GetString(3));
                 renames.Add(("constraint", temporary, r.GetString(0)));
             }
         }
@@ -203,9 +210,34 @@ internal sealed record TableCopyPlan
             IdentitySequences = columns.Where(c => c.Identity != '\0' && c.Sequence is not null).Select(c => (c.Name, c.Sequence!)).ToList(),
             Owner = owner,
             OwnerDiffers = owner != currentUser,
+            ReferencedTables = referenced,
         };
-        if (await plan.RefusalsAsync(connection, ct) is { Count: > 0 } refusals) throw new RetortException(Refused(table, refusals));
+        if (await plan.RefusalsAsync(connection, ct) is { Count: > 0 } refusals)
+            throw new RetortException(resuming
+                ? $"Cannot go on with the copy-and-swap backfill of {table}: {string.Join("; ", refusals)}; the copy could not carry that over. " +
+                  $"The table is as it was. Undo that change and run the upgrade again to finish the step, or give up this copy ({plan.GiveUp})."
+                : Refused(table, refusals));
+        await CheckPlansAsync(connection, plan, ct);
         return plan;
+    }
+
+    /// <summary>
+    /// Plans (without running) the copy's INSERT against the table itself, which has the copy's columns: a SET
+    /// expression that does not fit its column, or a WHERE that does not parse, fails here, before anything changes.
+    /// </summary>
+    private static async Task CheckPlansAsync(NpgsqlConnection connection, TableCopyPlan plan, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand($"EXPLAIN INSERT INTO {plan.Table} {plan.InsertSelect}\nFROM {plan.Table}", connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState is not (PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled))
+        {
+            throw new RetortException($"Cannot backfill {plan.Table} by copy and swap: the copy's INSERT … SELECT does not plan: {e.MessageText}. " +
+                "With a WHERE, each assigned value becomes CASE WHEN <where> THEN <value> ELSE <column> END, so the value's type must match the " +
+                "column's (cast it, for example 1::text).", e);
+        }
     }
 
     /// <summary>
