@@ -285,6 +285,43 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     [PgFact]
+    public async Task A_transaction_on_a_referenced_table_that_then_writes_the_copied_table_neither_deadlocks_nor_fails()
+    {
+        await using var db = await OpenAsync();
+        await db.ExecAsync("""
+            CREATE TABLE parents (id integer PRIMARY KEY);
+            INSERT INTO parents SELECT generate_series(1, 3) UNION ALL SELECT 999;
+            CREATE TABLE t (id bigint PRIMARY KEY, parent_id integer NOT NULL REFERENCES parents (id), n integer NOT NULL DEFAULT 0);
+            INSERT INTO t (id, parent_id) SELECT 1, 999 UNION ALL SELECT i, 1 + i % 3 FROM generate_series(2, 300) i;
+            """);
+        await using var other = (Npgsql.NpgsqlConnection)await db.Database.OpenConnectionAsync();
+        Npgsql.NpgsqlTransaction? open = null;
+        Task? finish = null;
+        var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));
+        migrator.DataProgressReported += _ =>
+        {
+            if (open is not null) return;
+            // A transaction holds a lock on parents while the copy runs, then writes t and parents, then commits.
+            open = other.BeginTransaction();
+            using (var hold = new Npgsql.NpgsqlCommand("UPDATE parents SET id = id WHERE id = 3", other, open)) hold.ExecuteNonQuery();
+            finish = Task.Run(async () =>
+            {
+                await Task.Delay(700);
+                await using (var write = new Npgsql.NpgsqlCommand("DELETE FROM t WHERE id = 1; DELETE FROM parents WHERE id = 999", other, open))
+                    await write.ExecuteNonQueryAsync();
+                await open.CommitAsync();
+            });
+        };
+
+        await migrator.UpgradeAsync();
+        await finish!;
+
+        Assert.Equal(299, await db.CountAsync("t WHERE n = 1"));
+        Assert.Equal(299, await db.CountAsync("t"));
+        Assert.Equal(0, await db.CountAsync("parents WHERE id = 999"));
+    }
+
+    [PgFact]
     public async Task A_value_the_copy_cannot_plan_is_refused_before_anything_changes()
     {
         await using var db = await OpenAsync();
