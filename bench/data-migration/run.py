@@ -138,38 +138,34 @@ def settle(db, *tables, full=False):
 def bench(db, runs, orm_runs, databench, tool, sql_env):
     results = {k: [] for k in ("raw", "transform", "backfill", "backfill_sql", "raw_update", "backfill_copy", "backfill_copy_sql", "orm")}
     mem = {k: [] for k in results}
+
+    def measure(name, cmd):
+        s, m, _ = timed(cmd)
+        results[name].append(s); mem[name].append(m)
+
     for _ in range(runs):
         reset(db)
         db.sql("CREATE TABLE new_raw (id bigint PRIMARY KEY, data text NOT NULL)")
         settle(db, "old", full=True)
-        s, m, _ = timed(db.sql_cmd("INSERT INTO new_raw (id, data) SELECT id, upper(data) FROM old"))
-        results["raw"].append(s); mem["raw"].append(m)
+        measure("raw", db.sql_cmd("INSERT INTO new_raw (id, data) SELECT id, upper(data) FROM old"))
         settle(db, "new_raw")
-        s, m, out = timed(["dotnet", databench, db.url, "transform"])
-        results["transform"].append(s); mem["transform"].append(m)
+        measure("transform", ["dotnet", databench, db.url, "transform"])
         settle(db, "new_retort")
-        new_data_upper(db)
-        s, m, _ = timed(["dotnet", databench, db.url, "backfill"])
-        results["backfill"].append(s); mem["backfill"].append(m)
-        new_data_upper(db)
-        s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "in-place", "retort.json"), "upgrade", "head"])
-        results["backfill_sql"].append(s); mem["backfill_sql"].append(m)
-        new_data_upper(db)
-        s, m, _ = timed(db.sql_cmd("UPDATE old SET data_upper = upper(data)"))
-        results["raw_update"].append(s); mem["raw_update"].append(m)
+        # Each backfill starts from an empty data_upper column on the table as loaded.
+        backfills = [("backfill", ["dotnet", databench, db.url, "backfill"]),
+                     ("backfill_sql", [tool, "--url", db.url, "-c", os.path.join(sql_env, "in-place", "retort.json"), "upgrade", "head"]),
+                     ("raw_update", db.sql_cmd("UPDATE old SET data_upper = upper(data)"))]
         if isinstance(db, Postgres):
-            # Copy and swap (PostgreSQL only): the table is rewritten, so each run starts from an empty column again.
+            # Copy and swap (PostgreSQL only).
+            backfills += [("backfill_copy", ["dotnet", databench, db.url, "backfill-copy"]),
+                          ("backfill_copy_sql", [tool, "--url", db.url, "-c", os.path.join(sql_env, "copy-and-swap", "retort.json"), "upgrade", "head"])]
+        for name, cmd in backfills:
             new_data_upper(db)
-            s, m, _ = timed(["dotnet", databench, db.url, "backfill-copy"])
-            results["backfill_copy"].append(s); mem["backfill_copy"].append(m)
-            new_data_upper(db)
-            s, m, _ = timed([tool, "--url", db.url, "-c", os.path.join(sql_env, "copy-and-swap", "retort.json"), "upgrade", "head"])
-            results["backfill_copy_sql"].append(s); mem["backfill_copy_sql"].append(m)
+            measure(name, cmd)
     for _ in range(orm_runs):
         reset(db)
         settle(db)
-        s, m, _ = timed([PYTHON, os.path.join(HERE, "orm_loop.py"), db.sa_url])
-        results["orm"].append(s); mem["orm"].append(m)
+        measure("orm", [PYTHON, os.path.join(HERE, "orm_loop.py"), db.sa_url])
     return results, mem
 
 

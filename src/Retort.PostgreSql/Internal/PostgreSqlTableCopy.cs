@@ -98,6 +98,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     public override async Task SwapAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var c = (NpgsqlConnection)connection;
+        List<(string Own, string OriginalName)> identityRenames = [];
         await WithLockRetriesAsync(c, async () =>
         {
             await ExecuteAsync(c, $"LOCK TABLE {plan.Table} IN ACCESS EXCLUSIVE MODE", cancellationToken);
@@ -116,7 +117,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             await ReplayLoggedAsync(c, cancellationToken);
             foreach (var (temporary, _, definition, validated) in plan.ForeignKeys)
                 await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} ADD CONSTRAINT {dialect.QuoteIdentifier(temporary)} {definition}{(validated ? " NOT VALID" : "")}", cancellationToken);
-            await CarryOverAsync(c, cancellationToken);
+            identityRenames = await CarryOverAsync(c, cancellationToken);
             await ExecuteAsync(c, $"DROP TABLE {plan.Table}", cancellationToken);
         }, cancellationToken);
         await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} RENAME TO {dialect.QuoteIdentifier(plan.Name)}", cancellationToken);
@@ -124,15 +125,13 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             await ExecuteAsync(c, kind == "index"
                 ? $"ALTER INDEX {dialect.QuoteIdentifier(plan.Schema)}.{dialect.QuoteIdentifier(temporary)} RENAME TO {dialect.QuoteIdentifier(original)}"
                 : $"ALTER TABLE {plan.Table} RENAME CONSTRAINT {dialect.QuoteIdentifier(temporary)} TO {dialect.QuoteIdentifier(original)}", cancellationToken);
-        foreach (var (own, originalName) in _identityRenames)
+        foreach (var (own, originalName) in identityRenames)
             // The copy's identity sequence took over the original's position and grants in CarryOverAsync; now it takes its name too.
             await ExecuteAsync(c, $"ALTER SEQUENCE {own} RENAME TO {dialect.QuoteIdentifier(originalName)}", cancellationToken);
         await ExecuteAsync(c, $"DROP TABLE {plan.Log}", cancellationToken);
         await ExecuteAsync(c, $"DROP FUNCTION {plan.Function}()", cancellationToken);
     }
 
-    /// <summary>The copy's identity sequences (as pg_get_serial_sequence names them) and the names of the original's, read in CarryOverAsync.</summary>
-    private readonly List<(string Own, string OriginalName)> _identityRenames = [];
 
     /// <summary>Refuses to swap when the triggers that record writes were dropped or disabled: writes may have gone unrecorded.</summary>
     private async Task CheckCaptureAsync(NpgsqlConnection c, CancellationToken cancellationToken)
@@ -190,12 +189,13 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     }
 
     /// <summary>What the copy takes over from the original while both exist: sequences, grants, comment, replica identity.</summary>
-    private async Task CarryOverAsync(NpgsqlConnection c, CancellationToken cancellationToken)
+    /// <returns>The copy's identity sequences (as pg_get_serial_sequence names them) and the names of the original's, for renaming after the drop.</returns>
+    private async Task<List<(string Own, string OriginalName)>> CarryOverAsync(NpgsqlConnection c, CancellationToken cancellationToken)
     {
         foreach (var (column, sequence) in plan.OwnedSequences)
             await ExecuteAsync(c, $"ALTER SEQUENCE {sequence} OWNED BY {plan.Copy}.{dialect.QuoteIdentifier(column)}", cancellationToken);
         var grants = new List<string>();
-        _identityRenames.Clear();
+        var identityRenames = new List<(string Own, string OriginalName)>();
         foreach (var (column, sequence) in plan.IdentitySequences)
         {
             var own = (string?)await ScalarAsync(c, $"SELECT pg_get_serial_sequence('{plan.Copy.Replace("'", "''")}', '{column.Replace("'", "''")}')", cancellationToken);
@@ -218,7 +218,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
-                if (!_identityRenames.Any(x => x.Own == own)) _identityRenames.Add((own, r.GetString(0)));
+                if (!identityRenames.Any(x => x.Own == own)) identityRenames.Add((own, r.GetString(0)));
                 if (!r.IsDBNull(1)) grants.Add($"GRANT {r.GetString(1)} ON SEQUENCE {own} TO {r.GetString(2)}{(r.GetBoolean(3) ? " WITH GRANT OPTION" : "")}");
             }
         }
@@ -258,6 +258,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         }
         if (comment is not null) await ExecuteAsync(c, $"COMMENT ON TABLE {plan.Copy} IS '{comment.Replace("'", "''")}'", cancellationToken);
         if (identity is not null) await ExecuteAsync(c, $"ALTER TABLE {plan.Copy} REPLICA IDENTITY {identity}", cancellationToken);
+        return identityRenames;
     }
 
     /// <summary>
