@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 using Retort.Cli.Tests;
 using Retort.PostgreSql.Tests.Infrastructure;
 
@@ -67,6 +68,61 @@ public sealed class PgCliErrorTests
         AssertError(await CliRunner.RunAsync(env.Path, "--url", WithPassword(env.Database.Url) + "?nonsense_key=1", "current"), "nonsense_key");
         AssertError(await CliRunner.RunAsync(env.Path, "--url", $"Dialect=postgresql;Host=127.0.0.1;Port={ClosedPort()};Username=retort;Password={Secret};Database=x", "current"),
             "Cannot connect to");
+    }
+
+    /// <summary>Every way to give a password: user info, a query parameter in any spelling, a connection string.</summary>
+    private static IEnumerable<string> PasswordForms(PgDatabase db, int? port = null)
+    {
+        var b = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        var hostPort = $"{b.Host}:{port ?? b.Port}";
+        yield return $"postgresql://{b.Username}:{Secret}@{hostPort}/{b.Database}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?password={Secret}";
+        yield return $"postgres://{b.Username}@{hostPort}/{b.Database}?application_name=retort-test&Password={Secret}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?sslmode=disable&sslpassword={Secret}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?ssl%20password={Secret}";
+        yield return $"Dialect=postgresql;Host={b.Host};Port={port ?? b.Port};Username={b.Username};Password={Secret};Database={b.Database}";
+    }
+
+    private static string WithQuery(string url, string pair) =>
+        url.StartsWith("Dialect=", StringComparison.Ordinal) ? url + ";" + pair : url + (url.Contains('?') ? "&" : "?") + pair;
+
+    [PgFact]
+    public async Task Passwords_in_every_url_form_are_never_printed()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        var good = await env.RevisionAsync("good", "CREATE TABLE good (id integer PRIMARY KEY);", "DROP TABLE good;");
+        await env.RevisionAsync("bad", "INSERT INTO good (id) VALUES (1), (1);", "DELETE FROM good;");
+        async Task<CliResult> RunAsync(bool ok, params string[] args)
+        {
+            foreach (var verbose in new[] { false, true })
+            {
+                var r = await CliRunner.RunAsync(env.Path, verbose ? ["--verbose", .. args] : args);
+                Assert.DoesNotContain(Secret, r.Out + r.Error);
+                Assert.True(r.ExitCode == (ok ? 0 : 1), r.ToString());
+                if (!verbose && !ok) AssertError(r, "");
+                if (verbose) return r;
+            }
+            throw new InvalidOperationException("unreachable");
+        }
+
+        foreach (var url in PasswordForms(env.Database))
+        {
+            // A failing revision (the server's message and the statement), then commands that print the database.
+            var failed = await RunAsync(false, "--url", url, "upgrade", "head");
+            Assert.Contains("duplicate key value violates unique constraint", failed.Error);
+            Assert.Contains("Current revision(s) for postgres", (await RunAsync(true, "--url", url, "current")).Out);
+            await RunAsync(true, "--url", url, "history", "-i");
+            await RunAsync(true, "--url", url, "heads");
+            await RunAsync(true, "--url", url, "stamp", good);
+            // Unknown and malformed parameters.
+            Assert.Contains("nonsense_key", (await RunAsync(false, "--url", WithQuery(url, "nonsense_key=1"), "current")).Error);
+            if (!url.StartsWith("Dialect=", StringComparison.Ordinal))
+                Assert.Contains("not a duration", (await RunAsync(false, "--url", WithQuery(url, "lock_timeout=soon"), "current")).Error);
+        }
+        // Connecting fails: nothing listens on the port.
+        foreach (var url in PasswordForms(env.Database, ClosedPort()))
+            Assert.Contains("Cannot connect to", (await RunAsync(false, "--url", WithQuery(url, url.StartsWith("Dialect=", StringComparison.Ordinal) ? "Timeout=5" : "connect_timeout=5"), "upgrade", "head")).Error);
+        Assert.Equal(good, await env.Database.ScalarAsync<string>("SELECT string_agg(version_num, ',') FROM retort_version"));
     }
 
     [PgFact]
