@@ -26,7 +26,7 @@ internal static class StateReport
     public static async Task WarnAsync(CliContext ctx, Migrator migrator, CancellationToken ct)
     {
         if (await ProblemAsync(migrator, ct) is not { } problem) return;
-        await ctx.Setup.Error.WriteLineAsync("warning: " + problem);
+        await ctx.Setup.Error.WriteLineAsync("warning: " + problem.Replace(" Nothing was changed.", "", StringComparison.Ordinal));
         await ctx.Setup.Error.FlushAsync(ct);
     }
 }

@@ -115,7 +115,7 @@ public sealed partial class Migrator
                 : $"If their changes are in the database, restore the scripts of {string.Join(", ", unknown)} and run '{stampRecorded}'";
             return new VersionTableMismatchException(
                 $"The version table {table} is missing or empty, but the history table {Options.HistoryTable} records " +
-                $"revision(s) {string.Join(", ", recorded)} as applied. Retort trusts neither: an upgrade now would run every revision again from base. " +
+                $"revision(s) {string.Join(", ", recorded)} as applied. Retort cannot tell which is right, and an upgrade now would run every revision again from base. " +
                 $"{restore}; if the database really has none of them (its tables were dropped too), record that with 'retort stamp base'. Nothing was changed.",
                 heads, recorded, unknown.Count == 0 ? stampRecorded : "retort stamp base");
         }
