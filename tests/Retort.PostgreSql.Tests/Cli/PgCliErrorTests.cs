@@ -126,6 +126,35 @@ public sealed class PgCliErrorTests
     }
 
     [PgFact]
+    public async Task A_failed_first_run_a_dropped_version_table_and_an_edited_revision()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        var first = await env.RevisionAsync("one", "CREATE TABLE one (id integer);", "DROP TABLE one;");
+        var firstFile = Directory.GetFiles(Path.Combine(env.Path, "Revisions"), first + "*.sql").Single();
+        var text = File.ReadAllText(firstFile);
+
+        // A fresh database whose first revision fails keeps none of Retort's tables.
+        File.WriteAllText(firstFile, text.Replace("CREATE TABLE one (id integer);", "CREATE TABLE one (id integer);\nINSERT INTO missing VALUES (1);"));
+        AssertError(await env.RunAsync("upgrade", "head"), "relation \"missing\" does not exist");
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname IN ('one', 'retort_version', 'retort_history', 'retort_progress')"));
+        File.WriteAllText(firstFile, text);
+
+        var second = await env.RevisionAsync("two", "CREATE TABLE two (id integer);", "DROP TABLE two;");
+        await env.OkAsync("upgrade", "head");
+        await env.Database.ExecuteAsync("DROP TABLE retort_version");
+        AssertError(await env.RunAsync("upgrade", "head"), $"'retort stamp {second}'");
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'retort_version'"));
+        Assert.Contains("warning: ", (await env.RunAsync("current")).Error);
+        await env.OkAsync("stamp", second);
+
+        File.WriteAllText(firstFile, text.Replace("CREATE TABLE one (id integer);", "CREATE TABLE one (id bigint);"));
+        AssertError(await env.RunAsync("upgrade", "head"), $"{first} ({firstFile})");
+        Assert.Contains("Edited:", await env.OkAsync("history", "-v"));
+        Assert.Contains($"Accepted the edit of {first}", await env.OkAsync("accept", first));
+        Assert.Contains("Nothing to do", await env.OkAsync("upgrade", "head"));
+    }
+
+    [PgFact]
     public async Task Version_table_naming_an_unknown_revision_and_offline_downgrade_without_range()
     {
         await using var env = await PgCliEnvironment.CreateAsync();
