@@ -68,7 +68,7 @@ public static class RetortCommandLine
             InitCommand.Create(setup), RevisionCommand.Create(setup), UpgradeCommand.Create(setup, up: true),
             UpgradeCommand.Create(setup, up: false), CurrentCommand.Create(setup), HistoryCommand.Create(setup),
             HeadsCommand.Create(setup), BranchesCommand.Create(setup), MergeCommand.Create(setup),
-            StampCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
+            StampCommand.Create(setup), AcceptCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
             TestCommand.Create(setup),
         })
             root.Subcommands.Add(command);

@@ -63,7 +63,7 @@ public sealed partial class PostgreSqlDialect
             try { builder[npgsqlKey] = value; }
             catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException)
             {
-                var secret = npgsqlKey.Contains("password", StringComparison.OrdinalIgnoreCase);
+                var secret = ConnectionStringRedactor.IsSecretKey(key) || ConnectionStringRedactor.IsSecretKey(npgsqlKey);
                 throw new RetortException($"The database URL {url} has a query parameter '{key}' that Npgsql does not accept" +
                     (secret ? "." : $": {e.Message}") + " Use libpq names such as sslmode, application_name, connect_timeout, or Npgsql connection string keys.");
             }

@@ -46,8 +46,16 @@ public sealed partial class PostgreSqlDialect : Dialect
     /// Creates a connection that reports which statement of a batch failed (<c>Include Failed Batched Command</c>),
     /// so a revision's statements can travel in one batch and an error still names its statement.
     /// </summary>
-    public override DbConnection CreateConnection(string connectionString) =>
-        new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString);
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        try { return new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString); }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // Npgsql names the key it refused; the value may be a secret, so only the redacted string is shown.
+            throw new RetortException($"The PostgreSQL connection string '{RedactConnectionString(connectionString)}' is invalid: {RedactConnectionString(e.Message)} " +
+                "Use Npgsql connection string keys (Host, Port, Username, Password, Database, SSL Mode, …) or a postgresql:// URL.", e);
+        }
+    }
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

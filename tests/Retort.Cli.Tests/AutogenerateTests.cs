@@ -66,6 +66,15 @@ public sealed class AutogenerateTests
         await CliRunner.OkAsync(env, "upgrade", "head");
         Assert.Contains("No differences", await CliRunner.OkAsync(env, "check"));
 
+        // An applied revision edited afterwards fails the check (the schema still matches) until the edit is accepted.
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), @"void Upgrade\(Op op\)\s*\{", "$0\n        op.Execute(\"SELECT 1\");"));
+        var edited = await CliRunner.RunAsync(env, "check");
+        Assert.Equal(1, edited.ExitCode);
+        Assert.Contains($"was edited after it was applied to this database: {Path.GetFileName(file)[..12]} (", edited.Error);
+        Assert.Contains($"'retort accept {Path.GetFileName(file)[..12]}'", edited.Error);
+        Assert.Contains("Accepted the edit", await CliRunner.OkAsync(env, "accept", "--all"));
+        Assert.Contains("No differences", await CliRunner.OkAsync(env, "check"));
+
         await CliRunner.OkAsync(env, "downgrade", "base");
         var empty = await CliRunner.RunAsync(env, "check");
         Assert.Equal(1, empty.ExitCode);

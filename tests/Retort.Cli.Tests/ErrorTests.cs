@@ -45,6 +45,46 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task Passwords_in_every_url_form_are_never_printed()
+    {
+        const string secret = "hunter2-sqlite";
+        using var dir = new TempDir();
+        var env = await SqlEnvironment.InitAsync(dir);
+        await SqlEnvironment.RevisionAsync(env, "one", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;");
+        void NoSecret(CliResult r) => Assert.DoesNotContain(secret, r.Out + r.Error);
+        // Each command also with --verbose (current -v prints the database), which adds the stack trace and the inner exceptions' messages.
+        async Task RefusedAsync(string expected, IReadOnlyDictionary<string, string> variables, params string[] args)
+        {
+            var r = await CliRunner.RunAsync(env, variables, args);
+            AssertError(r, expected);
+            NoSecret(r);
+            var verbose = await CliRunner.RunAsync(env, variables, ["--verbose", .. args]);
+            Assert.True(verbose.ExitCode == 1, verbose.ToString());
+            Assert.Contains(expected, verbose.Error);
+            NoSecret(verbose);
+        }
+        var none = new Dictionary<string, string>();
+        var missingFolder = Path.Combine(dir.Path, "no-such-folder", "x.db");
+
+        // The SQLite URL's unknown-parameter error, whatever the spelling, for every command that opens the database.
+        foreach (var key in new[] { "password", "Password", "sslpassword", "pwd" })
+            foreach (var args in new[] { new[] { "current" }, ["upgrade", "head"], ["history", "-i"], ["stamp", "head"] })
+                await RefusedAsync($"unknown parameter '{key}'", none, ["--url", $"sqlite:///app.db?{key}={secret}", .. args]);
+        // The same URL from the environment variable and from retort.json.
+        await RefusedAsync("unknown parameter 'password'",
+            new Dictionary<string, string> { ["RETORT_URL"] = $"sqlite:///app.db?mode=ReadWriteCreate&password={secret}" }, "current");
+        var config = Path.Combine(env, "retort.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("sqlite:///app.db", $"sqlite:///app.db?Password={secret}"));
+        await RefusedAsync("unknown parameter 'Password'", none, "upgrade", "head");
+
+        // A connection string passed through: failing to connect (missing folder, and a password SQLite cannot use).
+        foreach (var source in new[] { missingFolder, Path.Combine(dir.Path, "app.db") })
+            foreach (var args in new[] { new[] { "upgrade", "head" }, ["current"] })
+                await RefusedAsync("Cannot connect to sqlite: ", none, ["--url", $"Dialect=sqlite;Data Source={source};Password={secret}", .. args]);
+        Assert.False(File.Exists(missingFolder));
+    }
+
+    [Fact]
     public async Task Version_table_naming_an_unknown_revision()
     {
         using var dir = new TempDir();

@@ -1,5 +1,11 @@
 using Npgsql;
+using Retort.Behaviour;
 using Retort.Connections;
+using Retort.Migrations;
+using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Revisions;
+using Retort.Runner;
+using Retort.Schema;
 
 namespace Retort.PostgreSql.Tests;
 
@@ -61,5 +67,35 @@ public class UrlTests
         var e = await Assert.ThrowsAsync<RetortException>(() => db.OpenConnectionAsync());
         Assert.DoesNotContain("hunter2", e.Message);
         Assert.DoesNotContain("hunter2", e.ToString());
+    }
+
+    [PgFact]
+    public async Task Logs_never_hold_the_password_in_any_url_form()
+    {
+        const string secret = "hunter2-logged";
+        await using var pg = new PgDatabase();
+        await pg.InitializeAsync();
+        var b = new NpgsqlConnectionStringBuilder(pg.ConnectionString);
+        var log = new ListLogger();
+        var revisions = new RevisionSet([
+            new Revision(RevisionInfo.Create("r1", null, "table"), new InlineScript(op => op.CreateTable("t", new Column("id", SqlType.Integer, primaryKey: true)))),
+            new Revision(RevisionInfo.Create("r2", "r1", "fails"), new InlineScript(op => op.Execute("INSERT INTO missing_table VALUES (1)"))),
+        ]);
+        foreach (var url in new[]
+        {
+            $"postgresql://{b.Username}:{secret}@{b.Host}:{b.Port}/{b.Database}",
+            $"postgresql://{b.Username}@{b.Host}:{b.Port}/{b.Database}?password={secret}&lock_timeout=2s",
+            $"Dialect=postgresql;Host={b.Host};Port={b.Port};Username={b.Username};Password={secret};Database={b.Database}",
+        })
+        {
+            await using var db = Database.Open(url);
+            var migrator = new Migrator(db, revisions, logger: log);
+            var e = await Assert.ThrowsAsync<MigrationFailedException>(() => migrator.UpgradeAsync());
+            Assert.DoesNotContain(secret, e.ToString());
+            await migrator.DowngradeAsync("base");
+        }
+        Assert.Contains(log.Messages, m => m.Contains("Running upgrade r1", StringComparison.Ordinal));
+        Assert.Contains(log.Messages, m => m.Contains("CREATE TABLE", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Messages, m => m.Contains(secret, StringComparison.Ordinal));
     }
 }

@@ -20,6 +20,6 @@ public sealed class CopyAndSwapRefusedTests
         Assert.Contains("the sqlite dialect has no copy-and-swap backfill", e.Message);
         Assert.Contains("BackfillStrategy.InPlace", e.Message);
         Assert.Equal(0, await db.CountAsync("t WHERE n <> 0"));
-        Assert.Equal(0, await db.CountAsync("retort_version"));
+        Assert.Null(await db.Database.ReflectTableAsync("retort_version")); // a failed first run keeps no Retort table
     }
 }

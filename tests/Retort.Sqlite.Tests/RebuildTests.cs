@@ -113,7 +113,7 @@ public class RebuildTests
         Assert.Contains("INSERT INTO", e.Statement);
         Assert.Equal(before, db.SchemaDump());
         Assert.Equal(3L, db.Scalar("SELECT count(*) FROM orders"));
-        Assert.Empty(db.Query("SELECT * FROM retort_version"));
+        Assert.Empty(db.Query("SELECT name FROM sqlite_master WHERE name LIKE 'retort%'")); // a failed first run keeps no Retort table
         db.AssertIntegrity();
     }
 

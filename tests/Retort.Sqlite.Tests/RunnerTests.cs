@@ -48,7 +48,7 @@ public class RunnerTests
         Assert.Equal(64, history[0].Checksum!.Length);
         Assert.Empty(await migrator.FindEditedRevisionsAsync());
         var edited = new Migrator(db.Database, Rev.Chain(op => op.CreateTable("t", new Column("id", SqlType.BigInteger, primaryKey: true))));
-        Assert.Equal(["r1"], await edited.FindEditedRevisionsAsync());
+        Assert.Equal(["r1"], (await edited.FindEditedRevisionsAsync()).Select(e => e.Revision));
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Retort.Cli.Internal;
 
 namespace Retort.Cli.Commands;
 
-/// <summary><c>retort current [-v]</c>: the revisions the database is at.</summary>
+/// <summary>
+/// <c>retort current [-v]</c>: the revisions the database is at, with a warning when the version table contradicts the
+/// history or an applied revision was edited (what <c>upgrade</c> would refuse).
+/// </summary>
 internal static class CurrentCommand
 {
     public static Command Create(CliSetup setup)
@@ -28,6 +31,7 @@ internal static class CurrentCommand
                 ctx.Console.WriteLine($"{partial.Key.Revision} (in progress: {partial.Key.Direction} partly applied, {partial.Count(p => p.Finished)} step(s) done" +
                     (data.Count > 0 ? $", {rows:N0} rows checkpointed" : "") + $"; run {partial.Key.Direction} again to resume)");
             }
+            await StateReport.WarnAsync(ctx, migrator, ct);
         }));
         return command;
     }

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
 using Retort.Migrations;
+using Retort.Connections;
 using Retort.Revisions;
+using Retort.Runner;
 using Spectre.Console;
 
 namespace Retort.Cli.Commands;
 
-/// <summary><c>retort history [-r START:END] [-v] [-i]</c>: the revisions, newest first.</summary>
+/// <summary>
+/// <c>retort history [-r START:END] [-v] [-i]</c>: the revisions, newest first; <c>-v</c> also marks applied revisions
+/// that were edited since (when a database is configured).
+/// </summary>
 internal static class HistoryCommand
 {
     public static Command Create(CliSetup setup)
@@ -20,19 +25,26 @@ internal static class HistoryCommand
             var needCurrent = ctx.Get(indicate) || (text?.Contains("current", StringComparison.Ordinal) ?? false);
             RevisionSet revisions;
             IReadOnlyList<string> current = [];
-            if (needCurrent)
+            IReadOnlyList<EditedRevision> edited = [];
+            // -v also marks applied revisions that were edited, when a database is configured and reachable.
+            await using var database = needCurrent ? ctx.OpenDatabase() : ctx.Verbose ? TryOpenDatabase(ctx) : null;
+            if (database is not null)
             {
-                await using var database = ctx.OpenDatabase();
                 var migrator = await ctx.CreateMigratorAsync(database, ct);
                 revisions = migrator.Revisions;
-                current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
+                if (needCurrent) current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
+                if (ctx.Verbose)
+                {
+                    try { edited = await migrator.FindEditedRevisionsAsync(ct); }
+                    catch (RetortException e) when (!needCurrent) { ctx.Log("Edited revisions not looked for: " + e.Message); }
+                }
             }
             else revisions = await ctx.LoadRevisionsAsync(ct);
             var graph = revisions.Graph;
             var shown = Select(graph, text, current);
             if (ctx.Verbose)
             {
-                foreach (var info in shown) RevisionText.Detail(ctx.Console, revisions, info);
+                foreach (var info in shown) RevisionText.Detail(ctx.Console, revisions, info, edited.FirstOrDefault(e => e.Revision == info.Id));
                 return;
             }
             var table = new Table().AddColumn("Revision").AddColumn("Parent").AddColumn("").AddColumn("Message");
@@ -44,6 +56,16 @@ internal static class HistoryCommand
             ctx.Console.Write(table);
         }));
         return command;
+    }
+
+    private static Database? TryOpenDatabase(CliContext ctx)
+    {
+        try { return ctx.OpenDatabase(); }
+        catch (RetortException e)
+        {
+            ctx.Log("Edited revisions not looked for: " + e.Message);
+            return null;
+        }
     }
 
     private static IEnumerable<RevisionInfo> Select(RevisionGraph graph, string? range, IReadOnlyList<string> current)

@@ -1,5 +1,6 @@
 using Retort.Migrations;
 using Retort.Revisions;
+using Retort.Runner;
 using Spectre.Console;
 
 namespace Retort.Cli.Internal;
@@ -33,8 +34,8 @@ internal static class RevisionText
         return $"{info.Id}{(markers.Length > 0 ? " " + markers : "")}{(info.Message.Length > 0 ? ", " + info.Message : "")}";
     }
 
-    /// <summary>The detailed block of <c>-v</c> and <c>show</c>.</summary>
-    public static void Detail(IAnsiConsole console, RevisionSet revisions, RevisionInfo info)
+    /// <summary>The detailed block of <c>-v</c> and <c>show</c>; <paramref name="edited"/> marks an applied revision edited since.</summary>
+    public static void Detail(IAnsiConsole console, RevisionSet revisions, RevisionInfo info, EditedRevision? edited = null)
     {
         var graph = revisions.Graph;
         var grid = new Grid().AddColumn().AddColumn();
@@ -48,6 +49,9 @@ internal static class RevisionText
         Row("Path:", revisions[info.Id].Script.Source);
         if (revisions[info.Id].Script.IrreversibleReason is { } reason) Row("Irreversible:", reason);
         Row("Message:", info.Message);
+        if (edited is not null)
+            Row("Edited:", $"since it was applied on {edited.AppliedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: its plan differs from the one that ran. " +
+                $"Restore it, or accept the edit with 'retort accept {edited.Revision}'.");
         console.Write(grid);
         console.WriteLine();
     }

@@ -86,7 +86,8 @@ public sealed class Database : IAsyncDisposable, IDisposable
             await Dialect.InitializeConnectionAsync(connection, cancellationToken);
             return connection;
         }
-        catch (DbException e)
+        // InvalidOperationException: a driver refusing a setting at open (SQLite given a password it cannot use).
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             await connection.DisposeAsync();
             throw new RetortException($"Cannot connect to {DisplayName}: {Dialect.RedactConnectionString(e.Message)} Check that the database is reachable and the URL is right.", e);

@@ -8,15 +8,26 @@ public sealed partial class Migrator
     /// Sets the version table to <paramref name="target"/> without running any revision (Alembic's
     /// <c>stamp</c>). With <paramref name="purge"/>, the table is emptied first, even if it names unknown revisions.
     /// </summary>
-    public async Task<IReadOnlyList<RevisionInfo>> StampAsync(string target, bool purge = false, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RevisionInfo>> StampAsync(string target, bool purge = false, CancellationToken cancellationToken = default) =>
+        StampAsync([target], purge, cancellationToken);
+
+    /// <summary>
+    /// Sets the version table to the newest of <paramref name="targets"/> (one per branch, as Alembic's <c>stamp a b</c>)
+    /// without running any revision. With <paramref name="purge"/>, the table is emptied first, even if it names unknown
+    /// revisions. The history records what changed (<c>stamp</c> and <c>unstamp</c> rows), so the history and the version
+    /// table agree afterwards: this is how a version table that was dropped or edited by hand is set right.
+    /// </summary>
+    public async Task<IReadOnlyList<RevisionInfo>> StampAsync(IReadOnlyList<string> targets, bool purge = false, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Count == 0) throw new RetortException("Stamp needs a target: a revision id, head, heads or base.");
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var existing = await _versions.ReadHeadsAsync(executor, cancellationToken);
         if (!purge) CheckKnown(existing);
-        Graph.ResolveUpgradeTarget(target, purge ? [] : existing); // a bad target fails before anything is written
+        Resolve(purge ? [] : existing); // a bad target fails before anything is written
         await _versions.EnsureTablesAsync(executor, cancellationToken);
         await executor.BeginAsync(cancellationToken);
         try
@@ -24,11 +35,14 @@ public sealed partial class Migrator
             var heads = await _versions.ReadHeadsAsync(executor, cancellationToken);
             if (!purge) CheckKnown(heads);
             var current = purge ? [] : heads;
-            var resolved = Graph.ResolveUpgradeTarget(target, current);
-            var after = Graph.Normalize(resolved.Revisions);
+            var after = Resolve(current);
             if (purge) await _versions.ClearHeadsAsync(executor, cancellationToken);
             await _versions.WriteHeadsAsync(executor, current, after, cancellationToken);
-            foreach (var id in after.Except(current))
+            // Rows that take the history from what it recorded (and the table held) to the stamped heads.
+            var recorded = HistoryReplay.Heads(Graph, await _versions.ReadHistoryAsync(executor, cancellationToken));
+            foreach (var id in recorded.Union(heads).Except(after).Order(StringComparer.Ordinal))
+                await _versions.AddHistoryAsync(executor, id, HistoryReplay.Unstamp, null, null, cancellationToken);
+            foreach (var id in after.Except(recorded.Intersect(heads)))
                 await _versions.AddHistoryAsync(executor, id, "stamp", null, null, cancellationToken);
             await executor.CommitAsync(cancellationToken);
             return after.Select(Graph.Get).ToList();
@@ -38,5 +52,8 @@ public sealed partial class Migrator
             await executor.RollbackAsync(CancellationToken.None);
             throw;
         }
+
+        IReadOnlySet<string> Resolve(IReadOnlyCollection<string> current) =>
+            Graph.Normalize(targets.SelectMany(t => Graph.ResolveUpgradeTarget(t, current).Revisions).ToList());
     }
 }

@@ -74,24 +74,6 @@ public sealed partial class Migrator
         return await _versions.ReadHistoryAsync(executor, cancellationToken);
     }
 
-    /// <summary>
-    /// Applied revisions whose plan changed since they were applied (their checksum differs from the last
-    /// upgrade recorded in the history).
-    /// </summary>
-    public async Task<IReadOnlyList<string>> FindEditedRevisionsAsync(CancellationToken cancellationToken = default)
-    {
-        var history = await GetHistoryAsync(cancellationToken);
-        var last = new Dictionary<string, string?>();
-        foreach (var h in history)
-            if (h.Direction == "upgrade") last[h.Revision] = h.Checksum;
-            else if (h.Direction == "downgrade") last.Remove(h.Revision);
-        var edited = new List<string>();
-        foreach (var (id, checksum) in last)
-            if (checksum is not null && Revisions.Find(id) is { } rev && PlanFingerprint.Compute(BuildPlan(rev, up: true)) != checksum)
-                edited.Add(id);
-        return edited;
-    }
-
     /// <summary>Upgrades to <paramref name="target"/> (<c>head</c>, <c>heads</c>, an id, <c>+N</c>, <c>label@head</c>, …).</summary>
     public Task<IReadOnlyList<RevisionRun>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
         RunAsync(up: true, target, cancellationToken);
@@ -124,8 +106,7 @@ public sealed partial class Migrator
 
         // The pending list is read after the lock is held; every revision re-checks inside its own transaction.
         // Targets and plans are resolved before anything is written, so bad input leaves the database untouched.
-        var heads = await _versions.ReadHeadsAsync(executor, ct);
-        CheckKnown(heads);
+        var (heads, _) = await ReadCheckedStateAsync(executor, up, ct);
         var path = up ? Graph.UpgradePath(heads, target) : Graph.DowngradePath(heads, target);
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
         var runs = new List<RevisionRun>();
@@ -134,7 +115,8 @@ public sealed partial class Migrator
             throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
                 "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
         CheckSingleTransaction(plans);
-        await _versions.EnsureTablesAsync(executor, ct);
+        // Disposed before the lock is released: a failed first run on a fresh database removes the tables it created.
+        await using var created = await _versions.EnsureTablesForRunAsync(executor, _logger, ct);
 
         if (Options.SingleTransaction)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Retort.Dialects;
 using Retort.Operations;
 using Retort.Schema;
@@ -31,25 +32,70 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
         ],
         new PrimaryKeyConstraint(ValueList.Of("id"), options.HistoryTable + "_pkc"));
 
-    /// <summary>Creates the tables that are missing, in their own transaction.</summary>
-    public async Task EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
+    /// <summary>Creates the tables that are missing, in their own transaction; returns the names of those it created.</summary>
+    public async Task<IReadOnlyList<string>> EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
     {
         var tables = new[] { VersionTableModel, HistoryTableModel };
         if (executor.IsOffline)
         {
             // A script is run once against a known state; it creates the tables inside the first transaction.
             await PlanRunner.EmitAsync(executor, dialect, tables.Select(t => (MigrationOperation)new CreateTableOperation(t)).ToList(), ct);
-            return;
+            return [];
         }
+        IReadOnlyList<MigrationOperation> created = [];
         async Task<IReadOnlyList<MigrationOperation>> MissingAsync()
         {
             var plan = new List<MigrationOperation>();
             foreach (var table in tables)
                 if (!await executor.Schema.TableExistsAsync(table.Name, table.Schema, ct)) plan.Add(new CreateTableOperation(table));
-            return plan;
+            return created = plan;
         }
         // Checked again inside the transaction: a concurrent first run may create them in between.
         if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
+        return created.Cast<CreateTableOperation>().Select(c => c.Table.Name).ToList();
+    }
+
+    /// <summary>
+    /// Creates the missing tables for an online run. Disposing the result drops the tables it created when the run
+    /// recorded nothing in Retort's tables, so a fresh database whose first revision failed is left without them, as
+    /// it was before the run.
+    /// </summary>
+    public async Task<IAsyncDisposable> EnsureTablesForRunAsync(OnlineExecutor executor, ILogger logger, CancellationToken ct) =>
+        new CreatedTables(this, executor, await EnsureTablesAsync(executor, ct), logger);
+
+    private sealed class CreatedTables(VersionStore store, OnlineExecutor executor, IReadOnlyList<string> created, ILogger logger) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // An open transaction means the run stopped where it cannot be judged; leave everything to the next run.
+            if (created.Count == 0 || executor.InTransaction) return;
+            try { await store.DropUnusedAsync(executor, created, CancellationToken.None); }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogWarning(e, "Could not remove Retort's empty tables ({Tables}) after the run; the next run uses them as they are.", string.Join(", ", created));
+            }
+        }
+    }
+
+    /// <summary>Drops <paramref name="created"/> (and the progress table, when both were created) if all of Retort's tables are empty.</summary>
+    private async Task DropUnusedAsync(OnlineExecutor executor, IReadOnlyList<string> created, CancellationToken ct)
+    {
+        var own = new[] { options.VersionTable, options.HistoryTable, options.ProgressTable };
+        var fresh = created.Contains(options.VersionTable) && created.Contains(options.HistoryTable);
+        async Task<IReadOnlyList<MigrationOperation>> UnusedAsync()
+        {
+            var drop = new List<MigrationOperation>();
+            foreach (var name in own)
+            {
+                if (!await executor.Schema.TableExistsAsync(name, options.VersionTableSchema, ct)) continue;
+                var rows = await executor.QueryAsync(new SqlStatement($"SELECT 1 FROM {dialect.QualifyName(options.VersionTableSchema, name)} LIMIT 1"), ct);
+                if (rows.Count > 0) return [];
+                if (created.Contains(name) || (fresh && name == options.ProgressTable)) drop.Add(new DropTableOperation(name, options.VersionTableSchema));
+            }
+            return drop;
+        }
+        // Decided again inside the transaction: a concurrent run may have recorded something in between.
+        if ((await UnusedAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, UnusedAsync, ct);
     }
 
     /// <summary>

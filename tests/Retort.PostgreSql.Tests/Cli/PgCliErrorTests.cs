@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 using Retort.Cli.Tests;
 using Retort.PostgreSql.Tests.Infrastructure;
 
@@ -67,6 +68,90 @@ public sealed class PgCliErrorTests
         AssertError(await CliRunner.RunAsync(env.Path, "--url", WithPassword(env.Database.Url) + "?nonsense_key=1", "current"), "nonsense_key");
         AssertError(await CliRunner.RunAsync(env.Path, "--url", $"Dialect=postgresql;Host=127.0.0.1;Port={ClosedPort()};Username=retort;Password={Secret};Database=x", "current"),
             "Cannot connect to");
+    }
+
+    /// <summary>Every way to give a password: user info, a query parameter in any spelling, a connection string.</summary>
+    private static IEnumerable<string> PasswordForms(PgDatabase db, int? port = null)
+    {
+        var b = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        var hostPort = $"{b.Host}:{port ?? b.Port}";
+        yield return $"postgresql://{b.Username}:{Secret}@{hostPort}/{b.Database}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?password={Secret}";
+        yield return $"postgres://{b.Username}@{hostPort}/{b.Database}?application_name=retort-test&Password={Secret}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?sslmode=disable&sslpassword={Secret}";
+        yield return $"postgresql://{b.Username}@{hostPort}/{b.Database}?ssl%20password={Secret}";
+        yield return $"Dialect=postgresql;Host={b.Host};Port={port ?? b.Port};Username={b.Username};Password={Secret};Database={b.Database}";
+    }
+
+    private static string WithQuery(string url, string pair) =>
+        url.StartsWith("Dialect=", StringComparison.Ordinal) ? url + ";" + pair : url + (url.Contains('?') ? "&" : "?") + pair;
+
+    [PgFact]
+    public async Task Passwords_in_every_url_form_are_never_printed()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        var good = await env.RevisionAsync("good", "CREATE TABLE good (id integer PRIMARY KEY);", "DROP TABLE good;");
+        await env.RevisionAsync("bad", "INSERT INTO good (id) VALUES (1), (1);", "DELETE FROM good;");
+        async Task<CliResult> RunAsync(bool ok, params string[] args)
+        {
+            foreach (var verbose in new[] { false, true })
+            {
+                var r = await CliRunner.RunAsync(env.Path, verbose ? ["--verbose", .. args] : args);
+                Assert.DoesNotContain(Secret, r.Out + r.Error);
+                Assert.True(r.ExitCode == (ok ? 0 : 1), r.ToString());
+                if (!verbose && !ok) AssertError(r, "");
+                if (verbose) return r;
+            }
+            throw new InvalidOperationException("unreachable");
+        }
+
+        foreach (var url in PasswordForms(env.Database))
+        {
+            // A failing revision (the server's message and the statement), then commands that print the database.
+            var failed = await RunAsync(false, "--url", url, "upgrade", "head");
+            Assert.Contains("duplicate key value violates unique constraint", failed.Error);
+            Assert.Contains("Current revision(s) for postgres", (await RunAsync(true, "--url", url, "current")).Out);
+            await RunAsync(true, "--url", url, "history", "-i");
+            await RunAsync(true, "--url", url, "heads");
+            await RunAsync(true, "--url", url, "stamp", good);
+            // Unknown and malformed parameters.
+            Assert.Contains("nonsense_key", (await RunAsync(false, "--url", WithQuery(url, "nonsense_key=1"), "current")).Error);
+            if (!url.StartsWith("Dialect=", StringComparison.Ordinal))
+                Assert.Contains("not a duration", (await RunAsync(false, "--url", WithQuery(url, "lock_timeout=soon"), "current")).Error);
+        }
+        // Connecting fails: nothing listens on the port.
+        foreach (var url in PasswordForms(env.Database, ClosedPort()))
+            Assert.Contains("Cannot connect to", (await RunAsync(false, "--url", WithQuery(url, url.StartsWith("Dialect=", StringComparison.Ordinal) ? "Timeout=5" : "connect_timeout=5"), "upgrade", "head")).Error);
+        Assert.Equal(good, await env.Database.ScalarAsync<string>("SELECT string_agg(version_num, ',') FROM retort_version"));
+    }
+
+    [PgFact]
+    public async Task A_failed_first_run_a_dropped_version_table_and_an_edited_revision()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        var first = await env.RevisionAsync("one", "CREATE TABLE one (id integer);", "DROP TABLE one;");
+        var firstFile = Directory.GetFiles(Path.Combine(env.Path, "Revisions"), first + "*.sql").Single();
+        var text = File.ReadAllText(firstFile);
+
+        // A fresh database whose first revision fails keeps none of Retort's tables.
+        File.WriteAllText(firstFile, text.Replace("CREATE TABLE one (id integer);", "CREATE TABLE one (id integer);\nINSERT INTO missing VALUES (1);"));
+        AssertError(await env.RunAsync("upgrade", "head"), "relation \"missing\" does not exist");
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname IN ('one', 'retort_version', 'retort_history', 'retort_progress')"));
+        File.WriteAllText(firstFile, text);
+
+        var second = await env.RevisionAsync("two", "CREATE TABLE two (id integer);", "DROP TABLE two;");
+        await env.OkAsync("upgrade", "head");
+        await env.Database.ExecuteAsync("DROP TABLE retort_version");
+        AssertError(await env.RunAsync("upgrade", "head"), $"'retort stamp {second}'");
+        Assert.Equal(0L, await env.Database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'retort_version'"));
+        Assert.Contains("warning: ", (await env.RunAsync("current")).Error);
+        await env.OkAsync("stamp", second);
+
+        File.WriteAllText(firstFile, text.Replace("CREATE TABLE one (id integer);", "CREATE TABLE one (id bigint);"));
+        AssertError(await env.RunAsync("upgrade", "head"), $"{first} ({firstFile})");
+        Assert.Contains("Edited:", await env.OkAsync("history", "-v"));
+        Assert.Contains($"Accepted the edit of {first}", await env.OkAsync("accept", first));
+        Assert.Contains("Nothing to do", await env.OkAsync("upgrade", "head"));
     }
 
     [PgFact]

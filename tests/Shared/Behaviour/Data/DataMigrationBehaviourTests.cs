@@ -146,7 +146,7 @@ public abstract class DataMigrationBehaviourTests
         var e = await Assert.ThrowsAsync<MigrationFailedException>(() => UpAsync(db, op => op.Backfill("heap", "data = upper(data)")));
         Assert.Contains("no primary key", e.Message);
         Assert.Equal(["a", "b"], await db.RowsAsync("SELECT data FROM heap ORDER BY data"));
-        Assert.Equal(0, await db.CountAsync("retort_version"));
+        Assert.Null(await db.Database.ReflectTableAsync("retort_version")); // a failed first run keeps no Retort table
         var e2 = await Assert.ThrowsAsync<MigrationFailedException>(() => UpAsync(db, op => op.Backfill("heap", "data = upper(data)", keyColumns: ["data"])));
         Assert.Contains("not its primary key or a unique constraint", e2.Message);
     }
