@@ -61,6 +61,11 @@ public sealed class SqlMigrationScript : IMigrationScript
     {
         if (_downgradeStatements is null)
             throw new RetortException($"Revision file {Source} cannot be downgraded: {IrreversibleReason}.");
+        // An empty section is a downgrade nobody wrote yet: running it would report success and change nothing.
+        if (_downgradeStatements.Value.Count == 0 && _upgradeStatements.Value.Count > 0)
+            throw new RetortException($"Revision file {Source} has an empty '{SqlRevisionFile.Marker}downgrade' section while its upgrade section has " +
+                "statements, so a downgrade would change nothing. Write the statements that undo the upgrade in that section, or delete the " +
+                $"'{SqlRevisionFile.Marker}downgrade' line to mark the revision irreversible.");
         Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, "downgrade");
     }
 

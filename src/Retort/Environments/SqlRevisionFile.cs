@@ -18,7 +18,8 @@ namespace Retort.Environments;
 /// ALTER TABLE account DROP COLUMN email;
 /// </code>
 /// <c>down-revision</c> takes several ids separated by commas (a merge) and is omitted for a base revision; lists
-/// are comma-separated. A file without a downgrade section is irreversible. Inside a section, a
+/// are comma-separated. A file without a downgrade section is irreversible; an empty downgrade section after an
+/// upgrade with statements is refused (a downgrade nobody wrote). Inside a section, a
 /// <c>-- retort:batched</c> line turns the <c>UPDATE</c> after it into a batched, checkpointed backfill
 /// (<see cref="SqlBackfillDirective"/>).
 /// </summary>
@@ -108,6 +109,7 @@ public static class SqlRevisionFile
         sb.Append("-- created ").Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         sb.Append('\n').Append(Marker).Append("upgrade\n\n");
         sb.Append(Marker).Append("downgrade\n");
+        sb.Append("-- The statements that undo the upgrade. Left empty, downgrading is refused; without the line above, the revision is irreversible.\n");
         return sb.ToString();
     }
 
