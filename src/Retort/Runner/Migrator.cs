@@ -302,7 +302,9 @@ public sealed partial class Migrator
         if (!up && revision.Script.IrreversibleReason is { } reason)
             throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Script.Source}): it is marked irreversible: {reason}. Nothing was changed.");
         // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
-        return BuildPlan(revision, up);
+        var plan = BuildPlan(revision, up);
+        CheckNonTransactional(revision, plan, up);
+        return plan;
     }
 
     private async Task<(RevisionRun Run, IReadOnlyCollection<string> HeadsAfter)> ApplyOneAsync(
