@@ -130,7 +130,8 @@ public sealed partial class Migrator
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
         var runs = new List<RevisionRun>();
         if (plans.Count == 0) return runs;
-        if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation)) is { info: { } batched })
+        var resumed = await CheckPartlyAppliedAsync(executor, path, up, ct);
+        if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation { Atomic: false })) is { info: { } batched })
             throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
                 "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
         CheckSingleTransaction(plans);
@@ -193,7 +194,7 @@ public sealed partial class Migrator
                 if (executor.InTransaction) await executor.CommitAsync(CancellationToken.None);
                 ct.ThrowIfCancellationRequested();
             }
-            if (plan.Any(o => o is DataOperation || dialect.RunsOutsideTransaction(o)))
+            if (plan.Any(o => o is DataOperation { Atomic: false } || dialect.RunsOutsideTransaction(o)) || resumed.Contains(info.Id))
             {
                 // Data steps commit batch by batch, and steps outside any transaction commit alone: the revisions
                 // batched before this one commit first, and this one records its progress step by step.
