@@ -127,8 +127,8 @@ public sealed partial class Migrator
             var steps = group.Where(p => p.Direction == directions[0]).ToList();
             var state = directions.Count > 1
                 ? "partly applied and an undo of it stopped part way"
-                : $"partly applied: its {directions[0]} stopped after {steps.Count(p => p.Finished)} step(s) were committed" +
-                  (steps.Sum(p => p.RowsDone) is var rows and > 0 ? $" ({rows:N0} rows checkpointed)" : "");
+                : $"partly applied: its {directions[0]} stopped part way ({steps.Count(p => p.Finished)} step(s) finished" +
+                  (steps.Sum(p => p.RowsDone) is var rows and > 0 ? $", {rows:N0} rows checkpointed)" : ")");
             var why = !known ? "no revision file defines it, so Retort cannot tell what this run would do to it"
                 : Options.SingleTransaction && path.Any(p => p.Id == id) ? "a single-transaction run cannot resume it (it commits step by step)"
                 : up ? $"this upgrade would build on it" : $"this downgrade would undo {(path.Any(p => p.Id == id) ? "it" : "the revisions below it")} and leave its committed work behind";

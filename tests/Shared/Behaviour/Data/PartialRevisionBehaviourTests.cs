@@ -67,7 +67,7 @@ public abstract class PartialRevisionBehaviourTests
 
         var refused = await Assert.ThrowsAsync<PartlyAppliedRevisionException>(() => migrator.DowngradeAsync("-1"));
         Assert.Equal("r1", refused.RevisionId);
-        Assert.Contains("Revision r1 is partly applied: its upgrade stopped after", refused.Message);
+        Assert.Contains("Revision r1 is partly applied: its upgrade stopped part way (", refused.Message);
         Assert.Contains("this downgrade would undo the revisions below it", refused.Message);
         Assert.Contains("'retort resolve r1 --finish'", refused.Message);
         Assert.Contains("'retort resolve r1 --undo'", refused.Message);
@@ -169,7 +169,7 @@ public abstract class PartialRevisionBehaviourTests
         Assert.Equal(["r1"], await migrator.GetCurrentHeadIdsAsync());
 
         var refused = await Assert.ThrowsAsync<PartlyAppliedRevisionException>(() => migrator.UpgradeAsync("head"));
-        Assert.Contains("Revision r1 is partly applied: its downgrade stopped after", refused.Message);
+        Assert.Contains("Revision r1 is partly applied: its downgrade stopped part way (", refused.Message);
         Assert.Contains("this upgrade would build on it", refused.Message);
         Assert.False(await TableExistsAsync(db, "marker"));
 
