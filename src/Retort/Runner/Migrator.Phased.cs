@@ -48,7 +48,7 @@ public sealed partial class Migrator
         if (done.FirstOrDefault(p => !sums.TryGetValue(p.Step, out var sum) || sum != p.Checksum) is { } stale)
             throw new RetortException($"Revision {info.Id} was partly applied ({direction}, step {stale.Step + 1}: {stale.Description}) and that step differs now from what committed. " +
                 "Resuming could skip or repeat work. Restore the step as it was when that run started and run the upgrade again to finish it; " +
-                $"to start over instead, undo what the committed steps did by hand and delete the revision's rows from {Options.ProgressTable}.");
+                $"to start over instead, undo what the committed steps did by hand and clear their record with 'retort resolve {info.Id} --forget' (Migrator.ForgetPartialAsync).");
         if (up && !undo) await _versions.EnsureRowsColumnAsync(executor, ct);
         RevisionStarting?.Invoke(info, direction);
         _logger.LogInformation("Running {Direction} {Revision}: {Message}{Resume}", direction, info.Id, info.Message, done.Count > 0 ? " (resuming)" : "");

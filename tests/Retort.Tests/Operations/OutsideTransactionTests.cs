@@ -33,6 +33,8 @@ public sealed class OutsideTransactionTests
         Assert.True(analyze.OutsideTransaction);
         Assert.True(((ExecuteSqlOperation)analyze.Reverse()).OutsideTransaction);
         Assert.EndsWith("(outside the transaction)", analyze.Describe());
+        Assert.Equal("op.Execute(\"VACUUM\", outsideTransaction: true);\n",
+            Retort.Autogenerate.MigrationCodeWriter.Write([new ExecuteSqlOperation("VACUUM") { OutsideTransaction = true }], indent: ""));
     }
 
     [Fact]
