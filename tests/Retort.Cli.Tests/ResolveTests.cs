@@ -96,5 +96,16 @@ public sealed class ResolveTests
         Assert.Contains("Stamped", await CliRunner.OkAsync(env, "stamp", items, "--purge"));
         Assert.Equal(0, Scalar(env, "SELECT count(*) FROM retort_progress"));
         Assert.DoesNotContain("in progress", await CliRunner.OkAsync(env, "current"));
+
+        // Partly applied again, then its file deleted: still reported, with the command that clears it.
+        await FailPartWayAsync(env);
+        File.Delete(Directory.GetFiles(Path.Combine(env, "Revisions"), fill + "*.sql").Single());
+        var orphan = await CliRunner.OkAsync(env, "current");
+        Assert.Contains($"{fill} (in progress: upgrade partly applied", orphan);
+        Assert.Contains($"no revision file defines it: restore the file, or undo what it did by hand and run 'retort resolve {fill} --forget'", orphan);
+        var forgotten = await CliRunner.OkAsync(env, "resolve", fill, "--forget");
+        Assert.Contains($"Removed the progress rows of revision {fill}; nothing was run", forgotten);
+        Assert.DoesNotContain("in progress", await CliRunner.OkAsync(env, "current"));
+        Assert.Equal(0, Scalar(env, "SELECT count(*) FROM retort_progress"));
     }
 }
