@@ -130,6 +130,37 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A <c>CREATE INDEX CONCURRENTLY</c> written as raw SQL outside the transaction gets what
+    /// <c>op.CreateIndex(…, concurrently: true)</c> gets: an INVALID index of that name, left by an interrupted
+    /// build, is dropped before the statement runs again.
+    /// </remarks>
+    public override IEnumerable<SqlStatement> ExecuteSql(ExecuteSqlOperation operation)
+    {
+        var statements = base.ExecuteSql(operation).ToList();
+        if (operation.OutsideTransaction && statements is [var statement] && ConcurrentIndexName(operation.Sql) is { } name)
+            _dialect.RegisterConcurrentBuild(statement, name);
+        return statements;
+    }
+
+    /// <summary>
+    /// The index a <c>CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table</c> statement
+    /// builds, qualified with its table's schema when the table is (an index lives in its table's schema); null for
+    /// any other statement or an unnamed index.
+    /// </summary>
+    internal static string? ConcurrentIndexName(string sql)
+    {
+        var t = SqlTokens.TopLevel(sql);
+        var i = SqlTokens.Is(t, 1, "UNIQUE") ? 2 : 1;
+        if (!SqlTokens.Is(t, 0, "CREATE") || !SqlTokens.Is(t, i, "INDEX") || !SqlTokens.Is(t, i + 1, "CONCURRENTLY")) return null;
+        i += 2;
+        if (SqlTokens.Is(t, i, "IF") && SqlTokens.Is(t, i + 1, "NOT") && SqlTokens.Is(t, i + 2, "EXISTS")) i += 3;
+        if (i + 1 >= t.Count || SqlTokens.Is(t, i, "ON") || !SqlTokens.Is(t, i + 1, "ON")) return null;
+        var table = SqlTokens.Is(t, i + 2, "ONLY") ? i + 3 : i + 2;
+        return table + 2 < t.Count && t[table + 1] == "." ? t[table] + "." + t[i] : t[i];
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<SqlStatement> DropIndex(DropIndexOperation operation) => operation.Concurrently
         ? [new SqlStatement($"DROP INDEX CONCURRENTLY IF EXISTS {Q(operation.Schema, operation.Name)}") { Transactional = false }]
         : base.DropIndex(operation);

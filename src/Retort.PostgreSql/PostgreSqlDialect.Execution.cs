@@ -20,7 +20,7 @@ public sealed partial class PostgreSqlDialect
     /// </summary>
     public override async Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!statement.Transactional && statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal))
+        if (!statement.Transactional && (statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal) || _concurrentBuilds.TryGetValue(statement, out _)))
         {
             await ExecuteConcurrentAsync(command, statement, logger, cancellationToken);
             return;
@@ -182,7 +182,28 @@ public sealed partial class PostgreSqlDialect
 
     /// <inheritdoc />
     public override bool RunsOutsideTransaction(MigrationOperation operation) =>
-        operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true } or AddEnumValueOperation;
+        operation is CreateIndexOperation { Concurrently: true } or DropIndexOperation { Concurrently: true } or AddEnumValueOperation
+        || base.RunsOutsideTransaction(operation);
+
+    /// <inheritdoc />
+    public override string? WhyNotInTransaction(string sql)
+    {
+        var t = SqlTokens.TopLevel(sql);
+        bool Is(int i, string word) => SqlTokens.Is(t, i, word);
+        bool Has(string word) => t.Any(w => string.Equals(w, word, StringComparison.OrdinalIgnoreCase));
+        var index = Is(1, "UNIQUE") ? 2 : 1;
+        var what =
+            Is(0, "CREATE") && Is(index, "INDEX") && Is(index + 1, "CONCURRENTLY") ? "CREATE INDEX CONCURRENTLY"
+            : Is(0, "DROP") && Is(1, "INDEX") && Is(2, "CONCURRENTLY") ? "DROP INDEX CONCURRENTLY"
+            : Is(0, "REINDEX") && Has("CONCURRENTLY") ? "REINDEX CONCURRENTLY"
+            : Is(0, "REINDEX") && (Is(1, "DATABASE") || Is(1, "SYSTEM")) ? "REINDEX " + t[1].ToUpperInvariant()
+            : Is(0, "ALTER") && Is(1, "TABLE") && Has("DETACH") && Has("CONCURRENTLY") ? "DETACH PARTITION CONCURRENTLY"
+            : Is(0, "VACUUM") ? "VACUUM"
+            : Is(0, "ALTER") && Is(1, "SYSTEM") ? "ALTER SYSTEM"
+            : (Is(0, "CREATE") || Is(0, "DROP")) && (Is(1, "DATABASE") || Is(1, "TABLESPACE")) ? t[0].ToUpperInvariant() + " " + t[1].ToUpperInvariant()
+            : null;
+        return what is null ? null : $"PostgreSQL runs {what} only outside a transaction block";
+    }
 
     /// <summary>Logs a DDL statement's failed attempt to get its lock and waits before the next one.</summary>
     private async Task BackOffAsync(int attempt, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)

@@ -131,6 +131,10 @@ public sealed partial class SqliteDialect : Dialect
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     /// <inheritdoc />
+    public override string? WhyNotInTransaction(string sql) =>
+        SqlTokens.Is(SqlTokens.TopLevel(sql), 0, "VACUUM") ? "SQLite cannot VACUUM from within a transaction" : null;
+
+    /// <inheritdoc />
     public override IReadOnlyList<SqlStatement> BeforeTransaction(IReadOnlyList<MigrationOperation> plan) =>
         // SQLite ignores this pragma inside a transaction; the rebuild needs it off (SQLite's documented procedure).
         MayRebuild(plan) ? [new SqlStatement("PRAGMA foreign_keys = OFF")] : [];

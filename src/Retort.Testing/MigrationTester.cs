@@ -49,14 +49,27 @@ public sealed class MigrationTester(Database database, RevisionSet revisions, Mi
                 $"Expected {expectedHeads} head(s), found {heads.Count}: {string.Join(", ", heads.Select(h => h.Id))}. Merge them with 'retort merge heads -m MSG'.");
     }
 
-    /// <summary>Whether the revision's downgrade can be built (or it is marked irreversible).</summary>
+    /// <summary>
+    /// Whether the revision's downgrade can be built (or it is marked irreversible), and is not empty while its
+    /// upgrade is not: such a downgrade reports success and changes nothing.
+    /// </summary>
     public CheckResult CheckReversible(Revision revision)
     {
         if (revision.Script.IrreversibleReason is { } reason)
             return new CheckResult(MigrationCheck.Reversible, revision.Id, true, "marked irreversible: " + reason, Skipped: true);
         try
         {
-            revision.Script.BuildDowngrade(new Op());
+            var downgrade = new Op();
+            revision.Script.BuildDowngrade(downgrade);
+            var upgrade = new Op();
+            revision.Script.BuildUpgrade(upgrade);
+            if (downgrade.Plan.Count == 0 && upgrade.Plan.Count > 0)
+                return new CheckResult(MigrationCheck.Reversible, revision.Id, false,
+                    $"revision {revision.Id} ({revision.Script.Source}) has an upgrade of {upgrade.Plan.Count} operation(s) and an empty downgrade, " +
+                    "so downgrading it would change nothing. " + (revision.Script is ClassMigrationScript
+                        ? "Remove the empty Downgrade override (by default Downgrade reverses Upgrade) or write one that undoes the upgrade; "
+                        : "Write a downgrade that undoes the upgrade; ") +
+                    "if the revision cannot be undone, mark it irreversible.");
             return new CheckResult(MigrationCheck.Reversible, revision.Id, true);
         }
         catch (RetortException e)
@@ -107,6 +120,12 @@ public sealed class MigrationTester(Database database, RevisionSet revisions, Mi
         if (revision.Script.IrreversibleReason is not null)
         {
             results.Add(new CheckResult(MigrationCheck.Stairway, revisionId, true, "irreversible: not downgraded", Skipped: true));
+            return results;
+        }
+        if (!CheckReversible(revision).Passed)
+        {
+            // An empty downgrade would leave the upgrade in place and the upgrade after it would run twice.
+            results.Add(new CheckResult(MigrationCheck.Stairway, revisionId, true, "not downgraded: its downgrade failed the Reversible check", Skipped: true));
             return results;
         }
         try

@@ -23,7 +23,7 @@ public sealed class CSharpEnvironmentTests
             .Replace("public override void Upgrade(Op op)\n    {\n    }",
                 "public override void Upgrade(Op op)\n    {\n        op.CreateTable(\"users\", new Column(\"id\", SqlType.Integer, primaryKey: true), new Column(\"name\", SqlType.String(50)));\n" +
                 "        op.Run(\"seed\", (db, ct) => db.ExecuteAsync(\"INSERT INTO users (name) VALUES ('ada')\", cancellationToken: ct));\n    }")
-            .Replace("public override void Downgrade(Op op)\n    {\n    }", "public override void Downgrade(Op op) => op.DropTable(\"users\");"));
+            .Replace("    // Downgrade is the reverse", "    public override void Downgrade(Op op) => op.DropTable(\"users\");\n\n    // Downgrade is the reverse"));
 
         var offline = await CliRunner.RunAsync(env, "upgrade", "head", "--sql");
         Assert.True(offline.ExitCode == 1, offline.ToString());

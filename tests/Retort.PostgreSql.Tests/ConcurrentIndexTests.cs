@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
+using Retort.Behaviour;
+using Retort.Migrations;
 using Retort.Operations;
+using Retort.Revisions;
+using Retort.Runner;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Index = Retort.Schema.TableIndex;
 
@@ -60,5 +64,32 @@ public class ConcurrentIndexTests(PgDatabase db) : IClassFixture<PgDatabase>
         await database.ApplyAsync([new DropIndexOperation("dupes", "ix_dupes_a") { Concurrently = true }]);
         await database.ApplyAsync([new DropIndexOperation("dupes", "ix_dupes_a") { Concurrently = true }]);
         Assert.Empty((await database.ReflectTableAsync("dupes"))!.Indexes);
+    }
+
+    private static RevisionSet Revision(Action<Op> upgrade) => InlineScript.Single(upgrade, op => op.DropIndex("ix_raw_a", "raw", concurrently: true));
+
+    [PgFact]
+    public async Task Raw_create_index_concurrently_is_refused_inside_the_transaction_and_runs_in_a_block_that_rebuilds_an_invalid_leftover()
+    {
+        await db.ExecuteAsync("CREATE TABLE raw (a integer); INSERT INTO raw VALUES (1), (1), (2)");
+        await using var database = db.Open();
+        var e = await Assert.ThrowsAsync<RetortException>(() => new Migrator(database, Revision(op =>
+            op.Execute("create unique index concurrently if not exists ix_raw_a on raw (a)"))).UpgradeAsync());
+        Assert.Contains("PostgreSQL runs CREATE INDEX CONCURRENTLY only outside a transaction block", e.Message);
+        Assert.Contains("op.OutsideTransaction", e.Message);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_raw_a'"));
+
+        // In a block it runs outside the transaction; the duplicate fails the build and leaves an INVALID index.
+        Action<Op> upgrade = op => op.OutsideTransaction(o => o.Execute("create unique index concurrently if not exists ix_raw_a on public.raw (a)"));
+        await Assert.ThrowsAsync<MigrationFailedException>(() => new Migrator(database, Revision(upgrade)).UpgradeAsync());
+        Assert.False(await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_raw_a'::regclass"));
+
+        // The rerun drops the leftover and builds it again, instead of IF NOT EXISTS keeping the INVALID one.
+        await db.ExecuteAsync("DELETE FROM raw WHERE ctid = (SELECT max(ctid) FROM raw WHERE a = 1)");
+        var migrator = new Migrator(database, Revision(upgrade));
+        await migrator.UpgradeAsync();
+        Assert.True(await db.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_raw_a'::regclass"));
+        Assert.Equal(["r1"], await migrator.GetCurrentHeadIdsAsync());
+        await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("INSERT INTO raw VALUES (2)"));
     }
 }

@@ -15,6 +15,39 @@ public class SqlGenerationTests
     private SqlStatement[] Statements(MigrationOperation operation) =>
         _dialect.Generator.Generate(operation).Cast<MigrationStep.Sql>().Select(s => s.Statement).ToArray();
 
+    [Theory]
+    [InlineData("CREATE INDEX CONCURRENTLY ix ON t (a)", "CREATE INDEX CONCURRENTLY")]
+    [InlineData("-- a comment first\ncreate unique index concurrently if not exists ix on t (a)", "CREATE INDEX CONCURRENTLY")]
+    [InlineData("DROP INDEX CONCURRENTLY IF EXISTS ix", "DROP INDEX CONCURRENTLY")]
+    [InlineData("REINDEX (VERBOSE) INDEX CONCURRENTLY ix", "REINDEX CONCURRENTLY")]
+    [InlineData("reindex database app", "REINDEX DATABASE")]
+    [InlineData("ALTER TABLE p DETACH PARTITION p1 CONCURRENTLY", "DETACH PARTITION CONCURRENTLY")]
+    [InlineData("VACUUM (ANALYZE) t", "VACUUM")]
+    [InlineData("ALTER SYSTEM SET work_mem = '64MB'", "ALTER SYSTEM")]
+    [InlineData("CREATE DATABASE other", "CREATE DATABASE")]
+    [InlineData("CREATE INDEX ix ON t (concurrently)", null)]
+    [InlineData("REFRESH MATERIALIZED VIEW CONCURRENTLY mv", null)]
+    [InlineData("SELECT 'VACUUM'", null)]
+    [InlineData("ALTER TYPE mood ADD VALUE 'meh'", null)]
+    public void Statements_postgresql_runs_only_outside_a_transaction_are_recognised(string sql, string? what)
+    {
+        var why = _dialect.WhyNotInTransaction(sql);
+        if (what is null) Assert.Null(why);
+        else Assert.Equal($"PostgreSQL runs {what} only outside a transaction block", why);
+    }
+
+    [Theory]
+    [InlineData("CREATE INDEX CONCURRENTLY ix_a ON t (a)", "ix_a")]
+    [InlineData("create unique index concurrently if not exists \"Ix\" on only app.t (a)", "app.\"Ix\"")]
+    [InlineData("CREATE INDEX CONCURRENTLY ON t (a)", null)]
+    [InlineData("CREATE INDEX ix_a ON t (a)", null)]
+    public void A_raw_concurrent_build_outside_the_transaction_names_its_index_for_the_invalid_leftover_check(string sql, string? index)
+    {
+        Assert.Equal(index, PostgreSqlDdlGenerator.ConcurrentIndexName(sql));
+        var statement = Assert.Single(Statements(new ExecuteSqlOperation(sql) { OutsideTransaction = true }));
+        Assert.False(statement.Transactional);
+    }
+
     [Fact]
     public void CreateTable_with_every_type_identity_constraints_comments_and_schema()
     {

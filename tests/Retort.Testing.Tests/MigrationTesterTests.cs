@@ -1,5 +1,6 @@
 using Retort.Autogenerate;
 using Retort.Behaviour;
+using Retort.Environments;
 using Retort.Migrations;
 using Retort.Revisions;
 using Retort.Runner;
@@ -53,7 +54,7 @@ public class MigrationTesterTests
         await using var db = await ThrowawayDatabase.CreateSqliteAsync();
         var revisions = new RevisionSet([
             Rev("a", null, CreateUsers),
-            Rev("b", "a", op => op.AddColumn("users", new Column("email", SqlType.Text)), _ => { }),
+            Rev("b", "a", op => op.AddColumn("users", new Column("email", SqlType.Text)), op => op.Execute("UPDATE users SET name = name")),
         ]);
         var failure = (await new MigrationTester(db.Database, revisions).RunAsync()).FirstFailure!;
         Assert.Equal((MigrationCheck.DowngradeLeavesNoTrace, "b"), (failure.Check, failure.Revision));
@@ -80,6 +81,49 @@ public class MigrationTesterTests
         var failure = report.FirstFailure!;
         Assert.Equal((MigrationCheck.Reversible, "a"), (failure.Check, failure.Revision));
         Assert.Contains("raw SQL has no reverse", failure.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_downgrade_after_a_non_empty_upgrade_fails_the_reversible_check_naming_the_revision()
+    {
+        await using var db = await ThrowawayDatabase.CreateSqliteAsync();
+        var sql = SqlRevisionFile.Parse("-- retort:revision c\n-- retort:down-revision b\n-- retort:upgrade\nINSERT INTO users (id) VALUES (2);\n-- retort:downgrade\n-- nothing\n", "c_seed.sql");
+        var revisions = new RevisionSet([
+            Rev("a", null, CreateUsers),
+            new Revision(RevisionInfo.Create("b", "a", "seed"), new ClassMigrationScript(typeof(SeedWithEmptyDowngrade))),
+            sql,
+            Rev("d", "c", _ => { }, _ => { }),
+            new Revision(RevisionInfo.Create("e", "d", "default downgrade"), new ClassMigrationScript(typeof(AddsEmailWithDefaultDowngrade))),
+        ]);
+        var report = await new MigrationTester(db.Database, revisions).RunAsync();
+        var csharp = Assert.Single(report.For("b"), r => r.Check == MigrationCheck.Reversible);
+        Assert.False(csharp.Passed);
+        Assert.Contains("revision b (", csharp.Message);
+        Assert.Contains("empty downgrade", csharp.Message);
+        Assert.Contains("Remove the empty Downgrade override", csharp.Message);
+        var file = Assert.Single(report.For("c"), r => r.Check == MigrationCheck.Reversible);
+        Assert.False(file.Passed);
+        Assert.Contains("c_seed.sql", file.Message);
+        Assert.Contains("empty '-- retort:downgrade' section", file.Message);
+        // A merge-like revision changes nothing either way; a class that inherits Downgrade reverses its upgrade.
+        Assert.Contains(report.For("d"), r => r.Check == MigrationCheck.Reversible && r.Passed);
+        Assert.Contains(report.For("e"), r => r.Check == MigrationCheck.Reversible && r.Passed);
+        Assert.Contains(report.For("e"), r => r.Check == MigrationCheck.DowngradeLeavesNoTrace && r.Passed);
+        Assert.Contains(report.For("e"), r => r.Check == MigrationCheck.Stairway && r.Passed && !r.Skipped);
+    }
+
+    [Revision("b", DownRevision = "a")]
+    private sealed class SeedWithEmptyDowngrade : Migration
+    {
+        public override void Upgrade(Op op) => op.Execute("INSERT INTO users (id, name) VALUES (1, 'ada')");
+
+        public override void Downgrade(Op op) { }
+    }
+
+    [Revision("e", DownRevision = "d")]
+    private sealed class AddsEmailWithDefaultDowngrade : Migration
+    {
+        public override void Upgrade(Op op) => op.AddColumn("users", new Column("email", SqlType.Text));
     }
 
     [Fact]

@@ -24,12 +24,23 @@ internal static class CurrentCommand
                 if (ctx.Verbose) RevisionText.Detail(ctx.Console, migrator.Revisions, head);
                 else ctx.Console.WriteLine(RevisionText.Short(migrator.Revisions.Graph, head));
             }
-            foreach (var partial in (await migrator.GetInProgressAsync(ct)).GroupBy(p => (p.Revision, p.Direction)))
+            foreach (var revision in (await migrator.GetInProgressAsync(ct)).GroupBy(p => p.Revision))
             {
-                var data = partial.Where(p => p.RowsDone > 0 || !p.Finished).ToList();
-                var rows = data.Sum(p => p.RowsDone);
-                ctx.Console.WriteLine($"{partial.Key.Revision} (in progress: {partial.Key.Direction} partly applied, {partial.Count(p => p.Finished)} step(s) done" +
-                    (data.Count > 0 ? $", {rows:N0} rows checkpointed" : "") + $"; run {partial.Key.Direction} again to resume)");
+                var id = revision.Key;
+                var known = migrator.Revisions.Graph.TryGet(id, out _);
+                var undoing = revision.Select(p => p.Direction).Distinct().Count() > 1;
+                foreach (var partial in revision.GroupBy(p => p.Direction))
+                {
+                    var data = partial.Where(p => p.RowsDone > 0 || !p.Finished).ToList();
+                    var rows = data.Sum(p => p.RowsDone);
+                    var next = !known
+                        ? $"no revision file defines it: restore the file, or undo what it did by hand and run 'retort resolve {id} --forget'"
+                        : undoing
+                            ? $"an undo of it stopped part way: run 'retort resolve {id} --undo' to finish the undo"
+                            : $"run {partial.Key} again or 'retort resolve {id} --finish' to resume, 'retort resolve {id} --undo' to undo it";
+                    ctx.Console.WriteLine($"{id} (in progress: {partial.Key} partly applied, {partial.Count(p => p.Finished)} step(s) done" +
+                        (data.Count > 0 ? $", {rows:N0} rows checkpointed" : "") + $"; {next})");
+                }
             }
             await StateReport.WarnAsync(ctx, migrator, ct);
         }));

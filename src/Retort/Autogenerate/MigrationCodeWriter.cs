@@ -67,7 +67,7 @@ public static class MigrationCodeWriter
         DropIndexOperation d => $"op.DropIndex({S(d.Name)}, {S(d.TableName)}{(d.Existing is null ? "" : ", existing: " + IndexCode(d.Existing))}{SchemaArg(d.Schema)});",
         AddConstraintOperation a => AddConstraintCode(a),
         DropConstraintOperation d => $"op.DropConstraint({S(d.Name)}, {S(d.TableName)}{(d.Existing is null ? "" : ", existing: " + ConstraintCode(d.Existing))}{SchemaArg(d.Schema)});",
-        ExecuteSqlOperation e => $"op.Execute({S(e.Sql)});",
+        ExecuteSqlOperation e => $"op.Execute({S(e.Sql)}{(e.OutsideTransaction ? ", outsideTransaction: true" : "")});",
         CreateSchemaOperation c => $"op.CreateSchema({S(c.Name)});",
         DropSchemaOperation d => $"op.DropSchema({S(d.Name)});",
         AlterTableCommentOperation { Comment: { } c } a => $"op.CreateTableComment({S(a.TableName)}, {S(c)}{(a.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "")}{SchemaArg(a.Schema)});",

@@ -29,7 +29,7 @@ public abstract class DdlGenerator(Dialect dialect)
         AlterTableCommentOperation o => Sql(AlterTableComment(o)),
         CreateSchemaOperation o => Sql(CreateSchema(o)),
         DropSchemaOperation o => Sql(DropSchema(o)),
-        ExecuteSqlOperation o => Sql([new SqlStatement(o.Sql) { Parameters = o.Parameters }]),
+        ExecuteSqlOperation o => Sql(ExecuteSql(o)),
         BulkInsertOperation o => Sql(BulkInsert(o)),
         CodeStepOperation o => [new MigrationStep.Code(o)],
         CreateEnumTypeOperation o => Sql(CreateEnumType(o)),
@@ -163,6 +163,10 @@ public abstract class DdlGenerator(Dialect dialect)
         if (index.Where is not null) sql += " WHERE " + index.Where;
         return [new SqlStatement(sql)];
     }
+
+    /// <summary>Raw SQL as written, with its parameters; outside the transaction when the operation says so.</summary>
+    public virtual IEnumerable<SqlStatement> ExecuteSql(ExecuteSqlOperation operation) =>
+        [new SqlStatement(operation.Sql) { Parameters = operation.Parameters, Transactional = !operation.OutsideTransaction }];
 
     /// <summary>DROP INDEX.</summary>
     public virtual IEnumerable<SqlStatement> DropIndex(DropIndexOperation operation) =>

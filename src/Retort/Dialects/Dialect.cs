@@ -66,7 +66,15 @@ public abstract class Dialect
     /// <c>ALTER TYPE … ADD VALUE</c>). The runner then records the revision's progress step by step, so a run that
     /// dies after such a step resumes after it instead of repeating the steps before it.
     /// </summary>
-    public virtual bool RunsOutsideTransaction(MigrationOperation operation) => false;
+    /// <remarks>The base says so for <c>op.Execute</c> statements marked to run outside the transaction.</remarks>
+    public virtual bool RunsOutsideTransaction(MigrationOperation operation) => operation is ExecuteSqlOperation { OutsideTransaction: true };
+
+    /// <summary>
+    /// Why the database refuses to run the statement <paramref name="sql"/> inside a transaction (PostgreSQL:
+    /// <c>CREATE INDEX CONCURRENTLY</c>; SQLite: <c>VACUUM</c>), or null when it does not. The runner refuses such a
+    /// statement in a revision's transaction before anything runs, and says how to run it outside.
+    /// </summary>
+    public virtual string? WhyNotInTransaction(string sql) => null;
 
     /// <summary>Splits a plan into groups compiled and executed together (the SQLite rebuild merges a table's changes).</summary>
     public virtual IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) =>

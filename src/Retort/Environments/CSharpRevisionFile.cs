@@ -3,13 +3,20 @@ using Retort.Revisions;
 
 namespace Retort.Environments;
 
-/// <summary>Writes the text of a new C# revision class with empty <c>Upgrade</c> and <c>Downgrade</c>.</summary>
+/// <summary>
+/// Writes the text of a new C# revision class: an <c>Upgrade</c> (empty unless a body is given) and, only when a
+/// downgrade body is given, a <c>Downgrade</c>. Without one the class inherits <see cref="Migrations.Migration.Downgrade"/>,
+/// the upgrade plan reversed, so a new revision never downgrades by doing nothing.
+/// </summary>
 public static class CSharpRevisionFile
 {
     /// <summary>The class name for a revision id: <c>Revision_3f2a9c1b7d4e</c>.</summary>
     public static string ClassName(string id) => "Revision_" + id;
 
-    /// <summary>Renders the file; the bodies are statements already indented for a method (empty when null).</summary>
+    /// <summary>
+    /// Renders the file; the bodies are statements already indented for a method. A null or blank
+    /// <paramref name="downgradeBody"/> writes no <c>Downgrade</c> override but a comment on the default.
+    /// </summary>
     public static string Render(RevisionInfo info, string @namespace, string? upgradeBody = null, string? downgradeBody = null)
     {
         var args = new StringBuilder(Literal(info.Id));
@@ -32,15 +39,17 @@ public static class CSharpRevisionFile
                 public override void Upgrade(Op op)
                 {{{Body(upgradeBody)}}
                 }
-
-                /// <inheritdoc />
-                public override void Downgrade(Op op)
-                {{{Body(downgradeBody)}}
-                }
+            {{Downgrade(downgradeBody)}}
             }
 
             """;
     }
+
+    private static string Downgrade(string? body) => string.IsNullOrWhiteSpace(body)
+        ? "\n    // Downgrade is the reverse of Upgrade unless overridden: every operation above must be reversible\n" +
+          "    // (op.Execute with reverseSql:, op.DropTable with existing:, ...). Otherwise override\n" +
+          "    // Downgrade(Op op) to undo the upgrade, or mark the class [Irreversible(\"why\")]."
+        : "\n    /// <inheritdoc />\n    public override void Downgrade(Op op)\n    {" + Body(body) + "\n    }";
 
     private static string Body(string? body) => string.IsNullOrWhiteSpace(body) ? "" : "\n" + body.TrimEnd('\n');
 

@@ -16,8 +16,9 @@ namespace Retort.Environments;
 /// </code>
 /// Options (all optional): <c>batch-size</c> (rows to start with), <c>target-ms</c> (the batch duration the size
 /// adapts toward; 0 keeps the size fixed), <c>max-batch-size</c>, <c>pause-ms</c> (between batches) and
-/// <c>key</c> (comma-separated key columns instead of the primary key) and <c>strategy</c> (<c>in-place</c>, the
-/// default, or <c>copy-and-swap</c>: see <see cref="BackfillStrategy"/>).
+/// <c>key</c> (comma-separated key columns instead of the primary key), <c>strategy</c> (<c>in-place</c>, the
+/// default, or <c>copy-and-swap</c>: see <see cref="BackfillStrategy"/>) and <c>atomic</c> (no value: the whole
+/// UPDATE runs inside the revision's transaction, all or nothing; see <see cref="DataOperation.Atomic"/>).
 /// </summary>
 public static class SqlBackfillDirective
 {
@@ -86,11 +87,12 @@ public static class SqlBackfillDirective
 
         var batching = BatchOptions.Default;
         var strategy = BackfillStrategy.InPlace;
+        var atomic = false;
         string[] keys = [];
         foreach (var option in SplitOptions(OptionsOf(directive)!))
         {
             var eq = option.IndexOf('=');
-            var (name, value) = eq < 0 ? (option, "") : (option[..eq].ToLowerInvariant(), option[(eq + 1)..]);
+            var (name, value) = eq < 0 ? (option.ToLowerInvariant(), "") : (option[..eq].ToLowerInvariant(), option[(eq + 1)..]);
             int Number(int min) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min ? n
                 : throw new RetortException($"{source}: '{Line}' option {name} needs a whole number of at least {min}, not '{value}'.");
             batching = name switch
@@ -100,7 +102,8 @@ public static class SqlBackfillDirective
                 "target-ms" => batching with { TargetBatchDuration = Number(0) is var ms && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null },
                 "pause-ms" => batching with { PauseBetweenBatches = TimeSpan.FromMilliseconds(Number(0)) },
                 "key" or "strategy" => batching,
-                _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column], strategy=in-place|copy-and-swap.")
+                "atomic" when eq < 0 => batching,
+                _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column], strategy=in-place|copy-and-swap, atomic.")
             };
             if (name == "strategy")
                 strategy = value.ToLowerInvariant() switch
@@ -109,6 +112,7 @@ public static class SqlBackfillDirective
                     "copy-and-swap" => BackfillStrategy.CopyAndSwap,
                     _ => throw new RetortException($"{source}: '{Line}' option strategy is in-place or copy-and-swap, not '{value}'."),
                 };
+            if (name == "atomic") atomic = true;
             if (name == "key")
             {
                 keys = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(KeyName).ToArray();
@@ -116,6 +120,8 @@ public static class SqlBackfillDirective
             }
         }
         if (batching.MaxBatchSize < batching.BatchSize) batching = batching with { MaxBatchSize = batching.BatchSize };
+        if (atomic && strategy == BackfillStrategy.CopyAndSwap)
+            throw new RetortException($"{source}: '{Line}' options atomic and strategy=copy-and-swap do not go together: a copy and swap commits phase by phase.");
 
         var tokens = Tokenize(code);
         if (tokens.Count == 0 || !tokens[0].Is("UPDATE")) throw Fail("the line must come right before an UPDATE statement.");
@@ -154,6 +160,7 @@ public static class SqlBackfillDirective
             Strategy = strategy,
             KeyColumns = keys.ToValueList(),
             Batching = batching,
+            Atomic = atomic,
         };
     }
 

@@ -5,7 +5,8 @@ namespace Retort.Environments;
 
 /// <summary>
 /// A revision's plans read from a <c>.sql</c> file: one <see cref="ExecuteSqlOperation"/> per statement, or a
-/// <see cref="BackfillOperation"/> for an <c>UPDATE</c> after a <c>-- retort:batched</c> line.
+/// <see cref="BackfillOperation"/> for an <c>UPDATE</c> after a <c>-- retort:batched</c> line; a statement after a
+/// <c>-- retort:no-transaction</c> line is marked to run outside the revision's transaction.
 /// </summary>
 public sealed class SqlMigrationScript : IMigrationScript
 {
@@ -14,6 +15,9 @@ public sealed class SqlMigrationScript : IMigrationScript
     // How many '-- retort:batched' lines each section holds, counted when a plan is built, as statements are split.
     private readonly Lazy<int> _upgradeDirectives;
     private readonly Lazy<int> _downgradeDirectives;
+    // The same for '-- retort:no-transaction' lines.
+    private readonly Lazy<int> _upgradeOutside;
+    private readonly Lazy<int> _downgradeOutside;
 
     /// <summary>Creates the script from already split statements; a null downgrade makes it irreversible.</summary>
     public SqlMigrationScript(string source, IReadOnlyList<string> upgrade, IReadOnlyList<string>? downgrade)
@@ -23,6 +27,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         _downgradeStatements = downgrade is null ? null : new(downgrade);
         _upgradeDirectives = new(() => upgrade.Sum(SqlBackfillDirective.Count));
         _downgradeDirectives = new(() => downgrade?.Sum(SqlBackfillDirective.Count) ?? 0);
+        _upgradeOutside = new(() => upgrade.Sum(SqlNoTransactionDirective.Count));
+        _downgradeOutside = new(() => downgrade?.Sum(SqlNoTransactionDirective.Count) ?? 0);
     }
 
     /// <summary>
@@ -36,6 +42,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         _downgradeStatements = downgradeText is null ? null : new(() => SqlStatementSplitter.Split(downgradeText));
         _upgradeDirectives = new(() => SqlBackfillDirective.Count(upgradeText));
         _downgradeDirectives = new(() => downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText));
+        _upgradeOutside = new(() => SqlNoTransactionDirective.Count(upgradeText));
+        _downgradeOutside = new(() => downgradeText is null ? 0 : SqlNoTransactionDirective.Count(downgradeText));
     }
 
 
@@ -54,28 +62,47 @@ public sealed class SqlMigrationScript : IMigrationScript
     public IReadOnlyList<string>? DowngradeStatements => _downgradeStatements?.Value;
 
     /// <inheritdoc />
-    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives.Value, "upgrade");
+    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives.Value, _upgradeOutside.Value, "upgrade");
 
     /// <inheritdoc />
     public void BuildDowngrade(Op op)
     {
         if (_downgradeStatements is null)
             throw new RetortException($"Revision file {Source} cannot be downgraded: {IrreversibleReason}.");
-        Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, "downgrade");
+        // An empty section is a downgrade nobody wrote yet: running it would report success and change nothing.
+        if (_downgradeStatements.Value.Count == 0 && _upgradeStatements.Value.Count > 0)
+            throw new RetortException($"Revision file {Source} has an empty '{SqlRevisionFile.Marker}downgrade' section while its upgrade section has " +
+                "statements, so a downgrade would change nothing. Write the statements that undo the upgrade in that section, or delete the " +
+                $"'{SqlRevisionFile.Marker}downgrade' line to mark the revision irreversible.");
+        Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, _downgradeOutside.Value, "downgrade");
     }
 
-    private void Build(Op op, IReadOnlyList<string> statements, int directives, string section)
+    private void Build(Op op, IReadOnlyList<string> statements, int directives, int outsideDirectives, string section)
     {
         var batched = 0;
+        var outside = 0;
         foreach (var sql in statements)
         {
+            var alone = SqlNoTransactionDirective.TryStrip(sql, Source);
             if (SqlBackfillDirective.TryParse(sql, Source) is { } backfill)
             {
+                if (alone is not null)
+                    throw new RetortException($"{Source}: a statement of the {section} section has both a '{SqlRevisionFile.Marker}{SqlBackfillDirective.Name}' and a " +
+                        $"'{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line. A batched UPDATE already runs outside the revision's transaction, in batches " +
+                        "of their own; remove one of the lines.");
                 op.Add(backfill.Schema is null && op.DefaultSchema is { } schema ? backfill with { Schema = schema } : backfill);
                 batched++;
             }
+            else if (alone is not null)
+            {
+                op.Add(new ExecuteSqlOperation(alone) { OutsideTransaction = true });
+                outside++;
+            }
             else op.Add(new ExecuteSqlOperation(sql));
         }
+        if (outside != outsideDirectives)
+            throw new RetortException($"{Source}: the {section} section has {outsideDirectives} '{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line(s) " +
+                $"but {outside} statement(s) right after one. Put each such line directly before the statement it runs outside the transaction.");
         // Two directives before one statement, or one with no statement after it, would otherwise go unnoticed.
         if (batched != directives)
             throw new RetortException($"{Source}: the {section} section has {directives} '{SqlRevisionFile.Marker}{SqlBackfillDirective.Name}' line(s) " +

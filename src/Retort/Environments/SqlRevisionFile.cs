@@ -18,9 +18,11 @@ namespace Retort.Environments;
 /// ALTER TABLE account DROP COLUMN email;
 /// </code>
 /// <c>down-revision</c> takes several ids separated by commas (a merge) and is omitted for a base revision; lists
-/// are comma-separated. A file without a downgrade section is irreversible. Inside a section, a
+/// are comma-separated. A file without a downgrade section is irreversible; an empty downgrade section after an
+/// upgrade with statements is refused (a downgrade nobody wrote). Inside a section, a
 /// <c>-- retort:batched</c> line turns the <c>UPDATE</c> after it into a batched, checkpointed backfill
-/// (<see cref="SqlBackfillDirective"/>).
+/// (<see cref="SqlBackfillDirective"/>), and a <c>-- retort:no-transaction</c> line runs the statement after it outside
+/// the revision's transaction (<see cref="SqlNoTransactionDirective"/>).
 /// </summary>
 public static class SqlRevisionFile
 {
@@ -45,11 +47,13 @@ public static class SqlRevisionFile
         {
             var line = lines[n];
             var trimmed = line.Trim();
-            if (SqlBackfillDirective.IsDirective(trimmed))
+            if (SqlBackfillDirective.IsDirective(trimmed) || SqlNoTransactionDirective.IsDirective(trimmed))
             {
-                // Kept in the section: it belongs to the UPDATE statement that follows it.
+                // Kept in the section: it belongs to the statement that follows it.
                 if (section == 0)
-                    throw new RevisionFileException(path, $"'{Marker}{SqlBackfillDirective.Name}' belongs in the upgrade or downgrade section, right before an UPDATE statement.", n + 1);
+                    throw new RevisionFileException(path, SqlBackfillDirective.IsDirective(trimmed)
+                        ? $"'{Marker}{SqlBackfillDirective.Name}' belongs in the upgrade or downgrade section, right before an UPDATE statement."
+                        : $"'{Marker}{SqlNoTransactionDirective.Name}' belongs in the upgrade or downgrade section, right before the statement that runs outside the transaction.", n + 1);
                 (section == 1 ? upgrade : downgrade).Append(line).Append('\n');
                 continue;
             }
@@ -108,6 +112,7 @@ public static class SqlRevisionFile
         sb.Append("-- created ").Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
         sb.Append('\n').Append(Marker).Append("upgrade\n\n");
         sb.Append(Marker).Append("downgrade\n");
+        sb.Append("-- The statements that undo the upgrade. Left empty, downgrading is refused; without the line above, the revision is irreversible.\n");
         return sb.ToString();
     }
 

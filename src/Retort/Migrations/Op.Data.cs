@@ -21,17 +21,25 @@ public sealed partial class Op
     /// <param name="schema">The table's schema.</param>
     /// <param name="strategy">Update the rows in place (the default) or, on PostgreSQL, copy the table with the SET
     /// clause applied and swap the copy in (see <see cref="BackfillStrategy.CopyAndSwap"/>).</param>
+    /// <param name="atomic">Run the whole step as one <c>UPDATE</c> inside the revision's transaction: all or nothing,
+    /// no partly applied state (see <see cref="DataOperation.Atomic"/>). For small tables.</param>
     public BackfillOperation Backfill(string table, string set, string? where = null, int batchSize = 1000, TimeSpan? targetBatchDuration = null,
         BatchOptions? batching = null, string? reverseSet = null, string[]? keyColumns = null, string? schema = null,
-        BackfillStrategy strategy = BackfillStrategy.InPlace) =>
-        Add(new BackfillOperation(table, set, schema ?? DefaultSchema)
+        BackfillStrategy strategy = BackfillStrategy.InPlace, bool atomic = false)
+    {
+        if (atomic && strategy == BackfillStrategy.CopyAndSwap)
+            throw new ArgumentException($"Backfill of '{table}': atomic runs the step inside the revision's transaction, which a copy and swap cannot do " +
+                "(it commits phase by phase); pick one.");
+        return Add(new BackfillOperation(table, set, schema ?? DefaultSchema)
         {
             Where = where,
             Strategy = strategy,
             ReverseSet = reverseSet,
             KeyColumns = (keyColumns ?? []).ToValueList(),
             Batching = batching ?? Batching(batchSize, targetBatchDuration),
+            Atomic = atomic,
         });
+    }
 
     /// <summary>
     /// Reads rows from a table or a query as <typeparamref name="TIn"/> objects (mapped by Dapper), transforms each
@@ -47,9 +55,11 @@ public sealed partial class Op
     /// <param name="targetBatchDuration">Duration a batch should take; the batch size adapts toward it (default 200 ms).</param>
     /// <param name="batching">All batching and throttling settings; overrides <paramref name="batchSize"/> and <paramref name="targetBatchDuration"/>.</param>
     /// <param name="schema">Schema of the source table and the target table.</param>
+    /// <param name="atomic">Run the whole step inside the revision's transaction: all or nothing, no partly applied state
+    /// (see <see cref="DataOperation.Atomic"/>). For small sources.</param>
     public TransformOperation<TIn, TOut> Transform<TIn, TOut>(string source, string targetTable, Func<TIn, TOut?> transform,
         string[]? keyColumns = null, string? description = null, int batchSize = 1000, TimeSpan? targetBatchDuration = null,
-        BatchOptions? batching = null, string? schema = null) where TOut : class
+        BatchOptions? batching = null, string? schema = null, bool atomic = false) where TOut : class
     {
         var isQuery = IsQuery(source);
         return Add(new TransformOperation<TIn, TOut>(description ?? $"{(isQuery ? "query" : source)} into {targetTable}", targetTable, transform)
@@ -59,6 +69,7 @@ public sealed partial class Op
             KeyColumns = (keyColumns ?? []).ToValueList(),
             Schema = schema ?? DefaultSchema,
             Batching = batching ?? Batching(batchSize, targetBatchDuration),
+            Atomic = atomic,
         });
     }
 

@@ -156,9 +156,15 @@ public sealed partial class Op
 
     /// <summary>
     /// Runs SQL with named parameters: <c>op.Execute("UPDATE t SET a = @a", new { a = 1 })</c> or a dictionary.
+    /// With <paramref name="outsideTransaction"/> (or inside <see cref="OutsideTransaction"/>) the statement runs on
+    /// its own outside the revision's transaction, for SQL the database refuses inside one
+    /// (<c>CREATE INDEX CONCURRENTLY</c>, <c>VACUUM</c>).
     /// </summary>
-    public void Execute(string sql, object? parameters = null, string? reverseSql = null) =>
-        Add(new ExecuteSqlOperation(sql) { Parameters = ParameterValues.From(parameters), ReverseSql = reverseSql });
+    public void Execute(string sql, object? parameters = null, string? reverseSql = null, bool outsideTransaction = false)
+    {
+        if (outsideTransaction || _outside) AddOutside(sql, ParameterValues.From(parameters), reverseSql);
+        else Add(new ExecuteSqlOperation(sql) { Parameters = ParameterValues.From(parameters), ReverseSql = reverseSql });
+    }
 
     /// <summary>Inserts rows given as anonymous objects or dictionaries with the same keys.</summary>
     public void BulkInsert(string table, IEnumerable<object> rows, string? schema = null)

@@ -361,6 +361,35 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         return p;
     }
 
+    /// <summary>
+    /// Runs an atomic step (<see cref="DataOperation.Atomic"/>) whole inside the executor's open transaction, with no
+    /// checkpoint and no commit: a backfill as one <c>UPDATE</c>, a transformation in keyset batches that are all
+    /// written in that transaction. Returns the rows written.
+    /// </summary>
+    public async Task<long> RunInTransactionAsync(DataOperation operation, CancellationToken ct)
+    {
+        switch (operation)
+        {
+            case BackfillOperation { Strategy: BackfillStrategy.CopyAndSwap }:
+                throw new RetortException($"'{operation.Describe()}' is atomic, which a copy and swap cannot be (it commits phase by phase); run it in place or not atomic.");
+            case BackfillOperation b:
+                return await executor.ExecuteCountAsync(new SqlStatement(Sql.UpdateAllSql(dialect.QualifyName(b.Schema, b.TableName), b.Set, b.Where)), ct);
+        }
+        var transform = (TransformOperation)operation;
+        var source = await ResolveAsync(operation, ct);
+        var size = Math.Clamp(operation.Batching.BatchSize, 1, Math.Max(1, operation.Batching.MaxBatchSize));
+        object?[]? last = null;
+        long written = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var batch = await TransformBatchAsync(transform, source, last, size);
+            written += batch.Written;
+            if (batch.Finished) return written;
+            last = batch.Last;
+        }
+    }
+
     /// <summary>What a data step reads: a quoted table name or a query, its key columns, and whether backfill batches are bounded by key value.</summary>
     private sealed record Source(string Text, bool IsQuery, IReadOnlyList<string> Keys, bool ByKeyRange = false);
 
@@ -389,7 +418,7 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
 
     private async Task<IReadOnlyList<string>> KeysAsync(string tableName, string? schema, IReadOnlyList<string> given, string what, CancellationToken ct)
     {
-        var table = await dialect.ReflectTableAsync(executor.Connection, null, tableName, schema, ct)
+        var table = await dialect.ReflectTableAsync(executor.Connection, executor.Transaction, tableName, schema, ct)
             ?? throw new RetortException($"Cannot {what} table '{tableName}': it does not exist.");
         var unique = new List<IReadOnlyList<string>>();
         if (table.PrimaryKey is { } pk) unique.Add(pk.Columns);

@@ -41,6 +41,7 @@ public sealed class MigrationFailedException : RetortException
 
     private static string BuildPartialMessage(string id, string direction, string? statement, string reason, string step) =>
         $"Revision {id} failed during {direction} in {step}; that step's open transaction was rolled back. The schema phases and batches it " +
-        $"committed before stay applied and checkpointed, and the revision is not recorded as applied. Fix the cause and run {direction} again to resume. " +
+        $"committed before stay applied and checkpointed, and the revision is not recorded as applied. Fix the cause and run {direction} again to resume, " +
+        $"or undo what it committed with 'retort resolve {id} --undo' (Migrator.UndoPartialAsync). " +
         $"Reason: {reason}" + (statement is null ? "" : $"\nStatement:\n{statement}");
 }

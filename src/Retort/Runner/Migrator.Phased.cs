@@ -31,22 +31,25 @@ public sealed partial class Migrator
     /// <summary>
     /// Applies a revision whose plan holds batched data steps: schema phases each in a transaction that also
     /// records the phase as done, data steps in checkpointed batches, and the version row written only by the
-    /// last phase's transaction, which also removes the revision's progress rows.
+    /// last phase's transaction, which also removes the revision's progress rows. With <paramref name="undo"/>, the
+    /// plan undoes a partly applied revision (<see cref="UndoPartialAsync"/>): the version table stays as it is and
+    /// the last transaction removes the progress rows of both directions.
     /// </summary>
-    private async Task<RevisionRun> ApplyPhasedAsync(OnlineExecutor executor, RevisionInfo info, IReadOnlyList<MigrationOperation> plan, bool up, CancellationToken ct)
+    private async Task<RevisionRun> ApplyPhasedAsync(OnlineExecutor executor, RevisionInfo info, IReadOnlyList<MigrationOperation> plan, bool up, CancellationToken ct,
+        bool undo = false)
     {
         var direction = up ? "upgrade" : "downgrade";
         var dialect = _database.Dialect;
         await _progress.EnsureTableAsync(executor, ct);
-        if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) return Skipped(info, direction);
+        if (!undo && IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) return Skipped(info, direction);
         var phases = PlanPhase.Split(plan, dialect.RunsOutsideTransaction);
         var sums = phases.ToDictionary(p => p.Step, PhaseChecksum);
         var done = await _progress.ReadAsync(executor, info.Id, direction, ct);
         if (done.FirstOrDefault(p => !sums.TryGetValue(p.Step, out var sum) || sum != p.Checksum) is { } stale)
             throw new RetortException($"Revision {info.Id} was partly applied ({direction}, step {stale.Step + 1}: {stale.Description}) and that step differs now from what committed. " +
                 "Resuming could skip or repeat work. Restore the step as it was when that run started and run the upgrade again to finish it; " +
-                $"to start over instead, undo what the committed steps did by hand and delete the revision's rows from {Options.ProgressTable}.");
-        if (up) await _versions.EnsureRowsColumnAsync(executor, ct);
+                $"to start over instead, undo what the committed steps did by hand and clear their record with 'retort resolve {info.Id} --forget' (Migrator.ForgetPartialAsync).");
+        if (up && !undo) await _versions.EnsureRowsColumnAsync(executor, ct);
         RevisionStarting?.Invoke(info, direction);
         _logger.LogInformation("Running {Direction} {Revision}: {Message}{Resume}", direction, info.Id, info.Message, done.Count > 0 ? " (resuming)" : "");
         var watch = Stopwatch.StartNew();
@@ -93,7 +96,14 @@ public sealed partial class Migrator
             var skipped = false;
             await InTransactionAsync(executor, info, up, phase.Operations, async () =>
             {
-                if (IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up) { skipped = true; return false; }
+                if (undo
+                        ? (await _progress.ReadAsync(executor, info.Id, up ? "downgrade" : "upgrade", ct)).Count == 0
+                        : IsApplied(info.Id, await _versions.ReadHeadsAsync(executor, ct, tablesExist: true)) == up)
+                {
+                    // Another run finished (or undid) it meanwhile.
+                    skipped = true;
+                    return false;
+                }
                 if (!last && await _progress.ReadStepAsync(executor, info.Id, direction, phase.Step, ct) is { Finished: true }) return false;
                 await WrapAsync(info, up, async () =>
                 {
@@ -106,10 +116,16 @@ public sealed partial class Migrator
                         phaseWatch.Elapsed, sums[phase.Step], null), exists: false, ct);
                     return true;
                 }
+                var total = before + watch.Elapsed;
+                if (undo)
+                {
+                    await _versions.AddHistoryAsync(executor, info.Id, "undo", (long)total.TotalMilliseconds, null, ct);
+                    await _progress.DeleteRevisionAsync(executor, info.Id, ct);
+                    return true;
+                }
                 var heads = await _versions.ReadHeadsAsync(executor, ct, tablesExist: true);
                 var after = up ? Graph.HeadsAfterUpgrade(heads, info) : Graph.HeadsAfterDowngrade(heads, info);
                 await _versions.WriteHeadsAsync(executor, heads, after, ct);
-                var total = before + watch.Elapsed;
                 await _versions.AddHistoryAsync(executor, info.Id, direction, (long)total.TotalMilliseconds, up ? PlanFingerprint.Compute(plan) : null, ct, up ? rows : null);
                 await _progress.DeleteAsync(executor, info.Id, direction, ct);
                 return true;

@@ -6,7 +6,9 @@ public sealed partial class Migrator
 {
     /// <summary>
     /// Sets the version table to <paramref name="target"/> without running any revision (Alembic's
-    /// <c>stamp</c>). With <paramref name="purge"/>, the table is emptied first, even if it names unknown revisions.
+    /// <c>stamp</c>). With <paramref name="purge"/>, the table is emptied first, even if it names unknown revisions, and
+    /// so is the progress table; without it, the progress rows of a partly applied revision that the stamp records as
+    /// applied or not applied are removed (the stamp says what state it is in).
     /// </summary>
     public Task<IReadOnlyList<RevisionInfo>> StampAsync(string target, bool purge = false, CancellationToken cancellationToken = default) =>
         StampAsync([target], purge, cancellationToken);
@@ -38,6 +40,11 @@ public sealed partial class Migrator
             var after = Resolve(current);
             if (purge) await _versions.ClearHeadsAsync(executor, cancellationToken);
             await _versions.WriteHeadsAsync(executor, current, after, cancellationToken);
+            if (purge) await _progress.DeleteAllAsync(executor, cancellationToken);
+            else
+                foreach (var id in (await _progress.ReadAsync(executor, null, null, cancellationToken)).Select(p => p.Revision).Distinct())
+                    if (Graph.TryGet(id, out _) && IsApplied(id, current) != IsApplied(id, after))
+                        await _progress.DeleteRevisionAsync(executor, id, cancellationToken);
             // Rows that take the history from what it recorded (and the table held) to the stamped heads.
             var recorded = HistoryReplay.Heads(Graph, await _versions.ReadHistoryAsync(executor, cancellationToken));
             foreach (var id in recorded.Union(heads).Except(after).Order(StringComparer.Ordinal))

@@ -111,7 +111,8 @@ public sealed partial class Migrator
         var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
         var runs = new List<RevisionRun>();
         if (plans.Count == 0) return runs;
-        if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation)) is { info: { } batched })
+        var resumed = await CheckPartlyAppliedAsync(executor, path, up, ct);
+        if (Options.SingleTransaction && plans.FirstOrDefault(p => p.plan.Any(o => o is DataOperation { Atomic: false })) is { info: { } batched })
             throw new RetortException($"Revision {batched.Id} has batched data steps, which commit batch by batch and cannot run inside the single transaction " +
                 "that SingleTransaction asks for. Run without SingleTransaction (one transaction per revision and per batch). Nothing was changed.");
         CheckSingleTransaction(plans);
@@ -175,7 +176,7 @@ public sealed partial class Migrator
                 if (executor.InTransaction) await executor.CommitAsync(CancellationToken.None);
                 ct.ThrowIfCancellationRequested();
             }
-            if (plan.Any(o => o is DataOperation || dialect.RunsOutsideTransaction(o)))
+            if (plan.Any(o => o is DataOperation { Atomic: false } || dialect.RunsOutsideTransaction(o)) || resumed.Contains(info.Id))
             {
                 // Data steps commit batch by batch, and steps outside any transaction commit alone: the revisions
                 // batched before this one commit first, and this one records its progress step by step.
@@ -284,7 +285,9 @@ public sealed partial class Migrator
         if (!up && revision.Script.IrreversibleReason is { } reason)
             throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Script.Source}): it is marked irreversible: {reason}. Nothing was changed.");
         // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
-        return BuildPlan(revision, up);
+        var plan = BuildPlan(revision, up);
+        CheckNonTransactional(revision, plan, up);
+        return plan;
     }
 
     private async Task<(RevisionRun Run, IReadOnlyCollection<string> HeadsAfter)> ApplyOneAsync(

@@ -151,6 +151,23 @@ public sealed class OnlineExecutor : MigrationExecutor
         await step.Action(new MigrationContext(_connection, _transaction, _dialect, _logger), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs an atomic data step (<see cref="DataOperation.Atomic"/>) whole inside the open transaction; the runner
+    /// runs every other data step itself, batch by batch.
+    /// </summary>
+    public override async Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken)
+    {
+        if (!step.Atomic || _transaction is null)
+        {
+            await base.RunDataStepAsync(step, cancellationToken);
+            return;
+        }
+        // An atomic step writes no checkpoint: the progress store is never used.
+        var runner = new DataStepRunner(this, _dialect, new ProgressStore(_dialect, new MigratorOptions()), _logger, null);
+        var rows = await runner.RunInTransactionAsync(step, cancellationToken);
+        _logger.LogInformation("{Step}: {Rows} row(s) in the revision's transaction", step.Describe(), rows);
+    }
+
     /// <inheritdoc />
     public override async Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Retort.Internal;
 using Retort.Operations;
 
 namespace Retort.Runner;
@@ -21,6 +22,11 @@ public static class PlanFingerprint
         foreach (var op in plan) { Write(sb, op, 0); sb.Append('\n'); }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
     }
+
+    // A property added later counts only once it is set, so earlier checksums still match (see the attribute).
+    private static bool IsOmittedDefault(PropertyInfo property, object? value) =>
+        property.IsDefined(typeof(FingerprintOmitsDefaultAttribute), inherit: true)
+        && (value is null || (property.PropertyType.IsValueType && value.Equals(Activator.CreateInstance(property.PropertyType))));
 
     // Each operation type's properties, looked up once per process (a run fingerprints every revision it applies).
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
@@ -59,8 +65,10 @@ public static class PlanFingerprint
                      .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
                      .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
         {
+            var propertyValue = p.GetValue(value);
+            if (IsOmittedDefault(p, propertyValue)) continue;
             sb.Append(p.Name).Append(':');
-            Write(sb, p.GetValue(value), depth + 1);
+            Write(sb, propertyValue, depth + 1);
             sb.Append(';');
         }
         sb.Append(')');

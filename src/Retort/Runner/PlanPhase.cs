@@ -3,13 +3,14 @@ using Retort.Operations;
 namespace Retort.Runner;
 
 /// <summary>
-/// A part of a revision's plan: a run of schema operations that share one transaction, one batched data step, or
+/// A part of a revision's plan: a run of schema operations (and atomic data steps) that share one transaction, one batched data step, or
 /// one operation that must run outside any transaction (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>). A plan is
 /// split at each of the latter two; <see cref="Step"/> is the index of the phase's first operation.
 /// </summary>
 internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Operations, bool Outside = false)
 {
-    public DataOperation? Data => Operations is [DataOperation d] ? d : null;
+    // An atomic data step runs inside its schema phase's transaction, like any schema operation.
+    public DataOperation? Data => Operations is [DataOperation { Atomic: false } d] ? d : null;
 
     public static IReadOnlyList<PlanPhase> Split(IReadOnlyList<MigrationOperation> plan, Func<MigrationOperation, bool> runsOutsideTransaction)
     {
@@ -19,7 +20,7 @@ internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Ope
         for (var i = 0; i < plan.Count; i++)
         {
             var outside = runsOutsideTransaction(plan[i]);
-            if (plan[i] is DataOperation || outside)
+            if (plan[i] is DataOperation { Atomic: false } || outside)
             {
                 if (current.Count > 0) phases.Add(new PlanPhase(start, current));
                 phases.Add(new PlanPhase(i, [plan[i]], outside));

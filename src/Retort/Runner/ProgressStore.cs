@@ -80,5 +80,19 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
             Parameters = new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
         }, ct);
 
+    /// <summary>Deletes a revision's rows, both directions.</summary>
+    public Task DeleteRevisionAsync(MigrationExecutor executor, string revision, CancellationToken ct) =>
+        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table} WHERE revision = @revision")
+        {
+            Parameters = new Dictionary<string, object?> { ["revision"] = revision },
+        }, ct);
+
+    /// <summary>Deletes every row, when the table exists (a stamp that empties the version table).</summary>
+    public async Task DeleteAllAsync(MigrationExecutor executor, CancellationToken ct)
+    {
+        if (await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct))
+            await executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table}"), ct);
+    }
+
     private static string? Truncate(string? text) => text is { Length: > 300 } ? text[..297] + "..." : text;
 }

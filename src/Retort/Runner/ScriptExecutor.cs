@@ -82,8 +82,10 @@ public sealed class ScriptExecutor : MigrationExecutor
     public override async Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken)
     {
         if (step is not BackfillOperation backfill) throw new OfflineNotSupportedException(CurrentRevision, step.Describe());
-        Comment("Backfill, rendered as one UPDATE over the whole table. Run online, Retort updates in short\n" +
-                "batches by primary key with a checkpoint per batch; this statement locks every row it changes until COMMIT.");
+        Comment(backfill.Atomic
+            ? "Atomic backfill: one UPDATE in the revision's transaction, as online."
+            : "Backfill, rendered as one UPDATE over the whole table. Run online, Retort updates in short\n" +
+              "batches by primary key with a checkpoint per batch; this statement locks every row it changes until COMMIT.");
         var table = _dialect.QualifyName(backfill.Schema, backfill.TableName);
         await ExecuteAsync(new SqlStatement(_dialect.DataMigrations.UpdateAllSql(table, backfill.Set, backfill.Where)), cancellationToken);
     }
