@@ -33,10 +33,17 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
         finally { _strict = false; }
     }
 
-    public override string ColumnDefinition(Table? table, Column column) =>
-        base.ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment));
+    public override string ColumnDefinition(Table? table, Column column)
+    {
+        // A column written for a known table takes its STRICT types (outside CreateTableSql too, as in a rebuild).
+        var strict = _strict;
+        if (table is not null) _strict = table.GetOption(SqliteOptions.StrictKey) == "true";
+        try { return base.ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment)); }
+        finally { _strict = strict; }
+    }
 
-    private static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
+    /// <summary>A comment as SQLite keeps it inside CREATE TABLE.</summary>
+    internal static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
 
     protected override string TableSuffix(Table table)
     {

@@ -23,6 +23,13 @@ public interface ISchemaSnapshot
     async Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken) =>
         await GetTableAsync(name, schema, cancellationToken) is not null;
 
+    /// <summary>
+    /// Offline: a description of raw SQL that changed the table after the schema started being tracked (so objects on
+    /// it, such as indexes, triggers or views, may be unknown), or null when its shape is fully known. Online, where the
+    /// database itself is read, always null.
+    /// </summary>
+    string? UntrackedChange(string name, string? schema) => null;
+
     /// <summary>All tables in a schema as they are now (used to find views, triggers and referencing tables).</summary>
     Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken);
 }
