@@ -58,6 +58,22 @@ public sealed class OfflineRebuildTests
     }
 
     [Fact]
+    public async Task A_rebuild_after_a_csharp_step_below_the_script_is_refused()
+    {
+        var revisions = new RevisionSet([
+            CreateItems,
+            Rev.Of("r2", "r1", op => op.Run("index by hand", (ctx, ct) => Task.CompletedTask, (ctx, ct) => Task.CompletedTask)),
+            RetypePrice("r3", "r2"),
+        ]);
+        await using var db = new TempDatabase();
+        var script = new StringWriter();
+        var e = await Assert.ThrowsAsync<OfflineNotSupportedException>(() => new Migrator(db.Database, revisions).WriteScriptAsync(script, up: true, "r2:head"));
+        Assert.Equal("r3", e.RevisionId);
+        Assert.Contains("revision r2 ran C# code ('index by hand')", e.Message);
+        Assert.Equal("", script.ToString());
+    }
+
+    [Fact]
     public async Task Raw_sql_that_only_changes_data_or_another_table_does_not_stop_a_rebuild()
     {
         var revisions = new RevisionSet([

@@ -6,8 +6,9 @@ namespace Retort.Runner;
 
 /// <summary>
 /// The schema as a sequence of operations leaves it, without a database: offline mode compiles against it (the
-/// SQLite rebuild needs each table's full definition). What raw SQL does is invisible to it, so it remembers which
-/// tables raw SQL that changes the schema (CREATE, ALTER, DROP) mentioned: their full shape is unknown.
+/// SQLite rebuild needs each table's full definition). What raw SQL and C# code do is invisible to it, so it remembers
+/// which tables raw SQL that changes the schema (CREATE, ALTER, DROP) mentioned, and which tables existed when C# code
+/// ran: their full shape is unknown.
 /// </summary>
 public sealed class SchemaTracker : ISchemaSnapshot
 {
@@ -40,8 +41,13 @@ public sealed class SchemaTracker : ISchemaSnapshot
                     goto default;
                 case ExecuteSqlOperation e when ChangesSchema(e.Sql):
                     // The statement may create, change or drop anything it names; a name it mentions is enough to distrust.
-                    foreach (var (key, _) in _tables.Where(t => SqlText.MentionsIdentifier(e.Sql, t.Key.Item2)).ToList())
+                    foreach (var key in _tables.Keys.Where(k => SqlText.MentionsIdentifier(e.Sql, k.Item2)).ToList())
                         _untracked[key] = $"revision {revision ?? "(unknown)"} changed it with raw SQL ({e.Describe()})";
+                    break;
+                case CodeStepOperation c:
+                    // C# code may have done anything to any table (a script that renders it is refused anyway).
+                    foreach (var key in _tables.Keys.ToList())
+                        _untracked.TryAdd(key, $"revision {revision ?? "(unknown)"} ran C# code ('{c.Description}') that may have changed it");
                     break;
                 default:
                     if (op is TableOperation t && _tables.TryGetValue((t.Schema, t.TableName), out var table))
