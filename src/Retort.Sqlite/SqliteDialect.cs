@@ -251,9 +251,9 @@ public sealed partial class SqliteDialect : Dialect
         if (offline && schema.UntrackedChange(table.Name, table.Schema) is { } change)
             throw new OfflineNotSupportedException(null, group[0].Describe(),
                 $"it rebuilds table '{table.DisplayName}' ({string.Join("; ", group.Select(o => o.Describe()))}), and {change}. " +
-                "The offline script knows the table only as the typed operations left it, so indexes, triggers or views made by raw SQL " +
+                "The offline script knows the table only as the typed operations left it, so indexes, triggers or views made another way " +
                 "would be lost by the rebuild, or break it. Give the script the table's shape: make those changes with typed operations " +
-                "(op.CreateIndex, op.AddColumn, ...) instead of op.Execute, or run this revision online (retort upgrade without --sql), " +
+                "(op.CreateIndex, op.AddColumn, ...) instead of op.Execute or C# code, or run this revision online (retort upgrade without --sql), " +
                 "where Retort reads the table from the database.");
         var rebuild = new TableRebuild(this, table, group.Cast<TableOperation>().ToList());
         return await rebuild.CompileAsync(schema, cancellationToken);

@@ -24,9 +24,9 @@ public interface ISchemaSnapshot
         await GetTableAsync(name, schema, cancellationToken) is not null;
 
     /// <summary>
-    /// Offline: a description of raw SQL that changed the table after the schema started being tracked (so objects on
-    /// it, such as indexes, triggers or views, may be unknown), or null when its shape is fully known. Online, where the
-    /// database itself is read, always null.
+    /// Offline: a description of the raw SQL or C# code that may have changed the table where the tracked schema cannot
+    /// see it (so objects on it, such as indexes, triggers or views, may be unknown), or null when its shape is fully
+    /// known. Online, where the database itself is read, always null.
     /// </summary>
     string? UntrackedChange(string name, string? schema) => null;
 
