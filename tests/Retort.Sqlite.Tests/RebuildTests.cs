@@ -268,10 +268,15 @@ public class RebuildTests
     {
         await using var db = new TempDatabase();
         db.Exec("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER, w TEXT) STRICT, WITHOUT ROWID; INSERT INTO kv VALUES ('a', 1, 'x');");
-        await Run(db, op => op.AlterColumn("kv", "v", nullable: false));
+        await Run(db, op =>
+        {
+            op.AlterColumn("kv", "v", nullable: false);
+            op.AddColumn("kv", new Column("label", SqlType.String(20), nullable: false, serverDefault: ServerDefault.Literal("none")));
+        });
         var sql = (string)db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'kv'")!;
         Assert.Contains("STRICT", sql);
         Assert.Contains("WITHOUT ROWID", sql);
+        Assert.Contains("\"label\" TEXT NOT NULL DEFAULT 'none'", sql); // a STRICT table takes only its storage types
         Assert.Equal(1L, db.Scalar("SELECT v FROM kv"));
     }
 

@@ -36,10 +36,12 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
     public override string ColumnDefinition(Table? table, Column column)
     {
         // A column written for a known table takes its STRICT types (outside CreateTableSql too, as in a rebuild).
-        var strict = _strict;
-        if (table is not null) _strict = table.GetOption(SqliteOptions.StrictKey) == "true";
-        try { return base.ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment)); }
-        finally { _strict = strict; }
+        var strict = table is null ? _strict : table.GetOption(SqliteOptions.StrictKey) == "true";
+        var sb = new StringBuilder().Append(Q(column.Name)).Append(' ').Append(SqliteTypes.Render(column.Type, strict));
+        if (!column.Nullable) sb.Append(" NOT NULL");
+        if (column.Default is not null) sb.Append(" DEFAULT ").Append(RenderDefault(column.Default));
+        if (column.Comment is not null) sb.Append(' ').Append(Comment(column.Comment));
+        return sb.ToString();
     }
 
     /// <summary>A comment as SQLite keeps it inside CREATE TABLE.</summary>
