@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Retort.Connections;
 using Retort.Dialects;
 using Retort.Operations;
+using Retort.Runner;
 using Retort.Schema;
 using Retort.Sqlite.Internal;
 
@@ -154,9 +155,13 @@ public sealed partial class SqliteDialect : Dialect
     private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) => plan.Any(op => NeedsRebuild(op, null));
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Consecutive changes to one table form a group, so they cost at most one rebuild. A column rename in a group that
+    /// rebuilds runs first, on its own, as SQLite's RENAME COLUMN: SQLite then rewrites the indexes, triggers and views
+    /// that name the column, which a rebuild re-creates as they are written.
+    /// </remarks>
     public override IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan)
     {
-        // Consecutive changes to one table form a group, so they cost at most one rebuild.
         var groups = new List<IReadOnlyList<MigrationOperation>>();
         List<MigrationOperation>? current = null;
         foreach (var op in plan)
@@ -170,7 +175,59 @@ public sealed partial class SqliteDialect : Dialect
             current = [op];
             groups.Add(current);
         }
-        return groups;
+        return groups.SelectMany(RenamesFirst).ToList();
+    }
+
+    private static IEnumerable<IReadOnlyList<MigrationOperation>> RenamesFirst(IReadOnlyList<MigrationOperation> group)
+    {
+        static bool IsRename(MigrationOperation op) => op is AlterColumnOperation { NewName: { } n } a && n != a.ColumnName;
+        if (!group.Any(IsRename) || !group.Any(op => op is AlterColumnOperation a ? ChangesMoreThanName(a) : NeedsRebuild(op, null)))
+        {
+            yield return group;
+            yield break;
+        }
+        var renames = new List<MigrationOperation>();
+        var rest = new List<MigrationOperation>();
+        foreach (var op in group)
+        {
+            if (op is not AlterColumnOperation { NewName: { } newName } a || newName == a.ColumnName)
+            {
+                rest.Add(op);
+                continue;
+            }
+            if (rest.Any(r => NamesColumn(r, a.ColumnName) || NamesColumn(r, newName)))
+            {
+                // The rename cannot move ahead of an operation that names its columns: what came before runs first.
+                if (renames.Count > 0) yield return renames;
+                yield return rest;
+                (renames, rest) = ([], []);
+            }
+            renames.Add(new AlterColumnOperation(a.TableName, a.ColumnName, a.Schema) { NewName = newName });
+            if (ChangesMoreThanName(a)) rest.Add(a with { ColumnName = newName, NewName = null });
+        }
+        if (renames.Count > 0) yield return renames;
+        if (rest.Count > 0) yield return rest;
+    }
+
+    private static bool ChangesMoreThanName(AlterColumnOperation a) =>
+        a.NewType is not null || a.NewNullable is not null || a.NewDefault.HasValue || a.NewComment.HasValue;
+
+    /// <summary>Whether a table operation names the column (conservatively true for operations it does not know).</summary>
+    private static bool NamesColumn(MigrationOperation op, string column)
+    {
+        bool Is(string? name) => string.Equals(name, column, StringComparison.OrdinalIgnoreCase);
+        bool In(string sql) => SqlText.MentionsIdentifier(sql, column);
+        return op switch
+        {
+            AlterColumnOperation a => Is(a.ColumnName) || Is(a.NewName),
+            AddColumnOperation a => Is(a.Column.Name),
+            DropColumnOperation d => Is(d.ColumnName),
+            AddConstraintOperation { Constraint: var c } => c.ColumnNames.Any(Is) || (c is CheckConstraint k && In(k.Expression))
+                || (c is ForeignKeyConstraint f && f.ReferredColumns.Any(Is)),
+            CreateIndexOperation { Index: var i } => (i.Expressions ? i.Columns.Any(In) : i.Columns.Any(Is)) || (i.Where is { } w && In(w)),
+            DropIndexOperation or DropConstraintOperation or AlterTableCommentOperation => false,
+            _ => true,
+        };
     }
 
     /// <inheritdoc />
@@ -181,18 +238,40 @@ public sealed partial class SqliteDialect : Dialect
         // Most changes (a nullable column, an index) never need the table's definition: skip reading it.
         if (!group.Any(op => NeedsRebuild(op, null)))
             return await base.CompileAsync(group, schema, cancellationToken);
+        var offline = schema.Connection is null;
         var table = await schema.GetTableAsync(first.TableName, first.Schema, cancellationToken);
         if (table is null)
         {
-            // Unknown offline (created by raw SQL): only native statements can be written.
-            if (group.Any(op => NeedsRebuild(op, null)))
-                throw new RetortException($"Cannot change table '{first.TableName}' on SQLite: it does not exist{(schema.Connection is null ? " in the schema known to the offline script (tables created by raw SQL are not tracked)" : "")}.");
-            return await base.CompileAsync(group, schema, cancellationToken);
+            if (offline)
+                throw new OfflineNotSupportedException(null, group[0].Describe(),
+                    $"it changes table '{first.TableName}' in a way that rebuilds it, and the offline script does not know that table: " +
+                    $"no earlier operation created it{(schema.UntrackedChange(first.TableName, first.Schema) is { } raw ? $" ({raw})" : " (tables made by raw SQL are not tracked)")}. " +
+                    "Create it with op.CreateTable so the script knows its shape, or run this revision online (retort upgrade without --sql), " +
+                    "where Retort reads the table from the database.");
+            throw new RetortException($"Cannot change table '{first.TableName}' on SQLite: it does not exist.");
         }
-        if (!group.Any(op => NeedsRebuild(op, table)))
+        if (!RebuildNeeded(group, table))
             return await base.CompileAsync(group, schema, cancellationToken);
+        if (offline && schema.UntrackedChange(table.Name, table.Schema) is { } change)
+            throw new OfflineNotSupportedException(null, group[0].Describe(),
+                $"it rebuilds table '{table.DisplayName}' ({string.Join("; ", group.Select(o => o.Describe()))}), and {change}. " +
+                "The offline script knows the table only as the typed operations left it, so indexes, triggers or views made another way " +
+                "would be lost by the rebuild, or break it. Give the script the table's shape: make those changes with typed operations " +
+                "(op.CreateIndex, op.AddColumn, ...) instead of op.Execute or C# code, or run this revision online (retort upgrade without --sql), " +
+                "where Retort reads the table from the database.");
         var rebuild = new TableRebuild(this, table, group.Cast<TableOperation>().ToList());
         return await rebuild.CompileAsync(schema, cancellationToken);
+    }
+
+    /// <summary>Whether one of the group's operations needs a rebuild, each judged on the table as the ones before it leave it.</summary>
+    private static bool RebuildNeeded(IReadOnlyList<MigrationOperation> group, Table table)
+    {
+        foreach (var op in group)
+        {
+            if (NeedsRebuild(op, table)) return true;
+            table = ((TableOperation)op).ApplyTo(table);
+        }
+        return false;
     }
 
     /// <summary>True when SQLite's ALTER TABLE cannot perform the operation on this table.</summary>

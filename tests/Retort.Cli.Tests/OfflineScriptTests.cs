@@ -31,6 +31,28 @@ public sealed class OfflineScriptTests
         Assert.Equal(await DumpAsync(Path.Combine(env, "online.db")), await DumpAsync(Path.Combine(env, "offline.db")));
     }
 
+    [Fact]
+    public async Task An_offline_script_with_a_data_step_leaves_the_same_tables_as_the_online_run()
+    {
+        using var dir = new TempDir();
+        var env = await SqlEnvironment.InitAsync(dir);
+        await SqlEnvironment.RevisionAsync(env, "create account",
+            "CREATE TABLE account (id INTEGER PRIMARY KEY, name TEXT NOT NULL, upper_name TEXT);\nINSERT INTO account (name) VALUES ('ann'), ('bob');",
+            "DROP TABLE account;");
+        await SqlEnvironment.RevisionAsync(env, "fill upper_name",
+            "-- retort:batched\nUPDATE account SET upper_name = upper(name) WHERE upper_name IS NULL;",
+            "-- retort:batched\nUPDATE account SET upper_name = NULL;");
+
+        await CliRunner.OkAsync(env, "--url", "sqlite:///online.db", "upgrade", "head");
+        var script = await CliRunner.OkAsync(env, "--url", "sqlite:///offline.db", "upgrade", "head", "--sql");
+        await RunSqlite3Async(Path.Combine(env, "offline.db"), script);
+        var tables = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);";
+        var onlineTables = (await CliRunner.ProcessAsync(env, Sqlite3, Path.Combine(env, "online.db"), tables)).Out;
+        Assert.Contains("retort_progress", onlineTables);
+        Assert.Equal(onlineTables, (await CliRunner.ProcessAsync(env, Sqlite3, Path.Combine(env, "offline.db"), tables)).Out);
+        Assert.Equal(await DumpAsync(Path.Combine(env, "online.db")), await DumpAsync(Path.Combine(env, "offline.db")));
+    }
+
     private static async Task RunSqlite3Async(string db, string script)
     {
         var file = db + ".sql";

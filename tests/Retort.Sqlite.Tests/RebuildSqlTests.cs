@@ -30,19 +30,20 @@ public class RebuildSqlTests
         new TableIndex(null, "name"));
 
     [Fact]
-    public async Task Type_nullability_and_rename_are_one_rebuild()
+    public async Task A_rename_runs_first_with_sqlite_rename_column_then_type_and_nullability_are_one_rebuild()
     {
         var sql = await CompileAsync(Items,
             new AlterColumnOperation("items", "price") { NewType = SqlType.Numeric(8, 2), NewNullable = false },
             new AlterColumnOperation("items", "name") { NewName = "title" });
         Assert.Equal("""
+            ALTER TABLE "items" RENAME COLUMN "name" TO "title";
             CREATE TABLE "_retort_new_items" (
                 "id" INTEGER NOT NULL,
                 "title" VARCHAR(20),
                 "price" NUMERIC(8, 2) NOT NULL,
                 CONSTRAINT "pk_items" PRIMARY KEY ("id")
             );
-            INSERT INTO "_retort_new_items" ("id", "title", "price") SELECT "id", "name", CAST("price" AS NUMERIC) FROM "items";
+            INSERT INTO "_retort_new_items" ("id", "title", "price") SELECT "id", "title", CAST("price" AS NUMERIC) FROM "items";
             DROP TABLE "items";
             ALTER TABLE "_retort_new_items" RENAME TO "items";
             CREATE INDEX "ix_items_name" ON "items" ("title")
@@ -58,8 +59,8 @@ public class RebuildSqlTests
             new DropIndexOperation("items", "ix_items_name"),
             new DropColumnOperation("items", "stock"));
         Assert.Equal("""
-            ALTER TABLE "items" ADD COLUMN "stock" INTEGER;
             ALTER TABLE "items" RENAME COLUMN "price" TO "cost";
+            ALTER TABLE "items" ADD COLUMN "stock" INTEGER;
             DROP INDEX "ix_items_name";
             ALTER TABLE "items" DROP COLUMN "stock"
             """, sql);
@@ -77,7 +78,28 @@ public class RebuildSqlTests
     [Fact]
     public async Task Constraint_changes_on_an_unknown_table_are_refused_offline()
     {
-        var e = await Assert.ThrowsAsync<RetortException>(() => CompileAsync(Items, new AddConstraintOperation("other", new CheckConstraint("1 = 1", "ck"))));
+        var e = await Assert.ThrowsAsync<OfflineNotSupportedException>(() => CompileAsync(Items, new AddConstraintOperation("other", new CheckConstraint("1 = 1", "ck"))));
         Assert.Contains("'other'", e.Message);
+    }
+
+    [Fact]
+    public async Task A_rename_is_not_moved_ahead_of_an_operation_that_names_its_columns()
+    {
+        var sql = await CompileAsync(Items,
+            new DropColumnOperation("items", "price"),
+            new AlterColumnOperation("items", "name") { NewName = "price", NewType = SqlType.Text });
+        Assert.Equal("""
+            ALTER TABLE "items" DROP COLUMN "price";
+            ALTER TABLE "items" RENAME COLUMN "name" TO "price";
+            CREATE TABLE "_retort_new_items" (
+                "id" INTEGER NOT NULL,
+                "price" TEXT,
+                CONSTRAINT "pk_items" PRIMARY KEY ("id")
+            );
+            INSERT INTO "_retort_new_items" ("id", "price") SELECT "id", CAST("price" AS TEXT) FROM "items";
+            DROP TABLE "items";
+            ALTER TABLE "_retort_new_items" RENAME TO "items";
+            CREATE INDEX "ix_items_name" ON "items" ("price")
+            """, sql);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Retort.Behaviour;
 using Retort.Migrations;
 using Retort.Runner;
 using Retort.Schema;
@@ -87,17 +89,136 @@ public class RebuildTests
     }
 
     [Fact]
-    public async Task Dropping_an_indexed_column_drops_its_index_and_keeps_rows()
+    public async Task Dropping_an_indexed_column_is_refused_naming_each_index_and_changes_nothing()
     {
         await using var db = await SeededAsync();
-        db.Exec("CREATE INDEX ix_orders_note ON orders (note)");
-        await Run(db, op => op.DropColumn("orders", "note"));
+        db.Exec("CREATE INDEX ix_orders_note ON orders (note); CREATE INDEX ix_orders_noted ON orders (customer_id) WHERE note IS NOT NULL;");
+        var before = db.SchemaDump();
+        var e = await Assert.ThrowsAsync<MigrationFailedException>(() => Run(db, op => op.DropColumn("orders", "note")));
+        Assert.Equal("r1", e.RevisionId);
+        Assert.Contains("Cannot drop column 'orders.note'", e.Message);
+        Assert.Contains("index ix_orders_note", e.Message);
+        Assert.Contains("index ix_orders_noted", e.Message);
+        Assert.Contains("constraint ck_orders_note", e.Message);
+        Assert.Contains("op.DropIndex(\"ix_orders_note\", \"orders\"", e.Message);
+        Assert.Equal(before, db.SchemaDump());
+        Assert.Empty(db.Query("SELECT * FROM retort_version"));
+    }
+
+    [Fact]
+    public async Task Dropping_a_column_after_its_index_and_constraint_works_and_the_downgrade_restores_them()
+    {
+        await using var db = await SeededAsync();
+        db.Exec("CREATE INDEX ix_orders_note ON orders (note) WHERE note IS NOT NULL");
+        var seeded = (await db.Database.ReflectTableAsync("orders"))!;
+        var migrator = new Migrator(db.Database, InlineScript.Single(op =>
+        {
+            op.DropIndex("ix_orders_note", "orders", existing: seeded.Indexes.Single(i => i.Name == "ix_orders_note"));
+            op.DropConstraint("ck_orders_note", "orders", existing: seeded.CheckConstraints.Single(c => c.Name == "ck_orders_note"));
+            op.DropColumn("orders", "note", existing: seeded.GetColumn("note"));
+        }));
+        await migrator.UpgradeAsync("head");
         var t = (await db.Database.ReflectTableAsync("orders"))!;
         Assert.Null(t.FindColumn("note"));
-        Assert.DoesNotContain(t.Indexes, i => i.Name == "ix_orders_note");
-        Assert.Contains(t.Indexes, i => i.Name == "ix_orders_customer");
-        Assert.DoesNotContain(t.CheckConstraints, c => c.Name == "ck_orders_note");
+        Assert.Equal(["ix_orders_customer"], t.Indexes.Select(i => i.Name));
         Assert.Equal(3L, db.Scalar("SELECT count(*) FROM orders"));
+        db.AssertIntegrity();
+
+        await migrator.DowngradeAsync("base");
+        t = (await db.Database.ReflectTableAsync("orders"))!;
+        Assert.Equal("note IS NOT NULL", t.Indexes.Single(i => i.Name == "ix_orders_note").Where);
+        Assert.Contains(t.CheckConstraints, c => c.Name == "ck_orders_note");
+        Assert.ThrowsAny<Exception>(() => db.Exec("UPDATE orders SET note = 'bad' WHERE id = 1"));
+        db.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task Autoincrement_and_its_sequence_survive_a_rebuild_and_its_downgrade()
+    {
+        await using var db = new TempDatabase();
+        db.Exec("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+            INSERT INTO t (v) VALUES ('1'), ('2'), ('3');
+            DELETE FROM t WHERE id = 3;
+            CREATE TABLE emptied (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT);
+            INSERT INTO emptied (v) VALUES ('1'), ('2');
+            DELETE FROM emptied;
+            """);
+        var migrator = new Migrator(db.Database, InlineScript.Single(op =>
+        {
+            op.AlterColumn("t", "v", type: SqlType.Integer, existingType: SqlType.Text);
+            op.AlterColumn("emptied", "v", type: SqlType.Integer, existingType: SqlType.Text);
+        }));
+        await migrator.UpgradeAsync("head");
+        Assert.Contains("AUTOINCREMENT", (string)db.Scalar("SELECT sql FROM sqlite_master WHERE name = 't'")!);
+        Assert.Equal(["emptied|2", "t|3"], db.Query("SELECT name, seq FROM sqlite_sequence ORDER BY name").Select(r => $"{r[0]}|{r[1]}"));
+        db.Exec("INSERT INTO t (v) VALUES (4); DELETE FROM t WHERE id = 4; INSERT INTO emptied (v) VALUES (3);");
+        Assert.Equal(3L, db.Scalar("SELECT id FROM emptied"));
+
+        await migrator.DowngradeAsync("base");
+        Assert.Equal(["emptied|3", "t|4"], db.Query("SELECT name, seq FROM sqlite_sequence ORDER BY name").Select(r => $"{r[0]}|{r[1]}"));
+        db.Exec("INSERT INTO t (v) VALUES ('5')");
+        Assert.Equal(5L, db.Scalar("SELECT max(id) FROM t"));
+    }
+
+    [Fact]
+    public async Task Column_clauses_survive_a_rebuild_of_another_column()
+    {
+        await using var db = new TempDatabase();
+        db.Exec("""
+            CREATE TABLE p (
+                id INTEGER PRIMARY KEY,
+                email TEXT COLLATE NOCASE UNIQUE,
+                n TEXT,
+                email_length INTEGER GENERATED ALWAYS AS (length(email)) STORED,
+                made TEXT DEFAULT (upper('x')),
+                code TEXT UNIQUE ON CONFLICT REPLACE CONSTRAINT ck_p_code CHECK (code <> 'bad'),
+                pos INTEGER NOT NULL ON CONFLICT IGNORE DEFAULT 0
+            );
+            INSERT INTO p (email, n, code) VALUES ('Ann@x.org', '1', 'A');
+            """);
+        await Run(db, op => op.AlterColumn("p", "n", type: SqlType.Integer, existingType: SqlType.Text));
+        Assert.Equal(1L, db.Scalar("SELECT n FROM p"));
+        Assert.ThrowsAny<SqliteException>(() => db.Exec("INSERT INTO p (email) VALUES ('ANN@X.ORG')"));
+        Assert.Equal(1L, db.Scalar("SELECT count(*) FROM p WHERE email = 'ann@X.org'"));
+        Assert.Equal(9L, db.Scalar("SELECT email_length FROM p"));
+        Assert.Equal("X", db.Scalar("SELECT made FROM p"));
+        Assert.Throws<SqliteException>(() => db.Exec("UPDATE p SET code = 'bad'"));
+        db.Exec("INSERT INTO p (email, code) VALUES ('bob@x.org', 'A')"); // REPLACE: the row holding 'A' gives way
+        Assert.Equal("bob@x.org", db.Scalar("SELECT group_concat(email) FROM p"));
+        db.Exec("INSERT INTO p (email, pos) VALUES ('cy@x.org', NULL)"); // IGNORE: the row is skipped
+        Assert.Equal(1L, db.Scalar("SELECT count(*) FROM p"));
+        db.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task A_rename_that_shares_a_rebuild_keeps_views_and_update_of_triggers_working()
+    {
+        await using var db = await SeededAsync();
+        db.Exec("CREATE TRIGGER trg_orders_qty AFTER UPDATE OF qty ON orders BEGIN INSERT INTO audit VALUES ('qty ' || new.qty); END;");
+        await Run(db, op =>
+        {
+            op.AlterColumn("orders", "qty", newColumnName: "quantity");
+            op.AlterColumn("orders", "note", type: SqlType.Text, existingType: SqlType.String(20));
+        });
+        Assert.Equal(3L, db.Scalar("SELECT count(quantity) FROM v_orders"));
+        db.Exec("UPDATE orders SET quantity = '11' WHERE id = 1");
+        Assert.Equal("qty 11", db.Scalar("SELECT msg FROM audit ORDER BY rowid DESC LIMIT 1"));
+        db.Exec("INSERT INTO orders (id, customer_id, quantity) VALUES (4, 2, '5')");
+        Assert.Equal("order 4", db.Scalar("SELECT msg FROM audit ORDER BY rowid DESC LIMIT 1"));
+        db.AssertIntegrity();
+    }
+
+    [Fact]
+    public async Task A_rename_to_a_keyword_in_a_rebuild_is_quoted_everywhere()
+    {
+        await using var db = await SeededAsync();
+        db.Exec("CREATE INDEX ix_orders_noted ON orders (customer_id) WHERE note IS NOT NULL");
+        await Run(db, op => op.AlterColumn("orders", "note", newColumnName: "order", type: SqlType.Text, existingType: SqlType.String(20)));
+        var t = (await db.Database.ReflectTableAsync("orders"))!;
+        Assert.Equal(SqlType.Text, t.GetColumn("order").Type);
+        Assert.Throws<SqliteException>(() => db.Exec("UPDATE orders SET \"order\" = 'bad' WHERE id = 1"));
+        Assert.Equal(2L, db.Scalar("SELECT count(*) FROM orders INDEXED BY ix_orders_noted WHERE \"order\" IS NOT NULL AND customer_id > 0"));
         db.AssertIntegrity();
     }
 
@@ -147,10 +268,15 @@ public class RebuildTests
     {
         await using var db = new TempDatabase();
         db.Exec("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER, w TEXT) STRICT, WITHOUT ROWID; INSERT INTO kv VALUES ('a', 1, 'x');");
-        await Run(db, op => op.AlterColumn("kv", "v", nullable: false));
+        await Run(db, op =>
+        {
+            op.AlterColumn("kv", "v", nullable: false);
+            op.AddColumn("kv", new Column("label", SqlType.String(20), nullable: false, serverDefault: ServerDefault.Literal("none")));
+        });
         var sql = (string)db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'kv'")!;
         Assert.Contains("STRICT", sql);
         Assert.Contains("WITHOUT ROWID", sql);
+        Assert.Contains("\"label\" TEXT NOT NULL DEFAULT 'none'", sql); // a STRICT table takes only its storage types
         Assert.Equal(1L, db.Scalar("SELECT v FROM kv"));
     }
 

@@ -33,10 +33,19 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
         finally { _strict = false; }
     }
 
-    public override string ColumnDefinition(Table? table, Column column) =>
-        base.ColumnDefinition(table, column) + (column.Comment is null ? "" : " " + Comment(column.Comment));
+    public override string ColumnDefinition(Table? table, Column column)
+    {
+        // A column written for a known table takes its STRICT types (outside CreateTableSql too, as in a rebuild).
+        var strict = table is null ? _strict : table.GetOption(SqliteOptions.StrictKey) == "true";
+        var sb = new StringBuilder().Append(Q(column.Name)).Append(' ').Append(SqliteTypes.Render(column.Type, strict));
+        if (!column.Nullable) sb.Append(" NOT NULL");
+        if (column.Default is not null) sb.Append(" DEFAULT ").Append(RenderDefault(column.Default));
+        if (column.Comment is not null) sb.Append(' ').Append(Comment(column.Comment));
+        return sb.ToString();
+    }
 
-    private static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
+    /// <summary>A comment as SQLite keeps it inside CREATE TABLE.</summary>
+    internal static string Comment(string text) => "/* " + text.Replace("*/", "* /") + " */";
 
     protected override string TableSuffix(Table table)
     {

@@ -23,6 +23,13 @@ public interface ISchemaSnapshot
     async Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken) =>
         await GetTableAsync(name, schema, cancellationToken) is not null;
 
+    /// <summary>
+    /// Offline: a description of the raw SQL or C# code that may have changed the table where the tracked schema cannot
+    /// see it (so objects on it, such as indexes, triggers or views, may be unknown), or null when its shape is fully
+    /// known. Online, where the database itself is read, always null.
+    /// </summary>
+    string? UntrackedChange(string name, string? schema) => null;
+
     /// <summary>All tables in a schema as they are now (used to find views, triggers and referencing tables).</summary>
     Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken);
 }

@@ -15,7 +15,8 @@ public static class SqlText
     /// <summary>
     /// Replaces whole-identifier occurrences of <paramref name="from"/> (bare, or in double quotes, brackets or
     /// backticks) by <paramref name="to"/>, leaving string literals alone. Comparison is case-insensitive for bare
-    /// identifiers, as SQL folds them.
+    /// identifiers, as SQL folds them. A bare occurrence is replaced by <paramref name="to"/> in double quotes, a quoted
+    /// one keeps its quotes.
     /// </summary>
     public static string RenameIdentifier(string sql, string from, string to)
     {
@@ -45,7 +46,8 @@ public static class SqlText
                 while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
                 var word = sql[start..i];
                 var qualified = start > 0 && sql[start - 1] == '.' ;
-                sb.Append(!qualified && string.Equals(word, from, StringComparison.OrdinalIgnoreCase) ? to : word);
+                // The new name is written quoted: it may be a keyword ("order"), hold any character, or differ in case.
+                sb.Append(!qualified && string.Equals(word, from, StringComparison.OrdinalIgnoreCase) ? "\"" + to.Replace("\"", "\"\"") + "\"" : word);
             }
             else
             {

@@ -10,7 +10,8 @@ public sealed partial class Migrator
     /// <param name="up">Upgrade or downgrade.</param>
     /// <param name="range"><c>FROM:TO</c>, or just <c>TO</c> for an upgrade from base.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <exception cref="OfflineNotSupportedException">A revision in the range runs C# code.</exception>
+    /// <exception cref="OfflineNotSupportedException">A revision in the range runs C# code, or makes a change the script
+    /// cannot write without reading the database (nothing is written to <paramref name="writer"/> then).</exception>
     public async Task WriteScriptAsync(TextWriter writer, bool up, string range, CancellationToken cancellationToken = default)
     {
         var colon = range.IndexOf(':');
@@ -26,7 +27,17 @@ public sealed partial class Migrator
         // The SQLite rebuild needs every table's definition: replay the revisions below the starting point.
         var tracker = new SchemaTracker();
         foreach (var info in Graph.UpgradePath([], from is null or "base" ? "base" : from))
-            tracker.Apply(BuildPlan(Revisions[info.Id], up: true));
+            tracker.Apply(BuildPlan(Revisions[info.Id], up: true), info.Id);
+        // Rendered in full first: a revision that cannot be rendered leaves nothing half written.
+        var script = new StringWriter();
+        await RenderScriptAsync(script, up, from, to, startHeads, plans, tracker, cancellationToken);
+        await writer.WriteAsync(script.ToString());
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private async Task RenderScriptAsync(TextWriter writer, bool up, string? from, string to, List<string> startHeads,
+        List<(Revisions.RevisionInfo info, IReadOnlyList<Operations.MigrationOperation> plan)> plans, SchemaTracker tracker, CancellationToken cancellationToken)
+    {
         var dialect = _database.Dialect;
         await using var executor = new ScriptExecutor(writer, dialect, tracker);
         executor.Comment($"Retort offline script: {(up ? "upgrade" : "downgrade")} {from ?? "base"} -> {to} ({dialect.Name})");

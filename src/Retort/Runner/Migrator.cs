@@ -327,6 +327,10 @@ public sealed partial class Migrator
     private static async Task WrapAsync(RevisionInfo info, bool up, Func<Task> action)
     {
         try { await action(); }
+        catch (OfflineNotSupportedException e) when (e.RevisionId is null)
+        {
+            throw new OfflineNotSupportedException(info.Id, e.Step, e.Reason);
+        }
         catch (StatementFailedException e)
         {
             throw new MigrationFailedException(info.Id, up ? "upgrade" : "downgrade", e.Statement.Sql, e.DatabaseMessage, e);

@@ -15,7 +15,10 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
 
     private string Table => dialect.QualifyName(options.VersionTableSchema, options.ProgressTable);
 
-    public Table Model => Retort.Schema.Table.Create(options.ProgressTable, options.VersionTableSchema,
+    public Table Model => ModelFor(options);
+
+    /// <summary>The progress table's definition (created with the version and history tables, online and offline alike).</summary>
+    public static Table ModelFor(MigratorOptions options) => Retort.Schema.Table.Create(options.ProgressTable, options.VersionTableSchema,
         [
             new Column("revision", SqlType.String(64), nullable: false),
             new Column("direction", SqlType.String(10), nullable: false),

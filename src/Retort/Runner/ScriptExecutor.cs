@@ -102,7 +102,7 @@ public sealed class ScriptExecutor : MigrationExecutor
     }
 
     /// <inheritdoc />
-    public override void AfterOperations(IReadOnlyList<MigrationOperation> group) => _tracker.Apply(group);
+    public override void AfterOperations(IReadOnlyList<MigrationOperation> group) => _tracker.Apply(group, CurrentRevision);
 
     /// <summary>The statement with each <c>@name</c> parameter replaced by its literal (outside quotes only).</summary>
     public string Render(SqlStatement statement)

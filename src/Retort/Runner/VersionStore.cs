@@ -7,7 +7,8 @@ namespace Retort.Runner;
 
 /// <summary>
 /// Retort's own tables: the version table (one row per current head, Alembic's semantics) and the history
-/// table. All reads and writes go through the executor, so offline scripts contain them too.
+/// table (the progress table, which <see cref="ProgressStore"/> reads and writes, is created with them). All reads
+/// and writes go through the executor, so offline scripts contain them too.
 /// </summary>
 internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
 {
@@ -32,10 +33,14 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
         ],
         new PrimaryKeyConstraint(ValueList.Of("id"), options.HistoryTable + "_pkc"));
 
-    /// <summary>Creates the tables that are missing, in their own transaction; returns the names of those it created.</summary>
+    /// <summary>
+    /// Creates the tables that are missing, in their own transaction; returns the names of those it created. The progress
+    /// table comes with them, so an online run and an offline script leave the same tables whether or not a revision
+    /// records progress.
+    /// </summary>
     public async Task<IReadOnlyList<string>> EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
     {
-        var tables = new[] { VersionTableModel, HistoryTableModel };
+        var tables = new[] { VersionTableModel, HistoryTableModel, ProgressStore.ModelFor(options) };
         if (executor.IsOffline)
         {
             // A script is run once against a known state; it creates the tables inside the first transaction.

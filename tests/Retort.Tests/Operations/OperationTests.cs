@@ -56,7 +56,7 @@ public class OperationTests
         var renamed = new AlterColumnOperation("users", "name") { NewName = "full_name" }.ApplyTo(Users);
         Assert.Equal(["id", "full_name"], renamed.Columns.Select(c => c.Name));
         Assert.Equal(["full_name"], Assert.Single(renamed.Indexes).Columns);
-        Assert.Equal("length(full_name) > 0", Assert.Single(renamed.CheckConstraints).Expression);
+        Assert.Equal("length(\"full_name\") > 0", Assert.Single(renamed.CheckConstraints).Expression);
 
         var dropped = new DropColumnOperation("users", "name").ApplyTo(Users);
         Assert.Empty(dropped.Indexes);
@@ -65,7 +65,9 @@ public class OperationTests
     }
 
     [Theory]
-    [InlineData("a > 0 AND 'a' <> b", "a", "x", "x > 0 AND 'a' <> b")]
+    [InlineData("a > 0 AND 'a' <> b", "a", "x", "\"x\" > 0 AND 'a' <> b")]
+    [InlineData("qty > 0", "qty", "order", "\"order\" > 0")]
+    [InlineData("qty > 0", "qty", "say \"hi\"", "\"say \"\"hi\"\"\" > 0")]
     [InlineData("\"a\" = aa", "a", "x", "\"x\" = aa")]
     [InlineData("t.a = 1", "a", "x", "t.a = 1")]
     public void Identifier_rename_in_sql_text(string sql, string from, string to, string expected) =>
