@@ -32,6 +32,8 @@ public static class RetortCommandLine
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args, RetortCommandLineOptions options, CancellationToken cancellationToken = default)
     {
+        // A command handed over by a natively compiled retort stops when that retort is gone.
+        using var parent = ParentWatch.Start();
         var setup = new CliSetup(options, args);
         var root = BuildRoot(setup);
         var result = root.Parse(args);

@@ -113,6 +113,35 @@ public sealed class PostgreSqlDataMigrations(PostgreSqlDialect dialect) : DataMi
             : throw new RetortException($"Cannot write to {table}: it has no column '{c}' (columns come from the output type's properties; it has {string.Join(", ", found.Keys)}).")).ToArray();
     }
 
+    /// <summary>
+    /// The server's message with its context (which row of which table the batch waited for), and the sessions that
+    /// hold locks on the table: server process id, application, state, how long its transaction has been open and
+    /// the lock modes it holds (never its query text, which may hold data).
+    /// </summary>
+    public override async Task<string> DescribeLockFailureAsync(DbConnection connection, Exception failure, string table, CancellationToken cancellationToken)
+    {
+        var e = failure;
+        while (e is not PostgresException && e.InnerException is not null) e = e.InnerException;
+        var message = e is PostgresException p ? p.MessageText + (p.Where is { Length: > 0 } where ? ", " + where : "") : e.Message;
+        var holders = new List<string>();
+        await using var command = new NpgsqlCommand("""
+            SELECT l.pid, string_agg(DISTINCT l.mode, ', '), a.state, extract(epoch FROM clock_timestamp() - a.xact_start)::bigint, a.application_name
+              FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.relation = to_regclass(@table) AND l.granted AND l.pid <> pg_backend_pid()
+             GROUP BY l.pid, a.state, a.xact_start, a.application_name ORDER BY a.xact_start LIMIT 5
+            """, (NpgsqlConnection)connection);
+        command.Parameters.AddWithValue("table", table);
+        await using (var r = await command.ExecuteReaderAsync(cancellationToken))
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var application = r.IsDBNull(4) || r.GetString(4).Length == 0 ? "" : $"application '{r.GetString(4)}', ";
+                var state = r.IsDBNull(2) ? "state unknown" : r.GetString(2);
+                var open = r.IsDBNull(3) ? "" : $", transaction open {r.GetInt64(3)} s";
+                holders.Add($"server process {r.GetInt32(0)} ({application}{state}{open}) holds {r.GetString(1)}");
+            }
+        return holders.Count == 0 ? message : $"{message}; on {table}: {string.Join("; ", holders)}";
+    }
+
     /// <summary>The replay lag of the standby whose <c>application_name</c> is <paramref name="replicaName"/>.</summary>
     public override async Task<TimeSpan?> GetReplicaLagAsync(DbConnection connection, string replicaName, CancellationToken cancellationToken)
     {

@@ -12,15 +12,17 @@ public sealed partial class PostgreSqlDialect
     private const string RetrySavepoint = "retort_lock_retry";
 
     /// <summary>
-    /// Runs a statement. A DDL statement that fails with <c>lock_not_available</c> (its <c>lock_timeout</c>
-    /// expired) is retried with exponential backoff; inside a transaction it goes through
-    /// <see cref="ExecuteBatchAsync"/> (a batch of one), whose savepoint keeps the revision usable after a failed
-    /// attempt. Concurrent index builds first drop an INVALID
+    /// Runs a statement. A DDL statement that fails with a lock failure (<see cref="IsLockFailure"/>: its
+    /// <c>lock_timeout</c> expired, or a deadlock) is retried with <see cref="LockRetryDelay"/>'s backoff; inside a
+    /// transaction it goes through <see cref="ExecuteBatchAsync"/> (a batch of one), whose savepoint keeps the
+    /// revision usable after a failed attempt. Concurrent index builds first drop an INVALID
     /// index a crashed earlier build left behind, and run without a lock timeout (they block no writer).
+    /// Statements are classified by their words as <see cref="SqlStatementWords"/> reads them: comments before a
+    /// statement do not count.
     /// </summary>
     public override async Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!statement.Transactional && (statement.Sql.Contains(" CONCURRENTLY ", StringComparison.Ordinal) || _concurrentBuilds.TryGetValue(statement, out _)))
+        if (!statement.Transactional && (SqlStatementWords.Contains(statement.Sql, "CONCURRENTLY") || _concurrentBuilds.TryGetValue(statement, out _)))
         {
             await ExecuteConcurrentAsync(command, statement, logger, cancellationToken);
             return;
@@ -42,11 +44,34 @@ public sealed partial class PostgreSqlDialect
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= Options.LockRetries)
+            catch (PostgresException e) when (IsLockFailure(e) && LockRetryDelay(attempt) is { } delay)
             {
-                await BackOffAsync(attempt, statement, logger, cancellationToken);
+                await BackOffAsync(attempt, delay, e, statement, logger, cancellationToken);
             }
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>PostgreSQL: <c>lock_not_available</c> (55P03, the <c>lock_timeout</c> expired) and <c>deadlock_detected</c> (40P01).</remarks>
+    public override bool IsLockFailure(Exception failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected }) return true;
+        return false;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL: <see cref="PostgreSqlOptions.RetryBaseDelay"/>, doubled with every further attempt up to
+    /// <see cref="PostgreSqlOptions.RetryMaxDelay"/>, ±20 %; <see cref="PostgreSqlOptions.LockRetries"/> retries.
+    /// </remarks>
+    public override TimeSpan? LockRetryDelay(int attempt)
+    {
+        if (attempt < 1 || attempt > Options.LockRetries) return null;
+        var ms = Options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        ms = Math.Min(ms, Options.RetryMaxDelay.TotalMilliseconds);
+        // Jitter keeps several waiting deployers from retrying in lockstep.
+        return TimeSpan.FromMilliseconds(ms * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
     /// <summary>True: a round trip to the server costs more than most DDL statements.</summary>
@@ -147,18 +172,21 @@ public sealed partial class PostgreSqlDialect
             {
                 if (owner[at] < 0) throw new Runner.StatementFailedException(CommitStatement, e.Message, e);
                 var statement = statements[owner[at]];
-                if (e.SqlState != PostgresErrorCodes.LockNotAvailable || !retryable[at] || attempt > Options.LockRetries)
+                if (!retryable[at] || !IsLockFailure(e) || LockRetryDelay(attempt) is not { } delay)
                     throw new Runner.StatementFailedException(statement, e.Message, e);
                 try
                 {
-                    await npgsqlTransaction.RollbackAsync(RetrySavepoint, cancellationToken);
-                    await npgsqlTransaction.ReleaseAsync(RetrySavepoint, cancellationToken);
+                    // One plain command, not NpgsqlTransaction.RollbackAsync(name) and ReleaseAsync(name): Npgsql's
+                    // ReleaseAsync makes its round trip synchronously. The native tool runs socket continuations
+                    // inline, on the thread that waits for socket events; a synchronous read there waits for an event
+                    // only that thread could deliver, and stalls until the command timeout (30 s) breaks the wait.
+                    await ExecuteAsync(connection, $"ROLLBACK TO SAVEPOINT {RetrySavepoint}; RELEASE SAVEPOINT {RetrySavepoint}", cancellationToken);
                 }
                 catch (DbException again)
                 {
                     throw new Runner.StatementFailedException(statement, again.Message, again);
                 }
-                await BackOffAsync(attempt, statement, logger, cancellationToken);
+                await BackOffAsync(attempt, delay, e, statement, logger, cancellationToken);
                 start = firstDdl;
             }
             catch (DbException e)
@@ -206,20 +234,11 @@ public sealed partial class PostgreSqlDialect
     }
 
     /// <summary>Logs a DDL statement's failed attempt to get its lock and waits before the next one.</summary>
-    private async Task BackOffAsync(int attempt, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
+    private async Task BackOffAsync(int attempt, TimeSpan delay, PostgresException failure, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
     {
-        var delay = RetryDelay(attempt);
-        logger.LogWarning("Could not get the lock for a DDL statement within lock_timeout (attempt {Attempt} of {Max}); " +
-            "other sessions hold it. Retrying in {Delay} ms: {Sql}", attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
+        logger.LogWarning("A DDL statement could not get its lock ({Reason}; attempt {Attempt} of {Max}): other sessions hold it. " +
+            "Retrying in {Delay} ms: {Sql}", failure.MessageText, attempt, Options.LockRetries + 1, (long)delay.TotalMilliseconds, FirstLine(statement.Sql));
         await Task.Delay(delay, cancellationToken);
-    }
-
-    internal TimeSpan RetryDelay(int attempt)
-    {
-        var ms = Options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        ms = Math.Min(ms, Options.RetryMaxDelay.TotalMilliseconds);
-        // Jitter keeps several waiting deployers from retrying in lockstep.
-        return TimeSpan.FromMilliseconds(ms * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
     private async Task ExecuteConcurrentAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
@@ -262,17 +281,14 @@ public sealed partial class PostgreSqlDialect
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static bool IsDdl(string sql)
-    {
-        var text = sql.AsSpan().TrimStart();
-        foreach (var keyword in (string[])["ALTER ", "CREATE ", "DROP ", "COMMENT ", "TRUNCATE ", "LOCK "])
-            if (text.StartsWith(keyword, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    // Statements that wait for a table lock other sessions' work may hold (DDL, LOCK, ANALYZE's SHARE UPDATE
+    // EXCLUSIVE); the first word decides, comments before it do not count.
+    private static bool IsDdl(string sql) =>
+        SqlStatementWords.First(sql) is "ALTER" or "CREATE" or "DROP" or "COMMENT" or "TRUNCATE" or "LOCK" or "ANALYZE";
 
     private static string FirstLine(string sql)
     {
-        var line = sql.Split('\n')[0].Trim();
+        var line = SqlStatementWords.WithoutLeadingComments(sql).Split('\n')[0].Trim();
         return line.Length > 120 ? line[..117] + "..." : line;
     }
 }

@@ -265,47 +265,23 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     /// Validates the foreign keys that were valid on the original (added NOT VALID in the swap), each in a
     /// transaction of its own, which locks neither table against writes; then gathers the new table's statistics.
     /// </summary>
-    public override async Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var c = (NpgsqlConnection)connection;
-        var left = new List<string>();
-        var statements = plan.ForeignKeys.Where(f => f.Validated)
+    public override IReadOnlyList<string> AfterSwapStatements =>
+        plan.ForeignKeys.Where(f => f.Validated)
             .Select(f => $"ALTER TABLE {plan.Table} VALIDATE CONSTRAINT {dialect.QuoteIdentifier(f.Original)}")
             // The new table has no statistics yet; without them the planner guesses until autovacuum gets to it.
-            .Append($"ANALYZE {plan.Table}");
-        foreach (var statement in statements)
-        {
-            // The swap is committed and the step recorded as done: what fails here is said, with how to finish it.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await ExecuteAsync(c, statement, cancellationToken);
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable && attempt <= dialect.Options.LockRetries)
-                {
-                    await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
-                }
-                catch (Exception e) when (e is DbException or OperationCanceledException)
-                {
-                    left.Add(statement);
-                    break;
-                }
-            }
-        }
-        if (left.Count > 0)
-            throw new RetortException($"The backfilled copy of {plan.Table} is swapped in, but these did not run; run them by hand: {string.Join("; ", left)}.");
-    }
+            .Append($"ANALYZE {plan.Table}")
+            .ToList();
 
     /// <summary>
-    /// Runs <paramref name="work"/> after a savepoint; when it cannot get a lock within <c>lock_timeout</c> it is
-    /// rolled back to the savepoint (releasing what it took), and tried again after a growing delay.
+    /// Runs <paramref name="work"/> after a savepoint; when it meets a lock failure (a <c>lock_timeout</c> or a
+    /// deadlock) it is rolled back to the savepoint (releasing what it took) and tried again after the dialect's
+    /// retry delay. When the retries are used up, the error says what waited on which table.
     /// </summary>
     private async Task WithLockRetriesAsync(NpgsqlConnection c, Func<Task> work, CancellationToken cancellationToken)
     {
-        // Savepoints as plain statements: NpgsqlTransaction's own savepoint methods stall for tens of seconds in the
-        // natively compiled tool, which runs socket continuations inline.
+        // Savepoints as plain statements: Npgsql's NpgsqlTransaction.ReleaseAsync makes its round trip synchronously,
+        // which stalls the natively compiled tool (it runs socket continuations inline) until the command timeout.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             await ExecuteAsync(c, $"SAVEPOINT {Savepoint}", cancellationToken);
@@ -315,11 +291,14 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
                 await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
                 return;
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected
-                                              && attempt <= dialect.Options.LockRetries)
+            catch (PostgresException e) when (dialect.IsLockFailure(e))
             {
                 await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
-                await Task.Delay(dialect.RetryDelay(attempt), cancellationToken);
+                if (dialect.LockRetryDelay(attempt) is not { } delay)
+                    throw new RetortException($"Gave up the copy-and-swap backfill of {plan.Table} after {attempt} attempts over {watch.Elapsed.TotalSeconds:0.#} s: " +
+                        $"other sessions kept holding a lock it needs ({e.MessageText}{(e.Where is { Length: > 0 } where ? "; " + where : "")}). " +
+                        "What the step committed is kept. Let those sessions finish (pg_locks and pg_stat_activity show them) and run the upgrade again to resume.");
+                await Task.Delay(delay, cancellationToken);
             }
         }
     }

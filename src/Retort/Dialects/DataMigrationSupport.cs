@@ -140,6 +140,17 @@ public class DataMigrationSupport(Dialect dialect)
         Task.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>
+    /// Says, for an error message, what kept a data batch on <paramref name="table"/> from its lock: the database's
+    /// message and, where the database can tell, which sessions hold locks on the table. The base: the message.
+    /// </summary>
+    /// <param name="connection">An open connection, outside any transaction.</param>
+    /// <param name="failure">The lock failure (see <see cref="Dialect.IsLockFailure"/>).</param>
+    /// <param name="table">The table, quoted as <see cref="Dialect.QualifyName"/> quotes it.</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    public virtual Task<string> DescribeLockFailureAsync(DbConnection connection, Exception failure, string table, CancellationToken cancellationToken) =>
+        Task.FromResult((failure.InnerException ?? failure).Message);
+
+    /// <summary>
     /// The replay lag of the named replica, or null when the database cannot tell (the base: never). A dialect
     /// that supports replicas throws a clear error when the replica is not connected.
     /// </summary>

@@ -133,6 +133,21 @@ public abstract class Dialect
         command.ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>
+    /// True when <paramref name="failure"/> (or an exception it wraps) is the database refusing work for a passing
+    /// reason: a lock not granted within the lock timeout, or a deadlock broken by cancelling this side. Such work,
+    /// once undone, may be tried again after <see cref="LockRetryDelay"/>. The default: never.
+    /// </summary>
+    public virtual bool IsLockFailure(Exception failure) => false;
+
+    /// <summary>
+    /// The dialect's one retry policy, for DDL statements, data batches and every other step that waits for locks:
+    /// the wait before trying again work whose <paramref name="attempt"/>th try (1 for the first) was a lock
+    /// failure, or null when the retries are used up. It grows with every attempt, up to a bound, and is jittered
+    /// so that waiting sessions do not retry in step. The default: null (no retries).
+    /// </summary>
+    public virtual TimeSpan? LockRetryDelay(int attempt) => null;
+
+    /// <summary>
     /// True when a client-server round trip costs more than the statement (PostgreSQL): the executor then holds
     /// back the statements of an open transaction that return nothing and sends them together through
     /// <see cref="ExecuteBatchAsync"/> when the run next reads, commits or runs C#, or at the end of a revision.

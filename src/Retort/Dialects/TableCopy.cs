@@ -10,11 +10,13 @@ namespace Retort.Dialects;
 /// <item>one <see cref="CopyBatchSql"/> statement per batch, each in a transaction with its checkpoint;</item>
 /// <item><see cref="ReplayAsync"/> (the copy has no indexes yet), <see cref="BuildIndexesAsync"/>, then
 /// <see cref="ReplayAsync"/> again while writes keep arriving, each in a transaction of its own;</item>
-/// <item><see cref="SwapAsync"/>, in the transaction that marks the step finished; then
-/// <see cref="AfterSwapAsync"/> outside any transaction.</item>
+/// <item><see cref="SwapAsync"/>, in the transaction that records the step as swapped, with
+/// <see cref="AfterSwapStatements"/> as the work left;</item>
+/// <item><see cref="AfterSwapStatements"/>, each outside any transaction (retried on lock failures); then the
+/// step is marked finished.</item>
 /// </list>
 /// A run that dies anywhere resumes from the last committed checkpoint: every phase after the copy is written so
-/// that running it again completes it.
+/// that running it again completes it. A run that stops after the swap runs only the statements after it.
 /// </summary>
 public abstract class TableCopy
 {
@@ -41,6 +43,11 @@ public abstract class TableCopy
     /// </summary>
     public abstract Task SwapAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Work after the swap committed, outside any transaction (PostgreSQL: gathers the new table's statistics).</summary>
-    public virtual Task AfterSwapAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Statements to run after the swap committed, one at a time outside any transaction, before the step counts as
+    /// finished (PostgreSQL: validates the foreign keys the swap added NOT VALID, gathers the new table's
+    /// statistics). The runner keeps them in the step's checkpoint, so a run that stops before they all ran runs
+    /// them again; each must be safe to repeat. The base: none.
+    /// </summary>
+    public virtual IReadOnlyList<string> AfterSwapStatements => [];
 }

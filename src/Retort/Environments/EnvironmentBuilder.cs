@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Retort.Internal;
 
 namespace Retort.Environments;
 
@@ -103,16 +104,25 @@ internal static class EnvironmentBuilder
 
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
-    /// <summary>Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.</summary>
-    public static async Task<int> RunProgramAsync(string programPath, IReadOnlyList<string> args, string workingDirectory)
+    /// <summary>
+    /// Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.
+    /// Cancelling <paramref name="cancellationToken"/> (SIGTERM or SIGINT to this process) asks the program to stop
+    /// the same way, with SIGTERM, and goes on waiting for it: a data step stops after its current batch, a revision
+    /// in progress is rolled back. The program itself stops when this process dies, even by SIGKILL.
+    /// </summary>
+    public static async Task<int> RunProgramAsync(string programPath, IReadOnlyList<string> args, string workingDirectory,
+        CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = workingDirectory, UseShellExecute = false };
         // Set by the native tool for itself (Retort.Tool's Program.cs); the environment's code steps may block on tasks.
         start.Environment.Remove(InlineCompletions);
+        start.Environment[MigrationsEnvironment.ParentProcessVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.ArgumentList.Add(programPath);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new RetortException($"Could not start the environment's program {programPath}.");
-        // Ctrl-C reaches the child too (same process group); it stops after its current batch, so wait for it.
+        // Ctrl-C at a terminal reaches the program too (same process group); a signal sent to this process alone
+        // (a deploy runner stopping it by its id) reaches it only through this.
+        await using var forward = cancellationToken.Register(() => ProcessSignals.Terminate(process));
         await process.WaitForExitAsync(CancellationToken.None);
         return process.ExitCode;
     }

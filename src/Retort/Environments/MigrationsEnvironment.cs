@@ -82,10 +82,17 @@ public sealed class MigrationsEnvironment
     private Assembly? _assembly;
 
     /// <summary>
+    /// The environment variable <see cref="RunProgramAsync"/> sets for the program: the id of the process that
+    /// started it. The program (<c>RetortCommandLine</c>) stops when that process is gone.
+    /// </summary>
+    public const string ParentProcessVariable = "RETORT_PARENT_PID";
+
+    /// <summary>
     /// Builds the environment's project when its sources changed, then runs its own program with
     /// <paramref name="args"/> (<c>dotnet bin/retort/Env.dll args…</c>) on this console and returns its exit code.
     /// For a host that cannot load assemblies (a natively compiled tool): the program runs the same command line
-    /// with the revisions compiled in.
+    /// with the revisions compiled in. Cancelling <paramref name="cancellationToken"/> while it runs asks it to stop
+    /// (SIGTERM) and waits for it; the program also stops when this process dies.
     /// </summary>
     /// <exception cref="RevisionFileException">The project does not build.</exception>
     /// <exception cref="RetortException">The environment is SQL-only: it has no program.</exception>
@@ -93,7 +100,7 @@ public sealed class MigrationsEnvironment
     {
         var project = ProjectPath ?? throw new RetortException("This environment is SQL-only (its config names no C# project), so it has no program to run.");
         var program = await EnvironmentBuilder.EnsureBuiltAsync(project, log, cancellationToken);
-        return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory);
+        return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory, cancellationToken);
     }
 
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>

@@ -70,9 +70,13 @@ internal static class SqlTokenizer
     /// are skipped. A bare word's name is folded as PostgreSQL folds it, ASCII letters to lower case (SQLite
     /// matches names without regard to case); a quoted name is kept as written.
     /// </summary>
-    internal static List<Token> Tokenize(string code)
+    internal static List<Token> Tokenize(string code) => Tokens(code).ToList();
+
+    /// <summary>
+    /// <see cref="Tokenize"/>'s tokens, read lazily: classifying a statement by its first words reads no further.
+    /// </summary>
+    internal static IEnumerable<Token> Tokens(string code)
     {
-        var tokens = new List<Token>();
         var depth = 0;
         foreach (var (kind, start, end) in Pieces(code))
         {
@@ -82,21 +86,20 @@ internal static class SqlTokenizer
                 case PieceKind.LineComment or PieceKind.BlockComment:
                     continue;
                 case PieceKind.Word:
-                    tokens.Add(new Token(TokenKind.Word, text, FoldAscii(text), start, end, depth));
+                    yield return new Token(TokenKind.Word, text, FoldAscii(text), start, end, depth);
                     continue;
                 case PieceKind.QuotedName:
-                    tokens.Add(new Token(TokenKind.Identifier, text, Unquote(text), start, end, depth));
+                    yield return new Token(TokenKind.Identifier, text, Unquote(text), start, end, depth);
                     continue;
                 case PieceKind.Literal:
-                    tokens.Add(new Token(TokenKind.Other, text, "", start, end, depth));
+                    yield return new Token(TokenKind.Other, text, "", start, end, depth);
                     continue;
             }
             if (char.IsWhiteSpace(text[0])) continue;
             if (text == "(") depth++;
-            tokens.Add(new Token(TokenKind.Other, text, "", start, end, depth));
+            yield return new Token(TokenKind.Other, text, "", start, end, depth);
             if (text == ")") depth = Math.Max(0, depth - 1);
         }
-        return tokens;
     }
 
     internal static string Unquote(string quoted)

@@ -83,10 +83,7 @@ public sealed partial class Op
         };
     }
 
-    private static bool IsQuery(string source)
-    {
-        var text = source.TrimStart().TrimStart('(');
-        return text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && (text.Length == 6 || !char.IsLetterOrDigit(text[6]))
-            || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase) && (text.Length == 4 || char.IsWhiteSpace(text[4]));
-    }
+    // Read with the SQL lexer: a comment before the query does not make it a table name.
+    private static bool IsQuery(string source) =>
+        Internal.SqlTokenizer.Tokens(source).FirstOrDefault(t => t.Text != "(") is var first && (first.Is("SELECT") || first.Is("WITH"));
 }

@@ -27,7 +27,17 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         TableCopy? copy = null;
         if (operation is BackfillOperation { Strategy: BackfillStrategy.CopyAndSwap } swapped
             && await progress.ReadStepAsync(executor, revision.Id, direction, step, ct) is var started and not { Finished: true })
+        {
+            // Swapped in by an earlier run that stopped before the work after the swap was done: only that is left.
+            if (started?.LastKey is { } phase && phase.StartsWith(SwappedMarker, StringComparison.Ordinal))
+            {
+                var finished = await FinishSwapAsync(revision, step, operation, started, ct);
+                Report(new DataProgress(revision, step, operation.Describe(), finished.RowsDone, finished.RowsWritten, finished.RowsDone, 0,
+                    operation.Batching.BatchSize, true, true));
+                return finished.RowsWritten;
+            }
             copy = await Sql.CreateTableCopyAsync(executor.Connection, swapped, source.Keys, resuming: started is not null, ct);
+        }
         await using var prepared = await Sql.PrepareConnectionAsync(executor.Connection, ct);
         var total = await Sql.EstimateRowsAsync(executor.Connection, source.Text, source.IsQuery, ct);
         var batching = operation.Batching;
@@ -36,6 +46,9 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         long rowsThisRun = 0;
         bool? resumed = null;
         var byKeyRange = source.ByKeyRange;
+        // Lock failures of the current batch (see the catch below) and how long it has waited for its locks.
+        var lockFailures = 0;
+        Stopwatch? lockWait = null;
         while (true)
         {
             if (ct.IsCancellationRequested) throw Cancelled(revision, step, operation, ct);
@@ -98,11 +111,24 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
                 await progress.SaveAsync(executor, saved, checkpoint is not null, CancellationToken.None);
                 await executor.CommitAsync(CancellationToken.None);
             }
-            catch
+            catch (Exception e)
             {
                 await executor.RollbackAsync(CancellationToken.None);
-                throw;
+                // Another session holds a lock the batch needs (a row lock longer than the lock timeout, or a deadlock):
+                // the batch and its checkpoint were undone together; it runs again after the dialect's retry delay,
+                // the policy DDL statements follow, until the retries are used up.
+                if (!dialect.IsLockFailure(e)) throw;
+                lockWait ??= Stopwatch.StartNew();
+                if (dialect.LockRetryDelay(++lockFailures) is not { } delay)
+                    throw await LockGaveUpAsync(e, revision, step, operation, lockFailures, lockWait.Elapsed);
+                logger.LogWarning("A batch of revision {Revision} (step {Step}: {Description}) could not get a lock ({Reason}; attempt {Attempt}): " +
+                    "another session holds it. The batch was rolled back; trying it again in {Delay} ms.",
+                    revision.Id, step + 1, operation.Describe(), DatabaseMessage(e), lockFailures, (long)delay.TotalMilliseconds);
+                try { await Task.Delay(delay, ct); }
+                catch (OperationCanceledException) { throw Cancelled(revision, step, operation, ct); }
+                continue;
             }
+            (lockFailures, lockWait) = (0, null);
             rowsThisRun += walked;
             var took = batchWatch.Elapsed;
             size = batching.NextBatchSize(size, took);
@@ -148,23 +174,58 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
         for (var pass = 0; pass < MaxReplayPasses; pass++)
             if (await InTransactionAsync(() => copy.ReplayAsync(executor.Connection, executor.Transaction!, CancellationToken.None), ct, revision, step, operation)
                 <= ReplayedFewEnough) break;
-        var done = saved with { Finished = true, Elapsed = saved.Elapsed + phaseWatch.Elapsed };
+        // The swap's transaction records what is left after it (validating foreign keys, statistics) as the step's
+        // phase: the step is finished only when that has run too, in this run or the next.
+        var after = copy.AfterSwapStatements;
+        var swappedIn = saved with
+        {
+            Finished = after.Count == 0,
+            LastKey = after.Count == 0 ? saved.LastKey : SwappedMarker + KeyCodec.Encode(after.ToArray()),
+            Elapsed = saved.Elapsed + phaseWatch.Elapsed,
+        };
         await InTransactionAsync(async () =>
         {
             await copy.SwapAsync(executor.Connection, executor.Transaction!, CancellationToken.None);
-            await progress.SaveAsync(executor, done, exists: true, CancellationToken.None);
+            await progress.SaveAsync(executor, swappedIn, exists: true, CancellationToken.None);
             return 0L;
         }, ct, revision, step, operation);
         logger.LogInformation("Swapped in the backfilled copy of the table ({Step}).", operation.Describe());
-        // The step is recorded as done: what is left after the swap (validating foreign keys, statistics) must not
-        // fail the revision, and a rerun would not come back to it, so a failure is said as a warning.
-        try { await copy.AfterSwapAsync(executor.Connection, CancellationToken.None); }
-        catch (RetortException e) { logger.LogWarning("{Message}", e.Message); }
+        return swappedIn.Finished ? swappedIn : await FinishSwapAsync(revision, step, operation, swappedIn, ct);
+    }
+
+    /// <summary>
+    /// Runs the statements a committed swap left in the checkpoint (<see cref="TableCopy.AfterSwapStatements"/>), each
+    /// outside any transaction with the dialect's lock retries, then marks the step finished. A failure or a stop
+    /// here leaves the step swapped with that work left, and the next run starts with it.
+    /// </summary>
+    private async Task<DataStepProgress> FinishSwapAsync(RevisionInfo revision, int step, DataOperation operation, DataStepProgress swapped, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var sql in KeyCodec.Decode(swapped.LastKey![SwappedMarker.Length..]).Cast<string>())
+        {
+            if (ct.IsCancellationRequested) throw Cancelled(revision, step, operation, ct);
+            try { await executor.ExecuteAsync(new SqlStatement(sql), ct); }
+            catch (Exception e) when (e is RetortException or DbException)
+            {
+                throw new RetortException($"Revision {revision.Id} (step {step + 1}: {operation.Describe()}): the backfilled copy of the table is swapped in, " +
+                    $"but this did not complete: {sql} ({DatabaseMessage(e)}). The step is recorded as swapped with that work left, and the revision as " +
+                    "not applied yet. Fix the cause and run upgrade again: it runs what is left after the swap and then records the revision.", e);
+            }
+        }
+        var done = swapped with { Finished = true, Elapsed = swapped.Elapsed + watch.Elapsed };
+        await InTransactionAsync(async () =>
+        {
+            await progress.SaveAsync(executor, done, exists: true, CancellationToken.None);
+            return 0L;
+        }, ct, revision, step, operation);
         return done;
     }
 
     /// <summary>Prefix of a copy-and-swap step's checkpoint key once every row has been copied.</summary>
     private const string CopiedMarker = "copied:";
+
+    /// <summary>Prefix of a copy-and-swap step's checkpoint once the swap committed; the statements left after it follow.</summary>
+    private const string SwappedMarker = "swapped:";
 
     private const int MaxReplayPasses = 20;
     private const long ReplayedFewEnough = 1000;
@@ -185,6 +246,26 @@ internal sealed class DataStepRunner(OnlineExecutor executor, Dialect dialect, P
             throw;
         }
     }
+
+    /// <summary>The error of a batch that kept meeting lock failures until the retries were used up.</summary>
+    private async Task<RetortException> LockGaveUpAsync(Exception failure, RevisionInfo revision, int step, DataOperation operation, int attempts, TimeSpan waited)
+    {
+        var table = operation switch
+        {
+            BackfillOperation b => dialect.QualifyName(b.Schema, b.TableName),
+            TransformOperation t => dialect.QualifyName(t.Schema, t.TargetTable),
+            _ => operation.Describe(),
+        };
+        string held;
+        try { held = await Sql.DescribeLockFailureAsync(executor.Connection, failure, table, CancellationToken.None); }
+        catch (DbException) { held = DatabaseMessage(failure); }
+        return new RetortException($"Gave up a batch of revision {revision.Id} (step {step + 1}: {operation.Describe()}) on table {table} after {attempts} " +
+            $"attempts over {waited.TotalSeconds:0.#} s: another session kept holding a lock the batch needs ({held}). The batch was rolled back; " +
+            "every batch before it is committed and checkpointed. Let that session finish (or end it), then run upgrade again to resume from the checkpoint.",
+            failure);
+    }
+
+    private static string DatabaseMessage(Exception e) => e is StatementFailedException s ? s.DatabaseMessage : (e.InnerException ?? e).Message;
 
     private static OperationCanceledException Cancelled(RevisionInfo revision, int step, DataOperation operation, CancellationToken ct) => new(
         $"Stopped between two batches of revision {revision.Id} (step {step + 1}: {operation.Describe()}). Every committed batch is " +

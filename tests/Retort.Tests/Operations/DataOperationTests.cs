@@ -58,5 +58,8 @@ public sealed class DataOperationTests
         Assert.Throws<IrreversibleOperationException>(() => op.Backfill("t", "a = 1").Reverse());
         Assert.Equal("old", op.Transform<Target, Target>("old", "new", t => t).SourceTable);
         Assert.NotNull(op.Transform<Target, Target>("  with x AS (SELECT 1) SELECT * FROM x", "new", t => t, keyColumns: ["id"]).SourceQuery);
+        // Read with the SQL lexer: a comment before the query does not make it a table name.
+        Assert.NotNull(op.Transform<Target, Target>("-- the active ones\nSELECT * FROM old WHERE active", "new", t => t, keyColumns: ["id"]).SourceQuery);
+        Assert.NotNull(op.Transform<Target, Target>("/* all */ (SELECT * FROM old)", "new", t => t, keyColumns: ["id"]).SourceQuery);
     }
 }
