@@ -40,7 +40,7 @@ internal static class UpgradeCommand
                 return;
             }
             var view = new UpgradeView(ctx.Console, Step);
-            view.Attach(migrator);
+            view.Attach(migrator, ctx.Logger);
             var runs = await view.RunAsync(() => migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct));
             var heads = await migrator.GetCurrentAsync(ct);
             var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
