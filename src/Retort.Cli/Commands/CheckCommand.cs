@@ -14,6 +14,9 @@ internal static class CheckCommand
         {
             var target = await ctx.LoadTargetSchemaAsync(ct);
             await using var database = ctx.OpenDatabase();
+            if (database.OpeningCreatesDatabase)
+                throw new RetortException($"The database {database.DisplayName} does not exist, so it cannot match the target schema; nothing was created. " +
+                    "Check the URL, or create the database with 'retort upgrade head'.");
             var diff = await Autogenerator.CompareAsync(database, target.Build(), target.Options, ct);
             if (!diff.IsEmpty)
                 throw new RetortException($"The database differs from the target schema in {diff.Operations.Count} way(s):\n{diff.Describe()}\n" +

@@ -25,7 +25,8 @@ internal static class HistoryCommand
                 await using var database = ctx.OpenDatabase();
                 var migrator = await ctx.CreateMigratorAsync(database, ct);
                 revisions = migrator.Revisions;
-                current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
+                // A database file that does not exist is at base; reading it would create it.
+                if (!database.OpeningCreatesDatabase) current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
             }
             else revisions = await ctx.LoadRevisionsAsync(ct);
             var graph = revisions.Graph;

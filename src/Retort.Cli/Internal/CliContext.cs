@@ -35,6 +35,9 @@ internal sealed class CliContext
     /// <summary>The run's log on standard error: warnings always, SQL and other information with --verbose.</summary>
     public CliLogger Logger { get; }
 
+    /// <summary>What a failed or cancelled command leaves behind, printed after its error message; null when nothing to add.</summary>
+    public string? Aftermath { get; set; }
+
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);

@@ -51,6 +51,14 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
         .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn())
         .StartAsync(async ctx => { _progress = ctx; return await run(); });
 
+    /// <summary>Ends the open "Running …" line of a revision that failed or was cancelled, before the error is printed.</summary>
+    public void Failed()
+    {
+        if (!_lineOpen) return;
+        console.MarkupLine(" [red]failed[/]");
+        _lineOpen = false;
+    }
+
     private void Starting(RevisionInfo info, string direction)
     {
         var text = $"Running {direction} [bold]{Markup.Escape(step(info, direction == "upgrade"))}[/]{Markup.Escape(info.Message.Length > 0 ? ", " + info.Message : "")} ...";

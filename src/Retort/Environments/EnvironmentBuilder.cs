@@ -36,12 +36,24 @@ internal static class EnvironmentBuilder
     {
         var dir = Path.GetDirectoryName(projectPath)!;
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        // The Retort the project is compiled against and loaded into: after an update of the tool the project is built
+        // again, so its revision classes never bind to members the new Retort no longer has.
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(RetortBuild + "\0"));
         foreach (var file in Sources(dir).Order(StringComparer.Ordinal))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\0"));
             hash.AppendData(File.ReadAllBytes(file));
         }
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static string RetortBuild
+    {
+        get
+        {
+            try { return typeof(EnvironmentBuilder).Module.ModuleVersionId.ToString(); }
+            catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return typeof(EnvironmentBuilder).Assembly.GetName().Version?.ToString() ?? ""; }
+        }
     }
 
     public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)

@@ -97,8 +97,14 @@ public sealed class MigrationsEnvironment
     }
 
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
+    /// <exception cref="RetortException">A SQL-only environment's revisions folder does not exist.</exception>
     public IEnumerable<Revision> LoadSqlRevisions()
     {
+        // Without its folder a SQL-only environment has no revisions at all, and a database that has some would be
+        // reported as naming unknown ones. A C# environment's revisions may all be compiled in (a deployed program).
+        if (!System.IO.Directory.Exists(RevisionsDirectory) && ProjectPath is null)
+            throw new RetortException($"The revisions folder {RevisionsDirectory} does not exist (\"revisions\" in {ConfigPath} names it). " +
+                "Restore the folder, correct \"revisions\" in the config file, or create the folder if this environment has no revisions yet.");
         if (!System.IO.Directory.Exists(RevisionsDirectory)) return [];
         return System.IO.Directory.EnumerateFiles(RevisionsDirectory, "*.sql", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(SqlRevisionFile.Load).ToList();

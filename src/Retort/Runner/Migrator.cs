@@ -300,9 +300,13 @@ public sealed partial class Migrator
     {
         var revision = Revisions[info.Id];
         if (!up && revision.Script.IrreversibleReason is { } reason)
-            throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Script.Source}): it is marked irreversible: {reason}. Nothing was changed.");
+            throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Location}): it is marked irreversible: {reason}. Nothing was changed.");
         // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
-        return BuildPlan(revision, up);
+        try { return BuildPlan(revision, up); }
+        catch (IrreversibleOperationException e) when (!up)
+        {
+            throw new RetortException($"Cannot downgrade revision {info.Id} ({revision.Location}): {e.Message} Nothing was changed.", e);
+        }
     }
 
     private async Task<(RevisionRun Run, IReadOnlyCollection<string> HeadsAfter)> ApplyOneAsync(
