@@ -96,6 +96,15 @@ public sealed class MigrationsEnvironment
         return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory);
     }
 
+    /// <summary>
+    /// Takes the environment's lock for writing a new revision: commands that create revisions at the same time
+    /// (in several processes) take turns, so each new revision is built on the head the one before it wrote and the
+    /// graph stays one line. Take it before reading the revisions the new one is based on; dispose it after the
+    /// file is written. Waits while another process holds it, saying so once through <paramref name="log"/>.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockForNewRevisionAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        await EnvironmentLock.AcquireAsync(Path.Combine(Directory, "obj", "retort-revision.lock"), "writing a revision", log, cancellationToken);
+
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
     /// <exception cref="RetortException">A SQL-only environment's revisions folder does not exist.</exception>
     public IEnumerable<Revision> LoadSqlRevisions()
