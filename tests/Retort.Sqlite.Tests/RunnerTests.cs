@@ -110,7 +110,9 @@ public class RunnerTests
             op => op.DropColumn("t", "x"));
         var migrator = new Migrator(db.Database, revisions);
         await migrator.UpgradeAsync();
-        await Assert.ThrowsAsync<Operations.IrreversibleOperationException>(() => migrator.DowngradeAsync("base"));
+        var e = await Assert.ThrowsAsync<Operations.IrreversibleOperationException>(() => migrator.DowngradeAsync("base"));
+        Assert.StartsWith("Cannot downgrade revision r2 (", e.Message);
+        Assert.Equal("r2", e.RevisionId);
         Assert.Equal(["r2"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
     }
 

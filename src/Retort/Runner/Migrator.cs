@@ -303,9 +303,9 @@ public sealed partial class Migrator
             throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Location}): it is marked irreversible: {reason}. Nothing was changed.");
         // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
         try { return BuildPlan(revision, up); }
-        catch (IrreversibleOperationException e) when (!up)
+        catch (IrreversibleOperationException e) when (!up && e.RevisionId is null)
         {
-            throw new RetortException($"Cannot downgrade revision {info.Id} ({revision.Location}): {e.Message} Nothing was changed.", e);
+            throw new IrreversibleOperationException(e, info.Id, revision.Location);
         }
     }
 
