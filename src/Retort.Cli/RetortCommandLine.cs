@@ -21,6 +21,9 @@ public static class RetortCommandLine
     /// <summary>Exit code of a command line that does not parse (unknown command or option, missing argument).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code of a command cancelled by Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Runs one command on the console.</summary>
     /// <param name="args">The arguments, as typed after <c>retort</c>.</param>
     /// <param name="revisionsAssembly">The assembly holding C# revisions, or null to find and build the environment's project.</param>

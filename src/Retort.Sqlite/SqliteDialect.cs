@@ -86,9 +86,10 @@ public sealed partial class SqliteDialect : Dialect
     /// <inheritdoc />
     public override async Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // Enforce foreign keys on every connection Retort opens (SQLite leaves them off by default).
+        // Enforce foreign keys on every connection Retort opens (SQLite leaves them off by default). Reading the
+        // schema version reads the file's header: a file that is not a database fails here, named, not mid-command.
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys = ON";
+        command.CommandText = "PRAGMA foreign_keys = ON; PRAGMA schema_version";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -129,7 +130,7 @@ public sealed partial class SqliteDialect : Dialect
     public override Task<DbTransaction> BeginTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         // IMMEDIATE takes the write lock at BEGIN: a second migration process waits here (busy timeout), then
         // re-reads the version table and finds the revision already applied.
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        Task.FromResult(BeginImmediate((SqliteConnection)connection));
 
     /// <inheritdoc />
     public override string? WhyNotInTransaction(string sql) =>

@@ -37,14 +37,23 @@ public sealed class CSharpEnvironmentTests
         Assert.StartsWith(id, await CliRunner.OkAsync(env, "current"));
         await CliRunner.OkAsync(env, "downgrade", "base");
 
-        // An edit is seen by its content, not its timestamp: even a file dated before the build is rebuilt.
-        File.WriteAllText(file, File.ReadAllText(file).Replace("'ada'", "'grace'"));
+        // An edit is seen by its content, not its timestamp: even a file dated before the build is rebuilt. Without its
+        // Downgrade the revision reverses its Upgrade, which it cannot do for the seed step.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("'ada'", "'grace'").Replace("public override void Downgrade(Op op) => op.DropTable(\"users\");", ""));
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        var rebuilt = await CliRunner.OkAsync(env, "upgrade", "head");
-        Assert.Contains("Building", rebuilt);
-        await CliRunner.OkAsync(env, "downgrade", "base");
+        // Commands started together after the edit build once: the others wait for that build, then use it.
+        var together = await Task.WhenAll(new[] { new[] { "upgrade", "head" }, ["heads"], ["history"] }
+            .Select(args => Task.Run(() => CliRunner.RunAsync(env, args))));
+        foreach (var result in together) Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, together.Count(r => r.Out.Contains("Building", StringComparison.Ordinal)));
+        Assert.Contains("create users ... done", together[0].Out);
 
-        File.WriteAllText(file, File.ReadAllText(file).Replace("op.DropTable(\"users\");", "op.DropTable(\"users\")"));
+        var irreversible = await CliRunner.RunAsync(env, "downgrade", "base");
+        Assert.True(irreversible.ExitCode == 1, irreversible.ToString());
+        Assert.Contains($"Cannot downgrade revision {id} ({file}): Cannot reverse", irreversible.Error);
+        Assert.DoesNotContain("Revision_" + id, irreversible.Error); // the class name
+
+        File.WriteAllText(file, File.ReadAllText(file).Replace("cancellationToken: ct));", "cancellationToken: ct))"));
         var broken = await CliRunner.RunAsync(env, "upgrade", "head");
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("does not build", broken.Error);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Retort.Cli;
+using Retort.Tests.Shared;
 
 namespace Retort.Cli.Tests;
 
@@ -36,29 +37,30 @@ public static class CliRunner
         return result.Out;
     }
 
+    /// <summary>Runs a program to its end (10 minutes at most, scaled by RETORT_TEST_TIMEOUT_SCALE).</summary>
     public static Task<CliResult> ProcessAsync(string workingDirectory, string fileName, params string[] args) =>
-        ProcessAsync(workingDirectory, fileName, TimeSpan.FromMinutes(3), args);
+        ProcessAsync(workingDirectory, fileName, TimeSpan.FromMinutes(10), args);
 
+    /// <summary>
+    /// Runs a program to its end within <paramref name="limit"/> (scaled by RETORT_TEST_TIMEOUT_SCALE); at the limit
+    /// its whole process tree is killed and the test fails with "timed out after N s" and the output so far.
+    /// </summary>
     public static async Task<CliResult> ProcessAsync(string workingDirectory, string fileName, TimeSpan limit, params string[] args)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var (code, output, error) = await TestProcess.RunAsync(StartInfo(workingDirectory, fileName, args), limit);
+        return new CliResult(code, output, error);
+    }
+
+    /// <summary>How a test starts a program: in a folder, without build servers or RETORT_URL.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string fileName, params string[] args)
+    {
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("RETORT_URL");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

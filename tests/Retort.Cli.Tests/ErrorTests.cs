@@ -38,7 +38,7 @@ public sealed class ErrorTests
         using var dir = new TempDir();
         var env = await SqlEnvironment.InitAsync(dir);
         await SqlEnvironment.RevisionAsync(env, "one", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;");
-        AssertError(await CliRunner.RunAsync(env, "--url", "sqlite:////no/such/folder/x.db", "upgrade", "head"), "Cannot connect to");
+        AssertError(await CliRunner.RunAsync(env, "--url", "sqlite:////no/such/folder/x.db", "upgrade", "head"), "the folder /no/such/folder does not exist");
         var secret = await CliRunner.RunAsync(env, "--url", "nosuchdb://user:hunter2@db.example/app", "current");
         AssertError(secret, "No Retort dialect handles 'nosuchdb'");
         Assert.DoesNotContain("hunter2", secret.Error + secret.Out);

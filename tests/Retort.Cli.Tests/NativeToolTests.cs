@@ -64,7 +64,7 @@ public sealed class NativeToolTests
         var project = Path.Combine(TempDir.RepositoryRoot(), "src", "Retort.Tool", "Retort.Tool.csproj");
         // Its own artifacts folder: the restore for the runtime identifier must not rewrite the obj folders that
         // tests building the quickstart (project references to the same sources) use at the same time.
-        var publish = await CliRunner.ProcessAsync(TempDir.RepositoryRoot(), "dotnet", TimeSpan.FromMinutes(10),
+        var publish = await CliRunner.ProcessAsync(TempDir.RepositoryRoot(), "dotnet", TimeSpan.FromMinutes(30),
             "publish", project, "-c", "Release", "-r", rid, "-p:PublishAot=true", "-o", folder, "-nologo",
             "--artifacts-path", Path.Combine(folder, "..", "artifacts"));
         Assert.True(publish.ExitCode == 0, publish.ToString());

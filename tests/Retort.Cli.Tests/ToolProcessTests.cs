@@ -3,7 +3,7 @@ namespace Retort.Cli.Tests;
 /// <summary>The built retort tool, run as a process the way a user runs it.</summary>
 public sealed class ToolProcessTests
 {
-    private static string ToolPath()
+    internal static string ToolPath()
     {
         var root = TempDir.RepositoryRoot();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
+using Retort.Tests.Shared;
 
 namespace Retort.PostgreSql.Tests;
 
@@ -22,17 +23,15 @@ public class ConcurrencyTests(PgDatabase db) : IClassFixture<PgDatabase>
         var probe = ProbePath();
         var processes = Enumerable.Range(0, 6).Select(_ =>
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var info = new ProcessStartInfo("dotnet");
             info.ArgumentList.Add(probe);
             info.ArgumentList.Add(db.Url);
-            return Process.Start(info)!;
+            return TestProcess.Start(info);
         }).ToList();
         var results = await Task.WhenAll(processes.Select(async p =>
         {
-            var output = await p.StandardOutput.ReadToEndAsync();
-            var error = await p.StandardError.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            return (p.ExitCode, Output: output.Trim(), Error: error.Trim());
+            var (code, output, error) = await p.WaitAsync(TimeSpan.FromMinutes(5));
+            return (ExitCode: code, Output: output.Trim(), Error: error.Trim());
         }));
         foreach (var p in processes) p.Dispose();
 

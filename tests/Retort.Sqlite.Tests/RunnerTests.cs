@@ -110,7 +110,9 @@ public class RunnerTests
             op => op.DropColumn("t", "x"));
         var migrator = new Migrator(db.Database, revisions);
         await migrator.UpgradeAsync();
-        await Assert.ThrowsAsync<Operations.IrreversibleOperationException>(() => migrator.DowngradeAsync("base"));
+        var e = await Assert.ThrowsAsync<Operations.IrreversibleOperationException>(() => migrator.DowngradeAsync("base"));
+        Assert.StartsWith("Cannot downgrade revision r2 (", e.Message);
+        Assert.Equal("r2", e.RevisionId);
         Assert.Equal(["r2"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
     }
 
@@ -155,14 +157,9 @@ public class RunnerTests
         await new Migrator(offline.Database, revisions).WriteScriptAsync(script, up: true, "head");
         var scriptPath = Path.Combine(offline.Directory, "up.sql");
         await File.WriteAllTextAsync(scriptPath, script.ToString());
-        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/sqlite3", [offline.FilePath]) { RedirectStandardInput = true, RedirectStandardError = true, RedirectStandardOutput = true };
-        using (var p = System.Diagnostics.Process.Start(psi)!)
-        {
-            await p.StandardInput.WriteAsync(".bail on\n.read " + scriptPath + "\n");
-            p.StandardInput.Close();
-            await p.WaitForExitAsync();
-            Assert.True(p.ExitCode == 0, await p.StandardError.ReadToEndAsync());
-        }
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/sqlite3", ["-bail", offline.FilePath, ".read " + scriptPath]);
+        var (code, _, error) = await Retort.Tests.Shared.TestProcess.RunAsync(psi, TimeSpan.FromMinutes(2));
+        Assert.True(code == 0, error);
         Assert.Equal(online.SchemaDump(), offline.SchemaDump());
         Assert.Equal(online.Query("SELECT version_num FROM retort_version").Select(r => r[0]), offline.Query("SELECT version_num FROM retort_version").Select(r => r[0]));
         Assert.Equal(online.Query("SELECT * FROM users").Select(r => string.Join("|", r)), offline.Query("SELECT * FROM users").Select(r => string.Join("|", r)));

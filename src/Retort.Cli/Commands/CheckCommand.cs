@@ -17,6 +17,9 @@ internal static class CheckCommand
         {
             var target = await ctx.LoadTargetSchemaAsync(ct);
             await using var database = ctx.OpenDatabase();
+            if (database.OpeningCreatesDatabase)
+                throw new RetortException($"The database {database.DisplayName} does not exist, so it cannot match the target schema; nothing was created. " +
+                    "Check the URL, or create the database with 'retort upgrade head'.");
             // What upgrade would refuse (a version table that contradicts the history, edited revisions) fails the check too.
             var problem = await StateReport.ProblemAsync(await ctx.CreateMigratorAsync(database, ct), ct);
             var diff = await Autogenerator.CompareAsync(database, target.Build(), target.Options, ct);

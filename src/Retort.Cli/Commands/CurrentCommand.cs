@@ -16,6 +16,12 @@ internal static class CurrentCommand
         {
             await using var database = ctx.OpenDatabase();
             var migrator = await ctx.CreateMigratorAsync(database, ct);
+            if (database.OpeningCreatesDatabase)
+            {
+                // Reading it would create an empty file: a mistyped path must not leave one behind.
+                ctx.Console.WriteLine($"base (no revision applied: {database.DisplayName} does not exist; nothing was created)");
+                return;
+            }
             var heads = await migrator.GetCurrentAsync(ct);
             if (ctx.Verbose) ctx.Console.WriteLine($"Current revision(s) for {database.DisplayName}:");
             if (heads.Count == 0) ctx.Console.WriteLine("base (no revision applied)");

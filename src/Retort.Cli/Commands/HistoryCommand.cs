@@ -32,11 +32,15 @@ internal static class HistoryCommand
             {
                 var migrator = await ctx.CreateMigratorAsync(database, ct);
                 revisions = migrator.Revisions;
-                if (needCurrent) current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
-                if (ctx.Verbose)
+                // A database file that does not exist is at base; reading it would create it.
+                if (!database.OpeningCreatesDatabase)
                 {
-                    try { edited = await migrator.FindEditedRevisionsAsync(ct); }
-                    catch (RetortException e) when (!needCurrent) { ctx.Log("Edited revisions not looked for: " + e.Message); }
+                    if (needCurrent) current = (await migrator.GetCurrentAsync(ct)).Select(r => r.Id).ToList();
+                    if (ctx.Verbose)
+                    {
+                        try { edited = await migrator.FindEditedRevisionsAsync(ct); }
+                        catch (RetortException e) when (!needCurrent) { ctx.Log("Edited revisions not looked for: " + e.Message); }
+                    }
                 }
             }
             else revisions = await ctx.LoadRevisionsAsync(ct);

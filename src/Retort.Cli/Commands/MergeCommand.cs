@@ -20,6 +20,8 @@ internal static class MergeCommand
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var environment = ctx.Environment();
+            // One new revision at a time in this environment: read the heads and write the file under the lock.
+            await using var revisionLock = await environment.LockForNewRevisionAsync(ctx.Log, ct);
             var set = await ctx.LoadRevisionsAsync(ct);
             var parents = ctx.Get(revisions)!.SelectMany(r => set.Graph.ResolveUpgradeTarget(r, []).Revisions).Distinct().ToList();
             if (parents.Count < 2)

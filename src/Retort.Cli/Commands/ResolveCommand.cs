@@ -35,7 +35,7 @@ internal static class ResolveCommand
             else
             {
                 var view = new UpgradeView(ctx.Console, Step);
-                view.Attach(migrator);
+                view.Attach(migrator, ctx.Logger);
                 var run = await view.RunAsync(() => ctx.Get(undo) ? migrator.UndoPartialAsync(id, ct) : migrator.FinishPartialAsync(id, ct));
                 if (run.Skipped) ctx.Console.WriteLine($"Revision {run.Revision.Id} was settled by another run meanwhile.");
                 else if (ctx.Get(undo)) ctx.Console.WriteLine($"Undid what revision {run.Revision.Id} had committed; it is no longer partly applied.");

@@ -37,6 +37,8 @@ internal static class RevisionCommand
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var environment = ctx.Environment();
+            // One new revision at a time in this environment: read the heads and write the file under the lock.
+            await using var revisionLock = await environment.LockForNewRevisionAsync(ctx.Log, ct);
             var revisions = await ctx.LoadRevisionsAsync(ct);
             var generated = ctx.Get(autogenerate) ? await AutogenerateCommand.GenerateAsync(ctx, revisions, ctx.Get(renames), ct) : null;
             if (generated is { Diff.IsEmpty: true } && !ctx.Get(allowEmpty))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Retort.Cli.Internal;
 using Retort.Revisions;
 using Retort.Runner;
@@ -40,8 +41,18 @@ internal static class UpgradeCommand
                 return;
             }
             var view = new UpgradeView(ctx.Console, Step);
-            view.Attach(migrator);
-            var runs = await view.RunAsync(() => migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct));
+            view.Attach(migrator, ctx.Logger);
+            var outcome = new RunOutcome();
+            outcome.Attach(migrator);
+            IReadOnlyList<RevisionRun> runs;
+            try { runs = await view.RunAsync(() => migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct)); }
+            catch (Exception e) when (e is RetortException or DbException or OperationCanceledException)
+            {
+                view.Failed();
+                // Said after the error: what the run rolled back and what it kept, as the database now says.
+                ctx.Aftermath = await outcome.DescribeAsync(migrator, database, up, e, ct.IsCancellationRequested);
+                throw;
+            }
             var heads = await migrator.GetCurrentAsync(ct);
             var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
             ctx.Console.WriteLine(runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");

@@ -21,6 +21,7 @@ internal sealed class CliContext
         ParseResult = parseResult;
         Verbose = parseResult.GetValue(setup.Common.Verbose);
         Console = ConsoleFactory.Create(setup.Out, setup.Options.Out is null && !System.Console.IsOutputRedirected);
+        Logger = new CliLogger(setup.Error, Verbose);
     }
 
     public CliSetup Setup { get; }
@@ -30,6 +31,12 @@ internal sealed class CliContext
     public bool Verbose { get; }
 
     public IAnsiConsole Console { get; }
+
+    /// <summary>The run's log on standard error: warnings always, SQL and other information with --verbose.</summary>
+    public CliLogger Logger { get; }
+
+    /// <summary>What a failed or cancelled command leaves behind, printed after its error message; null when nothing to add.</summary>
+    public string? Aftermath { get; set; }
 
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
 
@@ -116,7 +123,7 @@ internal sealed class CliContext
         var revisions = await LoadRevisionsAsync(ct);
         var options = TryEnvironment()?.Config.ToMigratorOptions() ?? new MigratorOptions();
         if (singleTransaction is { } single) options = options with { SingleTransaction = single };
-        return new(database, revisions, options);
+        return new(database, revisions, options, Logger);
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;

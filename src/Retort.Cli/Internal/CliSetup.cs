@@ -49,22 +49,31 @@ internal sealed class CliSetup
                     return RetortCommandLine.Failure;
                 }
             }
+            catch (Exception e) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C (or SIGTERM): the run stopped where it could; say what that left, and exit as shells expect.
+                ReportError(e, context.Verbose, context.Aftermath, cancelled: true);
+                return RetortCommandLine.Interrupted;
+            }
             catch (Exception e)
             {
-                ReportError(e, context.Verbose);
+                ReportError(e, context.Verbose, context.Aftermath);
                 return RetortCommandLine.Failure;
             }
         };
 
-    private void ReportError(Exception e, bool verbose)
+    private void ReportError(Exception e, bool verbose, string? aftermath = null, bool cancelled = false)
     {
-        var message = e is RetortException || e is OperationCanceledException
-            ? e.Message
-            : $"Unexpected error ({e.GetType().Name}): {e.Message}";
+        var message = cancelled
+            ? "Cancelled; the command stopped where it safely could." + (e is OperationCanceledException ? "" : " " + e.Message)
+            : e is RetortException || e is OperationCanceledException
+                ? e.Message
+                : $"Unexpected error ({e.GetType().Name}): {e.Message}";
         // Plain text, never wrapped: the message is one paragraph a script or a person can read whole.
         Error.WriteLine("error: " + message);
+        if (aftermath is not null) Error.WriteLine(aftermath);
         if (verbose) Error.WriteLine(e.ToString());
-        else if (e is not RetortException) Error.WriteLine("Run again with --verbose for the stack trace.");
+        else if (e is not (RetortException or OperationCanceledException)) Error.WriteLine("Run again with --verbose for the stack trace.");
         Error.Flush();
     }
 }

@@ -46,7 +46,7 @@ internal static class RevisionText
         if (children.Count > 0) Row(children.Count > 1 ? "Branches into:" : "Child:", string.Join(", ", children.Select(c => c.Id)));
         if (info.BranchLabels.Count > 0) Row("Branch names:", string.Join(", ", info.BranchLabels));
         if (info.DependsOn.Count > 0) Row("Depends on:", string.Join(", ", info.DependsOn));
-        Row("Path:", revisions[info.Id].Script.Source);
+        Row("Path:", revisions[info.Id].Location);
         if (revisions[info.Id].Script.IrreversibleReason is { } reason) Row("Irreversible:", reason);
         Row("Message:", info.Message);
         if (edited is not null)

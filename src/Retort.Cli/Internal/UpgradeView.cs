@@ -20,11 +20,29 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
 
     private bool Live => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
-    public void Attach(Migrator migrator)
+    public void Attach(Migrator migrator, CliLogger logger)
     {
         migrator.RevisionStarting += Starting;
         migrator.RevisionCompleted += Completed;
         migrator.DataProgressReported += Report;
+        logger.Sink = (_, line) => Log(logger, line);
+    }
+
+    // A warning in the middle of a run: above a live progress display, or after the open "Running …" line on a
+    // terminal, where standard error shares the screen with it. Redirected, the two streams stay apart.
+    private void Log(CliLogger logger, string line)
+    {
+        if (_progress is not null)
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(line) + "[/]");
+            return;
+        }
+        if (_lineOpen && console.Profile.Capabilities.Ansi)
+        {
+            console.WriteLine();
+            _lineOpen = false;
+        }
+        logger.Write(line);
     }
 
     /// <summary>Runs the upgrade inside a live progress display on a terminal, plainly otherwise.</summary>
@@ -32,6 +50,14 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
         .AutoClear(false).HideCompleted(false)
         .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn())
         .StartAsync(async ctx => { _progress = ctx; return await run(); });
+
+    /// <summary>Ends the open "Running …" line of a revision that failed or was cancelled, before the error is printed.</summary>
+    public void Failed()
+    {
+        if (!_lineOpen) return;
+        console.MarkupLine(" [red]failed[/]");
+        _lineOpen = false;
+    }
 
     private void Starting(RevisionInfo info, string direction)
     {

@@ -90,8 +90,22 @@ public sealed class Database : IAsyncDisposable, IDisposable
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             await connection.DisposeAsync();
-            throw new RetortException($"Cannot connect to {DisplayName}: {Dialect.RedactConnectionString(e.Message)} Check that the database is reachable and the URL is right.", e);
+            throw new RetortException((e is DbException db ? Dialect.ExplainOpenFailure(_connectionString, db) : null)
+                ?? $"Cannot connect to {DisplayName}: {Sentence(Dialect.RedactConnectionString(e.Message))} Check that the database is reachable and the URL is right.", e);
         }
+    }
+
+    /// <summary>
+    /// True when opening the database would create it, empty: a SQLite file that does not exist yet. Commands that
+    /// only read (which revision is applied?) check this first, so a mistyped path leaves no new file behind.
+    /// </summary>
+    public bool OpeningCreatesDatabase => Dialect.OpeningCreatesDatabase(_connectionString);
+
+    // A driver's message may lack its full stop; the advice after it is a sentence of its own.
+    private static string Sentence(string text)
+    {
+        text = text.Trim();
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
     }
 
     /// <summary>Creates an empty throwaway database next to this one (see <see cref="Dialect.CreateScratchDatabaseAsync"/>).</summary>

@@ -33,6 +33,23 @@ public abstract class Dialect
     /// <summary>Runs once on every connection Retort opens (session settings).</summary>
     public virtual Task InitializeConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// A one-paragraph message for a failure to open or initialise a connection that names what is wrong in this
+    /// database's terms (a missing folder, a file that is not a database, a lock held by another writer), or null
+    /// for the generic "cannot connect" message. It must not contain a password.
+    /// </summary>
+    public virtual string? ExplainOpenFailure(string connectionString, DbException exception) => null;
+
+    /// <summary>
+    /// True when opening the database would create it, empty (a SQLite file that does not exist yet), so a command
+    /// that only reads can say so instead of leaving a new file behind. False when it exists or the dialect cannot
+    /// tell without connecting.
+    /// </summary>
+    public virtual bool OpeningCreatesDatabase(string connectionString) => false;
+
+    /// <summary>True when <paramref name="exception"/> says the database or its disk is full.</summary>
+    public virtual bool IsStorageFull(DbException exception) => false;
+
     /// <summary>Quotes an identifier.</summary>
     public abstract string QuoteIdentifier(string identifier);
 

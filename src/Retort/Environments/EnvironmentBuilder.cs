@@ -37,6 +37,9 @@ internal static class EnvironmentBuilder
     {
         var dir = Path.GetDirectoryName(projectPath)!;
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        // The Retort the project is compiled against and loaded into: after an update of the tool the project is built
+        // again, so its revision classes never bind to members the new Retort no longer has.
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(RetortBuild + "\0"));
         foreach (var file in Sources(dir).Order(StringComparer.Ordinal))
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(dir, file) + "\0"));
@@ -45,32 +48,76 @@ internal static class EnvironmentBuilder
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    private static string RetortBuild
+    {
+        get
+        {
+            try { return typeof(EnvironmentBuilder).Module.ModuleVersionId.ToString(); }
+            catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return typeof(EnvironmentBuilder).Assembly.GetName().Version?.ToString() ?? ""; }
+        }
+    }
+
     public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)
     {
-        var dll = await EnsureBuiltAsync(projectPath, log, ct);
-        var context = new EnvironmentLoadContext(Path.GetDirectoryName(dll)!);
+        byte[] image;
+        byte[]? symbols;
+        // Read under the build lock too: another command may be writing a new build into the same folder.
+        await using (await LockAsync(projectPath, log, ct))
+        {
+            var dll = await BuildIfStaleAsync(projectPath, log, ct);
+            var pdb = Path.ChangeExtension(dll, ".pdb");
+            image = await File.ReadAllBytesAsync(dll, ct);
+            symbols = File.Exists(pdb) ? await File.ReadAllBytesAsync(pdb, ct) : null;
+        }
+        var context = new EnvironmentLoadContext(Path.GetDirectoryName(AssemblyPath(projectPath))!);
         // Loaded from bytes: the file stays free for the next build, and a rebuilt file is never confused with the old one.
-        var pdb = Path.ChangeExtension(dll, ".pdb");
-        using var image = new MemoryStream(await File.ReadAllBytesAsync(dll, ct));
-        using var symbols = File.Exists(pdb) ? new MemoryStream(await File.ReadAllBytesAsync(pdb, ct)) : null;
-        return context.LoadFromStream(image, symbols);
+        using var imageStream = new MemoryStream(image);
+        using var symbolStream = symbols is null ? null : new MemoryStream(symbols);
+        return context.LoadFromStream(imageStream, symbolStream);
     }
 
     /// <summary>Builds the project when its sources changed since the last build; returns its assembly's path.</summary>
     public static async Task<string> EnsureBuiltAsync(string projectPath, Action<string>? log, CancellationToken ct)
     {
+        await using (await LockAsync(projectPath, log, ct))
+            return await BuildIfStaleAsync(projectPath, log, ct);
+    }
+
+    // Two commands that find the project stale at once must not both build it: the second build would fail on files
+    // the first one holds ("being used by another process"), or copy over an assembly the first one is loading.
+    // The second waits, then finds it built.
+    private static async Task<EnvironmentLock> LockAsync(string projectPath, Action<string>? log, CancellationToken ct)
+    {
         if (!File.Exists(projectPath))
             throw new RetortException($"The migrations project {projectPath} named in {EnvironmentConfig.FileName} does not exist. Fix \"project\" in the config file, or remove it for a SQL-only environment.");
+        return await EnvironmentLock.AcquireAsync(Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "retort-build.lock"),
+            $"building {Path.GetFileName(projectPath)}", log, ct);
+    }
+
+    private static async Task<string> BuildIfStaleAsync(string projectPath, Action<string>? log, CancellationToken ct)
+    {
         if (IsStale(projectPath))
         {
             log?.Invoke($"Building {Path.GetFileName(projectPath)} (sources changed)...");
             // Hashed before the build: a file edited while it runs makes the next command build again.
             var sources = SourcesHash(projectPath);
+            ForgetCompiledAssembly(projectPath);
             await BuildAsync(projectPath, ct);
             Directory.CreateDirectory(Path.GetDirectoryName(StampPath(projectPath))!);
             await File.WriteAllTextAsync(StampPath(projectPath), sources, ct);
         }
         return AssemblyPath(projectPath);
+    }
+
+    // MSBuild skips the compiler when no source is newer than its last output, and an edited file can carry an older
+    // date (restored from version control, copied with its date kept). The sources' hash says they changed: remove the
+    // compiled assembly in obj/ so the compiler runs. Packages and their precompiled code are kept.
+    private static void ForgetCompiledAssembly(string projectPath)
+    {
+        var obj = Path.Combine(Path.GetDirectoryName(projectPath)!, "obj");
+        if (!Directory.Exists(obj)) return;
+        foreach (var file in Directory.EnumerateFiles(obj, Path.GetFileNameWithoutExtension(projectPath) + ".dll", SearchOption.AllDirectories))
+            File.Delete(file);
     }
 
     private static IEnumerable<string> Sources(string dir)
@@ -154,7 +201,13 @@ internal static class EnvironmentBuilder
         using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet publish'. Is the .NET SDK installed and on PATH?");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
+        try { await process.WaitForExitAsync(ct); }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: the build and the compilers it started stop too, not only this process.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         var output = await stdout + "\n" + await stderr;
         if (process.ExitCode == 0) return;
         var errors = output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))

@@ -79,7 +79,7 @@ public sealed record EnvironmentConfig
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new RetortException($"The config file {path} holds {Describe(root.ValueKind)}, not a JSON object. Write a JSON object such as {{ \"url\": \"sqlite:///app.db\" }}.");
-            return new EnvironmentConfig
+            var config = new EnvironmentConfig
             {
                 Url = Text(root, "url", path),
                 Revisions = Text(root, "revisions", path) ?? "Revisions",
@@ -92,11 +92,44 @@ public sealed record EnvironmentConfig
                 DefaultSchema = Text(root, "defaultSchema", path),
                 SingleTransaction = Flag(root, "singleTransaction", path),
             };
+            CheckKeys(root, path);
+            return config;
         }
         catch (JsonException e)
         {
             throw new RetortException($"The config file {path} is not valid: {e.Message} Fix the JSON (see 'retort init' for an example).", e);
         }
+    }
+
+    /// <summary>The keys this file may hold; <c>$schema</c> and other keys starting with <c>$</c> are ignored.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        ["url", "revisions", "project", "namespace", "heads", "versionTableSchema", "defaultSchema", "singleTransaction"];
+
+    // A misspelt key would otherwise be ignored silently, and the setting it was meant to change never applied.
+    private static void CheckKeys(JsonElement root, string path)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (Keys.Contains(property.Name, StringComparer.Ordinal) || property.Name.StartsWith('$')) continue;
+            var closest = Keys.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
+            throw new RetortException($"The config file {path} has an unknown key \"{property.Name}\"; did you mean \"{closest}\"? " +
+                $"Known keys: {string.Join(", ", Keys)} (names are case-sensitive).");
+        }
+    }
+
+    /// <summary>Levenshtein distance: the fewest single-character edits that turn one text into the other.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
     }
 
     private static string? Text(JsonElement root, string name, string path) =>

@@ -103,9 +103,24 @@ public sealed class MigrationsEnvironment
         return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the environment's lock for writing a new revision: commands that create revisions at the same time
+    /// (in several processes) take turns, so each new revision is built on the head the one before it wrote and the
+    /// graph stays one line. Take it before reading the revisions the new one is based on; dispose it after the
+    /// file is written. Waits while another process holds it, saying so once through <paramref name="log"/>.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockForNewRevisionAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        await EnvironmentLock.AcquireAsync(Path.Combine(Directory, "obj", "retort-revision.lock"), "writing a revision", log, cancellationToken);
+
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
+    /// <exception cref="RetortException">A SQL-only environment's revisions folder does not exist.</exception>
     public IEnumerable<Revision> LoadSqlRevisions()
     {
+        // Without its folder a SQL-only environment has no revisions at all, and a database that has some would be
+        // reported as naming unknown ones. A C# environment's revisions may all be compiled in (a deployed program).
+        if (!System.IO.Directory.Exists(RevisionsDirectory) && ProjectPath is null)
+            throw new RetortException($"The revisions folder {RevisionsDirectory} does not exist (\"revisions\" in {ConfigPath} names it). " +
+                "Restore the folder, correct \"revisions\" in the config file, or create the folder if this environment has no revisions yet.");
         if (!System.IO.Directory.Exists(RevisionsDirectory)) return [];
         return System.IO.Directory.EnumerateFiles(RevisionsDirectory, "*.sql", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(SqlRevisionFile.Load).ToList();

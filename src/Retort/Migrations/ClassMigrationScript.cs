@@ -16,7 +16,11 @@ public sealed class ClassMigrationScript : IMigrationScript
             throw new RetortException($"Revision class {type.FullName} needs a public parameterless constructor.");
         _type = type;
         IrreversibleReason = type.GetCustomAttribute<IrreversibleAttribute>()?.Reason;
+        SourceFile = type.GetCustomAttribute<RevisionAttribute>()?.SourceFile is { Length: > 0 } file ? file : null;
     }
+
+    /// <summary>The file the class is written in (see <see cref="RevisionAttribute.SourceFile"/>), or null when unknown.</summary>
+    public string? SourceFile { get; }
 
     /// <inheritdoc />
     public string? IrreversibleReason { get; }
@@ -31,7 +35,7 @@ public sealed class ClassMigrationScript : IMigrationScript
     public void BuildDowngrade(Op op)
     {
         if (IrreversibleReason is not null)
-            throw new RetortException($"Revision class {Source} is marked irreversible: {IrreversibleReason}");
+            throw new RetortException($"Revision class {Source}{(SourceFile is null ? "" : $" ({SourceFile})")} is marked irreversible: {IrreversibleReason}");
         Create().Downgrade(op);
     }
 

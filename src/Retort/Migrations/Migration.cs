@@ -21,7 +21,7 @@ public abstract class Migration
         {
             if (!operation.IsReversible)
                 throw new IrreversibleOperationException(operation,
-                    $"revision {GetType().Name} has no Downgrade and this operation cannot be reversed automatically");
+                    "the revision has no Downgrade and this operation cannot be reversed automatically");
             op.Add(operation.Reverse());
         }
     }

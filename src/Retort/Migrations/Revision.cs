@@ -9,4 +9,7 @@ public sealed record Revision(RevisionInfo Info, IMigrationScript Script)
 {
     /// <summary>The revision id.</summary>
     public string Id => Info.Id;
+
+    /// <summary>Where the revision is written, for messages: its file (a C# class's source file when known, else its class).</summary>
+    public string Location => Script is ClassMigrationScript { SourceFile: { } file } ? file : Script.Source;
 }

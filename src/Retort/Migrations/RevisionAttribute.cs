@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Retort.Migrations;
 
 /// <summary>
@@ -5,11 +7,16 @@ namespace Retort.Migrations;
 /// <c>[Revision("ae1027a6acf", DownRevision = "1975ea83b712", Message = "add email")]</c>.
 /// A merge names several parents with <see cref="DownRevisions"/>.
 /// </summary>
+/// <param name="id">The revision id.</param>
+/// <param name="sourceFile">Filled in by the compiler: the file the attribute is written in.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class RevisionAttribute(string id) : Attribute
+public sealed class RevisionAttribute(string id, [CallerFilePath] string sourceFile = "") : Attribute
 {
     /// <summary>The revision id.</summary>
     public string Id { get; } = id;
+
+    /// <summary>The source file of the revision class as the compiler saw it, for messages; "" when unknown.</summary>
+    public string SourceFile { get; } = sourceFile;
 
     /// <summary>The single parent, or null for a base revision.</summary>
     public string? DownRevision { get; set; }

@@ -15,6 +15,9 @@ public sealed class RevisionSet
     public RevisionSet(IEnumerable<Revision> revisions)
     {
         var list = revisions.ToList();
+        // Checked here, where the revisions' files are known, so the error can name both.
+        if (list.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw new DuplicateRevisionException(duplicate.Key, duplicate.Select(r => r.Location).ToList());
         Graph = RevisionGraph.Build(list.Select(r => r.Info));
         _byId = list.ToDictionary(r => r.Id);
     }

@@ -283,9 +283,14 @@ public sealed partial class Migrator
     {
         var revision = Revisions[info.Id];
         if (!up && revision.Script.IrreversibleReason is { } reason)
-            throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Script.Source}): it is marked irreversible: {reason}. Nothing was changed.");
+            throw new RetortException($"Cannot downgrade through revision {info.Id} ({revision.Location}): it is marked irreversible: {reason}. Nothing was changed.");
         // Plans are built before anything runs, so an irreversible operation stops the run before it starts.
-        var plan = BuildPlan(revision, up);
+        IReadOnlyList<MigrationOperation> plan;
+        try { plan = BuildPlan(revision, up); }
+        catch (IrreversibleOperationException e) when (!up && e.RevisionId is null)
+        {
+            throw new IrreversibleOperationException(e, info.Id, revision.Location);
+        }
         CheckNonTransactional(revision, plan, up);
         return plan;
     }

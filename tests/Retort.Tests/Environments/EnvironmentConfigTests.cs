@@ -36,14 +36,14 @@ public sealed class EnvironmentConfigTests : IDisposable
     }
 
     [Fact]
-    public void Comments_trailing_commas_unknown_keys_and_nulls_are_accepted_with_defaults()
+    public void Comments_trailing_commas_dollar_keys_and_nulls_are_accepted_with_defaults()
     {
         var config = Load("""
             {
               // the database
+              "$schema": "https://example.org/retort.schema.json",
               "url": "sqlite:///app.db",
               "project": null,
-              "someOtherTool": { "x": 1 },
             }
             """);
         Assert.Equal("sqlite:///app.db", config.Url);
@@ -51,6 +51,15 @@ public sealed class EnvironmentConfigTests : IDisposable
         Assert.Null(config.Project);
         Assert.Null(config.Heads);
     }
+
+    // A misspelt key would otherwise be ignored, and the setting it was meant to make silently missing.
+    [Theory]
+    [InlineData("{ \"URL\": \"sqlite:///app.db\" }", "unknown key \"URL\"; did you mean \"url\"?")]
+    [InlineData("{ \"revision\": \"R\" }", "unknown key \"revision\"; did you mean \"revisions\"?")]
+    [InlineData("{ \"versionTable\": \"ops\" }", "unknown key \"versionTable\"; did you mean \"versionTableSchema\"?")]
+    [InlineData("{ \"url\": \"sqlite:///app.db\", \"someOtherTool\": { \"x\": 1 } }", "unknown key \"someOtherTool\"")]
+    public void An_unknown_key_is_refused_with_the_closest_valid_key(string json, string message) =>
+        Assert.Contains(message, Refused(json).Message);
 
     [Fact]
     public void Malformed_json_is_refused_as_not_valid()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Retort.Tests.Shared;
 
 namespace Retort.Behaviour.Data;
 
@@ -22,34 +23,24 @@ public abstract class KillResumeBehaviourTests
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
     }
 
-    private Process StartProbe(string url, string strategy)
+    private TestProcess StartProbe(string url, string strategy)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("dotnet");
         info.Environment["RETORT_PROBE_STRATEGY"] = strategy;
         // The natively compiled tool runs socket continuations inline; the copy-and-swap probe runs that way too (in
         // that mode NpgsqlTransaction's savepoint methods stalled for up to half a minute, so the copy no longer uses them).
         if (strategy == "copy-and-swap") info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
         info.ArgumentList.Add(ProbePath());
         info.ArgumentList.Add(url);
-        return Process.Start(info)!;
+        return TestProcess.Start(info);
     }
 
     private async Task RunProbeToEndAsync(string url, string strategy = "in-place")
     {
         using var p = StartProbe(url, strategy);
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        // A run takes a few seconds; far longer means something waits that should not.
-        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            try { await p.WaitForExitAsync(limit.Token); }
-            catch (OperationCanceledException)
-            {
-                p.Kill(entireProcessTree: true);
-                Assert.Fail($"the probe did not finish within 20 s: {await error}{await output}");
-            }
-        }
-        Assert.True(p.ExitCode == 0, $"the probe failed ({p.ExitCode}): {await error}{await output}");
+        // A run takes a few seconds; the limit only keeps a stuck run from hanging the suite.
+        var (code, output, error) = await p.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(code == 0, $"the probe failed ({code}): {error}{output}");
     }
 
     private static readonly Dictionary<(Type, bool), Task<string>> Uninterrupted = [];
@@ -105,16 +96,21 @@ public abstract class KillResumeBehaviourTests
         await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
         using (var probe = StartProbe(db.Url, strategy))
         {
+            var limit = TestProcess.Scaled(TimeSpan.FromMinutes(3));
             var deadline = Stopwatch.StartNew();
             while (await CheckpointAsync(db, step) is not { } done || done < afterRows)
             {
-                if (probe.HasExited)
-                    Assert.Fail($"the probe ended ({probe.ExitCode}) before the kill point: {await probe.StandardError.ReadToEndAsync()}{await probe.StandardOutput.ReadToEndAsync()}; checkpoint {await CheckpointAsync(db, step)}");
-                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the checkpoint never reached the kill point");
+                if (probe.Process.HasExited)
+                    Assert.Fail($"the probe ended ({probe.Process.ExitCode}) before the kill point: {probe.Error}{probe.Out}; checkpoint {await CheckpointAsync(db, step)}");
+                if (deadline.Elapsed > limit)
+                {
+                    probe.Kill();
+                    Assert.Fail($"the checkpoint never reached the kill point: timed out after {limit.TotalSeconds:0} s (checkpoint {await CheckpointAsync(db, step)}); " +
+                        $"the probe was killed with its children. Output so far: {probe.Error}{probe.Out}");
+                }
                 await Task.Delay(5);
             }
-            probe.Kill(entireProcessTree: true);
-            await probe.WaitForExitAsync();
+            probe.Kill();
         }
         Assert.Equal(0, await db.CountAsync("retort_version"));
         var partial = await db.CountAsync("items_copy");
