@@ -31,7 +31,7 @@ public class SqlGenerationTests
     [InlineData("ALTER TYPE mood ADD VALUE 'meh'", null)]
     public void Statements_postgresql_runs_only_outside_a_transaction_are_recognised(string sql, string? what)
     {
-        var why = _dialect.WhyNotInTransaction(sql);
+        var why = _dialect.Transactions.WhyNotInTransaction(sql);
         if (what is null) Assert.Null(why);
         else Assert.Equal($"PostgreSQL runs {what} only outside a transaction block", why);
     }
@@ -43,7 +43,7 @@ public class SqlGenerationTests
     [InlineData("CREATE INDEX ix_a ON t (a)", null)]
     public void A_raw_concurrent_build_outside_the_transaction_names_its_index_for_the_invalid_leftover_check(string sql, string? index)
     {
-        Assert.Equal(index, PostgreSqlDdlGenerator.ConcurrentIndexName(sql));
+        Assert.Equal(index, Internal.StatementClassifier.ConcurrentIndexName(sql));
         var statement = Assert.Single(Statements(new ExecuteSqlOperation(sql) { OutsideTransaction = true }));
         Assert.False(statement.Transactional);
     }

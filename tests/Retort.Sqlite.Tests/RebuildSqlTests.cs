@@ -14,9 +14,9 @@ public class RebuildSqlTests
     {
         var tracker = new SchemaTracker([table]);
         var lines = new List<string>();
-        foreach (var group in Dialect.GroupOperations(ops))
+        foreach (var group in Dialect.Generator.GroupOperations(ops))
         {
-            foreach (var step in await Dialect.CompileAsync(group, tracker, CancellationToken.None))
+            foreach (var step in await Dialect.Generator.CompileAsync(group, tracker, CancellationToken.None))
                 lines.Add(((MigrationStep.Sql)step).Statement.Sql);
             tracker.Apply(group);
         }

@@ -20,7 +20,7 @@ public sealed partial class Migrator
             var statements = execute.Parameters.Count == 0 ? SqlStatementSplitter.Split(execute.Sql) : [execute.Sql];
             foreach (var statement in statements)
             {
-                if (_database.Dialect.WhyNotInTransaction(statement) is not { } why) continue;
+                if (_database.Dialect.Transactions.WhyNotInTransaction(statement) is not { } why) continue;
                 var text = SqlRevisionFile.OneLine(statement);
                 text = text.Length > 80 ? text[..77] + "..." : text;
                 var how = revision.Script is SqlMigrationScript

@@ -35,7 +35,7 @@ public sealed class ScriptExecutor : MigrationExecutor
     /// <inheritdoc />
     public override Task BeginAsync(CancellationToken cancellationToken)
     {
-        _writer.WriteLine(_dialect.BeginTransactionSql + ";");
+        _writer.WriteLine(_dialect.Transactions.BeginTransactionSql + ";");
         _writer.WriteLine();
         _inTransaction = true;
         return Task.CompletedTask;

@@ -23,10 +23,11 @@ public abstract class KillResumeBehaviourTests
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
     }
 
-    private TestProcess StartProbe(string url, string strategy)
+    private TestProcess StartProbe(string url, string strategy, string? stopAt = null)
     {
         var info = new ProcessStartInfo("dotnet");
         info.Environment["RETORT_PROBE_STRATEGY"] = strategy;
+        if (stopAt is not null) info.Environment["RETORT_PROBE_STOP_AT"] = stopAt;
         // The natively compiled tool runs socket continuations inline; the copy-and-swap probe runs that way too (in
         // that mode NpgsqlTransaction's savepoint methods stalled for up to half a minute, so the copy no longer uses them).
         if (strategy == "copy-and-swap") info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
@@ -89,12 +90,16 @@ public abstract class KillResumeBehaviourTests
     /// step <paramref name="step"/>'s checkpoint passed <paramref name="afterRows"/>, reruns it to the end and
     /// compares everything with an uninterrupted in-place run: the strategy must not change the result.
     /// </summary>
-    protected async Task KillAndRerunAsync(int step, long afterRows, bool integerKey, string strategy)
+    /// <remarks>
+    /// With <paramref name="holdAtKillPoint"/> the probe holds after the batch that passes the kill point, so the kill
+    /// lands there however loaded the machine is; without it the kill lands wherever the run has got to by then.
+    /// </remarks>
+    protected async Task KillAndRerunAsync(int step, long afterRows, bool integerKey, string strategy, bool holdAtKillPoint = true)
     {
         var expected = await UninterruptedAsync(integerKey);
         await using var db = await CreateDatabaseAsync();
         await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
-        using (var probe = StartProbe(db.Url, strategy))
+        using (var probe = StartProbe(db.Url, strategy, holdAtKillPoint ? $"{step}:{afterRows}" : null))
         {
             var limit = TestProcess.Scaled(TimeSpan.FromMinutes(3));
             var deadline = Stopwatch.StartNew();

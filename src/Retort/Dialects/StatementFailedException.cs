@@ -1,6 +1,4 @@
-using Retort.Dialects;
-
-namespace Retort.Runner;
+namespace Retort.Dialects;
 
 /// <summary>A statement the database refused; carries the statement and the database's own message.</summary>
 public sealed class StatementFailedException : RetortException

@@ -3,10 +3,15 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Retort.Connections;
+using Retort.Dialects;
 
-namespace Retort.PostgreSql;
+namespace Retort.PostgreSql.Internal;
 
-public sealed partial class PostgreSqlDialect
+/// <summary>
+/// PostgreSQL's URLs (libpq spellings, session settings such as lock_timeout), Npgsql connections that name the
+/// failed command of a batch, the lock and statement timeouts set on every session, and scratch databases.
+/// </summary>
+internal sealed partial class PostgreSqlConnections(PostgreSqlDialect dialect) : DialectConnections
 {
     // libpq spellings users know from psql URLs, mapped to Npgsql's keys.
     private static readonly Dictionary<string, string> LibpqKeys = new(StringComparer.OrdinalIgnoreCase)
@@ -88,8 +93,8 @@ public sealed partial class PostgreSqlDialect
         var statements = new List<string>();
         // Settings given in the URL were applied at session start; the options fill in the rest.
         if (!startup.Contains("lock_timeout", StringComparison.OrdinalIgnoreCase))
-            statements.Add($"SET lock_timeout = '{Milliseconds(Options.LockTimeout)}ms'");
-        if (Options.StatementTimeout is { } st && !startup.Contains("statement_timeout", StringComparison.OrdinalIgnoreCase))
+            statements.Add($"SET lock_timeout = '{Milliseconds(dialect.Options.LockTimeout)}ms'");
+        if (dialect.Options.StatementTimeout is { } st && !startup.Contains("statement_timeout", StringComparison.OrdinalIgnoreCase))
             statements.Add($"SET statement_timeout = '{Milliseconds(st)}ms'");
         if (statements.Count == 0) return;
         await using var command = connection.CreateCommand();
@@ -98,4 +103,41 @@ public sealed partial class PostgreSqlDialect
     }
 
     private static string Milliseconds(TimeSpan t) => ((long)Math.Ceiling(t.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Creates a connection that reports which statement of a batch failed (<c>Include Failed Batched Command</c>),
+    /// so a revision's statements can travel in one batch and an error still names its statement.
+    /// </summary>
+    public override DbConnection CreateConnection(string connectionString)
+    {
+        try { return new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString); }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            // Npgsql names the key it refused; the value may be a secret, so only the redacted string is shown.
+            throw new RetortException($"The PostgreSQL connection string '{RedactConnectionString(connectionString)}' is invalid: {RedactConnectionString(e.Message)} " +
+                "Use Npgsql connection string keys (Host, Port, Username, Password, Database, SSL Mode, …) or a postgresql:// URL.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<ScratchDatabase> CreateScratchDatabaseAsync(string? connectionString, CancellationToken cancellationToken)
+    {
+        if (connectionString is null)
+            throw new RetortException("A throwaway PostgreSQL database needs a server: pass its URL (the named database is only connected to, never changed).");
+        var name = "retort_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var server = new NpgsqlConnection(connectionString))
+        {
+            await server.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {dialect.QuoteIdentifier(name)}", server);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var scratch = new NpgsqlConnectionStringBuilder(connectionString) { Database = name, Pooling = false }.ConnectionString;
+        return new ScratchDatabase(scratch, async () =>
+        {
+            await using var server = new NpgsqlConnection(connectionString);
+            await server.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {dialect.QuoteIdentifier(name)} WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
 }

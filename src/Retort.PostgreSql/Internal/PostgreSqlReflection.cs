@@ -1,10 +1,11 @@
 using System.Data.Common;
-using Retort.PostgreSql.Internal;
+using Retort.Dialects;
 using Retort.Schema;
 
-namespace Retort.PostgreSql;
+namespace Retort.PostgreSql.Internal;
 
-public sealed partial class PostgreSqlDialect
+/// <summary>PostgreSQL's catalog read into the schema model in a fixed number of queries (<see cref="CatalogReader"/>).</summary>
+internal sealed class PostgreSqlReflection : SchemaReflection
 {
     /// <inheritdoc />
     public override Table NormalizeForComparison(Table table)
