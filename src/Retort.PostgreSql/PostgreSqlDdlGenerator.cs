@@ -3,6 +3,7 @@ using Retort.Dialects;
 using Retort.Operations;
 using Retort.Schema;
 using Retort.Schema.Types;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 
@@ -150,14 +151,14 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
     /// </summary>
     internal static string? ConcurrentIndexName(string sql)
     {
-        var t = SqlTokens.TopLevel(sql);
-        var i = SqlTokens.Is(t, 1, "UNIQUE") ? 2 : 1;
-        if (!SqlTokens.Is(t, 0, "CREATE") || !SqlTokens.Is(t, i, "INDEX") || !SqlTokens.Is(t, i + 1, "CONCURRENTLY")) return null;
+        var t = SqlWords.TopLevel(sql, PostgreSqlDialect.Flavor);
+        var i = SqlWords.Is(t, 1, "UNIQUE") ? 2 : 1;
+        if (!SqlWords.Is(t, 0, "CREATE") || !SqlWords.Is(t, i, "INDEX") || !SqlWords.Is(t, i + 1, "CONCURRENTLY")) return null;
         i += 2;
-        if (SqlTokens.Is(t, i, "IF") && SqlTokens.Is(t, i + 1, "NOT") && SqlTokens.Is(t, i + 2, "EXISTS")) i += 3;
-        if (i + 1 >= t.Count || SqlTokens.Is(t, i, "ON") || !SqlTokens.Is(t, i + 1, "ON")) return null;
-        var table = SqlTokens.Is(t, i + 2, "ONLY") ? i + 3 : i + 2;
-        return table + 2 < t.Count && t[table + 1] == "." ? t[table] + "." + t[i] : t[i];
+        if (SqlWords.Is(t, i, "IF") && SqlWords.Is(t, i + 1, "NOT") && SqlWords.Is(t, i + 2, "EXISTS")) i += 3;
+        if (i + 1 >= t.Count || SqlWords.Is(t, i, "ON") || !SqlWords.Is(t, i + 1, "ON")) return null;
+        var table = SqlWords.Is(t, i + 2, "ONLY") ? i + 3 : i + 2;
+        return table + 2 < t.Count && t[table + 1].IsSymbol('.') ? t[table].Text + "." + t[i].Text : t[i].Text;
     }
 
     /// <inheritdoc />

@@ -2,8 +2,8 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Retort.Dialects;
-using Retort.Environments;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 
@@ -17,12 +17,12 @@ public sealed partial class PostgreSqlDialect
     /// transaction it goes through <see cref="ExecuteBatchAsync"/> (a batch of one), whose savepoint keeps the
     /// revision usable after a failed attempt. Concurrent index builds first drop an INVALID
     /// index a crashed earlier build left behind, and run without a lock timeout (they block no writer).
-    /// Statements are classified by their words as <see cref="SqlStatementWords"/> reads them: comments before a
-    /// statement do not count.
+    /// Statements are classified by their words as <see cref="SqlWords"/> reads them: comments before a statement do
+    /// not count.
     /// </summary>
     public override async Task ExecuteStatementAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!statement.Transactional && (SqlStatementWords.Contains(statement.Sql, "CONCURRENTLY") || _concurrentBuilds.TryGetValue(statement, out _)))
+        if (!statement.Transactional && (SqlWords.Contains(statement.Sql, "CONCURRENTLY", Flavor) || _concurrentBuilds.TryGetValue(statement, out _)))
         {
             await ExecuteConcurrentAsync(command, statement, logger, cancellationToken);
             return;
@@ -137,7 +137,7 @@ public sealed partial class PostgreSqlDialect
         for (var i = 0; i < statements.Count; i++)
         {
             if (statements[i].Parameters.Count == 0 && statements[i].Sql.Contains(';'))
-                foreach (var piece in SqlStatementSplitter.Split(statements[i].Sql)) pieces.Add((piece, i));
+                foreach (var piece in SqlSplitter.Split(statements[i].Sql, Flavor)) pieces.Add((piece, i));
             else pieces.Add((statements[i].Sql, i));
         }
         if (pieces.Count == 0)
@@ -216,19 +216,19 @@ public sealed partial class PostgreSqlDialect
     /// <inheritdoc />
     public override string? WhyNotInTransaction(string sql)
     {
-        var t = SqlTokens.TopLevel(sql);
-        bool Is(int i, string word) => SqlTokens.Is(t, i, word);
-        bool Has(string word) => t.Any(w => string.Equals(w, word, StringComparison.OrdinalIgnoreCase));
+        var t = SqlWords.TopLevel(sql, Flavor);
+        bool Is(int i, string word) => SqlWords.Is(t, i, word);
+        bool Has(string word) => t.Any(w => w.Is(word));
         var index = Is(1, "UNIQUE") ? 2 : 1;
         var what =
             Is(0, "CREATE") && Is(index, "INDEX") && Is(index + 1, "CONCURRENTLY") ? "CREATE INDEX CONCURRENTLY"
             : Is(0, "DROP") && Is(1, "INDEX") && Is(2, "CONCURRENTLY") ? "DROP INDEX CONCURRENTLY"
             : Is(0, "REINDEX") && Has("CONCURRENTLY") ? "REINDEX CONCURRENTLY"
-            : Is(0, "REINDEX") && (Is(1, "DATABASE") || Is(1, "SYSTEM")) ? "REINDEX " + t[1].ToUpperInvariant()
+            : Is(0, "REINDEX") && (Is(1, "DATABASE") || Is(1, "SYSTEM")) ? "REINDEX " + t[1].Text.ToUpperInvariant()
             : Is(0, "ALTER") && Is(1, "TABLE") && Has("DETACH") && Has("CONCURRENTLY") ? "DETACH PARTITION CONCURRENTLY"
             : Is(0, "VACUUM") ? "VACUUM"
             : Is(0, "ALTER") && Is(1, "SYSTEM") ? "ALTER SYSTEM"
-            : (Is(0, "CREATE") || Is(0, "DROP")) && (Is(1, "DATABASE") || Is(1, "TABLESPACE")) ? t[0].ToUpperInvariant() + " " + t[1].ToUpperInvariant()
+            : (Is(0, "CREATE") || Is(0, "DROP")) && (Is(1, "DATABASE") || Is(1, "TABLESPACE")) ? t[0].Text.ToUpperInvariant() + " " + t[1].Text.ToUpperInvariant()
             : null;
         return what is null ? null : $"PostgreSQL runs {what} only outside a transaction block";
     }
@@ -284,11 +284,11 @@ public sealed partial class PostgreSqlDialect
     // Statements that wait for a table lock other sessions' work may hold (DDL, LOCK, ANALYZE's SHARE UPDATE
     // EXCLUSIVE); the first word decides, comments before it do not count.
     private static bool IsDdl(string sql) =>
-        SqlStatementWords.First(sql) is "ALTER" or "CREATE" or "DROP" or "COMMENT" or "TRUNCATE" or "LOCK" or "ANALYZE";
+        SqlWords.StartsWithAny(sql, Flavor, "ALTER", "CREATE", "DROP", "COMMENT", "TRUNCATE", "LOCK", "ANALYZE");
 
     private static string FirstLine(string sql)
     {
-        var line = SqlStatementWords.WithoutLeadingComments(sql).Split('\n')[0].Trim();
+        var line = SqlWords.WithoutLeadingComments(sql, Flavor).Split('\n')[0].Trim();
         return line.Length > 120 ? line[..117] + "..." : line;
     }
 }

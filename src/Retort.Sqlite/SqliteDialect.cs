@@ -6,6 +6,7 @@ using Retort.Dialects;
 using Retort.Operations;
 using Retort.Runner;
 using Retort.Schema;
+using Retort.Sql;
 using Retort.Sqlite.Internal;
 
 namespace Retort.Sqlite;
@@ -134,7 +135,7 @@ public sealed partial class SqliteDialect : Dialect
 
     /// <inheritdoc />
     public override string? WhyNotInTransaction(string sql) =>
-        SqlTokens.Is(SqlTokens.TopLevel(sql), 0, "VACUUM") ? "SQLite cannot VACUUM from within a transaction" : null;
+        SqlWords.StartsWithAny(sql, SqliteSql.Flavor, "VACUUM") ? "SQLite cannot VACUUM from within a transaction" : null;
 
     /// <inheritdoc />
     public override IReadOnlyList<SqlStatement> BeforeTransaction(IReadOnlyList<MigrationOperation> plan) =>

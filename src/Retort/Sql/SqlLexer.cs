@@ -1,0 +1,145 @@
+namespace Retort.Sql;
+
+/// <summary>
+/// Retort's one SQL lexer: cuts SQL text into <see cref="SqlToken"/>s (white space, comments, words, quoted names,
+/// strings, numbers, parameters, symbols) the way the database of a <see cref="SqlFlavor"/> reads it. Everything in
+/// Retort that reads SQL text (statement splitting, directives, classifying statements, renaming identifiers,
+/// rendering parameters, SQLite's stored <c>CREATE TABLE</c>) reads it through this type.
+/// </summary>
+/// <remarks>
+/// The lexer never fails: a string, quoted name or block comment the text ends inside becomes one last token marked
+/// <see cref="SqlToken.IsUnterminated"/>, so text is passed on as written and the database reports the error.
+/// Tokens are read lazily, one at a time, by a struct enumerator: <c>foreach</c> over a stream allocates nothing.
+/// </remarks>
+public static class SqlLexer
+{
+    /// <summary>Every token of <paramref name="sql"/>, white space and comments included, read lazily.</summary>
+    /// <param name="sql">The text.</param>
+    /// <param name="flavor">The database's forms; null reads with <see cref="SqlFlavor.Lenient"/>.</param>
+    public static SqlTokenStream Tokenize(string sql, SqlFlavor? flavor = null) => Tokenize(sql, 0, flavor);
+
+    /// <summary>The tokens of <paramref name="sql"/> from <paramref name="start"/> on (which must be where a token starts).</summary>
+    public static SqlTokenStream Tokenize(string sql, int start, SqlFlavor? flavor = null)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, sql.Length);
+        return new SqlTokenStream(sql, start, flavor ?? SqlFlavor.Lenient, skipWhitespace: false, skipComments: false);
+    }
+
+    /// <summary>The token that starts at <paramref name="start"/>, at parenthesis depth <paramref name="depth"/>.</summary>
+    internal static SqlToken Read(string sql, int start, int depth, SqlFlavor flavor)
+    {
+        var i = start;
+        var c = sql[i];
+        var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
+        if (char.IsWhiteSpace(c))
+        {
+            i++;
+            while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
+            return new SqlToken(sql, SqlTokenKind.Whitespace, start, i, depth, false);
+        }
+        if (c == '-' && next == '-')
+        {
+            var end = sql.IndexOf('\n', i + 2);
+            return new SqlToken(sql, SqlTokenKind.LineComment, start, end < 0 ? sql.Length : end, depth, false);
+        }
+        if (c == '/' && next == '*')
+        {
+            var end = flavor.NestedComments ? NestedCommentEnd(sql, i) : sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : -1;
+            return new SqlToken(sql, SqlTokenKind.BlockComment, start, end < 0 ? sql.Length : end, depth, end < 0);
+        }
+        if (c == '\'') return Quoted(sql, start, i, '\'', SqlTokenKind.String, depth);
+        if (c == '"') return Quoted(sql, start, i, '"', SqlTokenKind.QuotedIdentifier, depth);
+        if (c == '`' && flavor.BacktickIdentifiers) return Quoted(sql, start, i, '`', SqlTokenKind.QuotedIdentifier, depth);
+        if (c == '[' && flavor.BracketIdentifiers)
+        {
+            var close = sql.IndexOf(']', i + 1);
+            return new SqlToken(sql, SqlTokenKind.QuotedIdentifier, start, close < 0 ? sql.Length : close + 1, depth, close < 0);
+        }
+        if (c is 'E' or 'e' && next == '\'' && flavor.EscapeStrings)
+        {
+            var end = EscapeStringEnd(sql, i + 1);
+            return new SqlToken(sql, SqlTokenKind.String, start, end < 0 ? sql.Length : end, depth, end < 0);
+        }
+        if (char.IsLetter(c) || c == '_')
+        {
+            i++;
+            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
+            return new SqlToken(sql, SqlTokenKind.Word, start, i, depth, false);
+        }
+        if (c == '$' && flavor.DollarQuotes && DollarTagLength(sql, i) is var tag and > 0)
+        {
+            var close = sql.AsSpan(i + tag).IndexOf(sql.AsSpan(i, tag), StringComparison.Ordinal);
+            return new SqlToken(sql, SqlTokenKind.String, start, close < 0 ? sql.Length : i + tag + close + tag, depth, close < 0);
+        }
+        if (char.IsDigit(c) || (c == '.' && char.IsDigit(next)))
+        {
+            i++;
+            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '.')) i++;
+            return new SqlToken(sql, SqlTokenKind.Number, start, i, depth, false);
+        }
+        if (c == '@' && (char.IsLetter(next) || next == '_'))
+        {
+            i += 2;
+            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;
+            return new SqlToken(sql, SqlTokenKind.Parameter, start, i, depth, false);
+        }
+        return new SqlToken(sql, SqlTokenKind.Symbol, start, i + 1, depth, false);
+    }
+
+    // A quoted run closed by 'close', in which a doubled 'close' stands for one.
+    private static SqlToken Quoted(string sql, int start, int open, char close, SqlTokenKind kind, int depth)
+    {
+        var i = open + 1;
+        while (true)
+        {
+            var at = sql.IndexOf(close, i);
+            if (at < 0) return new SqlToken(sql, kind, start, sql.Length, depth, true);
+            if (at + 1 < sql.Length && sql[at + 1] == close) { i = at + 2; continue; }
+            return new SqlToken(sql, kind, start, at + 1, depth, false);
+        }
+    }
+
+    // After the quote that opens an E'…' string: a backslash escapes the next character, '' is one quote. -1 when unclosed.
+    private static int EscapeStringEnd(string sql, int quote)
+    {
+        var i = quote + 1;
+        while (i < sql.Length)
+        {
+            var c = sql[i];
+            if (c == '\\') i += 2;
+            else if (c == '\'' && i + 1 < sql.Length && sql[i + 1] == '\'') i += 2;
+            else if (c == '\'') return i + 1;
+            else i++;
+        }
+        return -1;
+    }
+
+    // After a /* that nests: each /* inside opens a level that its own */ closes. -1 when unclosed.
+    private static int NestedCommentEnd(string sql, int open)
+    {
+        var level = 1;
+        var i = open + 2;
+        while (i + 1 < sql.Length)
+        {
+            if (sql[i] == '/' && sql[i + 1] == '*') { level++; i += 2; }
+            else if (sql[i] == '*' && sql[i + 1] == '/')
+            {
+                i += 2;
+                if (--level == 0) return i;
+            }
+            else i++;
+        }
+        return -1;
+    }
+
+    // The length of the $tag$ (or $$) opening a dollar-quoted string at 'start', or 0 when there is none there: a tag
+    // is letters, digits and _ and does not start with a digit ($1 is a positional parameter).
+    private static int DollarTagLength(string sql, int start)
+    {
+        var i = start + 1;
+        while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;
+        return i < sql.Length && sql[i] == '$' && (i == start + 1 || !char.IsDigit(sql[start + 1])) ? i + 1 - start : 0;
+    }
+}
