@@ -66,7 +66,7 @@ public sealed class ScriptExecutor : MigrationExecutor
             _writer.WriteLine("-- the next statement cannot run inside a transaction");
             await CommitAsync(cancellationToken);
         }
-        _writer.WriteLine(Render(statement) + ";");
+        _writer.WriteLine(SqlSplitter.Terminate(Render(statement), (_dialect as ISqlFlavorProvider)?.SqlFlavor));
         _writer.WriteLine();
         if (reopen) await BeginAsync(cancellationToken);
     }

@@ -58,6 +58,19 @@ public static class SqlSplitter
         return statements;
     }
 
+    /// <summary>
+    /// The statement with the semicolon that ends it in a script: after it, or on a line of its own when the statement
+    /// ends with a line comment (which would otherwise swallow the semicolon and join the next statement to this one).
+    /// </summary>
+    /// <param name="statement">One statement without its semicolon.</param>
+    /// <param name="flavor">The database's forms; null reads with <see cref="SqlFlavor.Lenient"/>.</param>
+    public static string Terminate(string statement, SqlFlavor? flavor = null)
+    {
+        var last = SqlTokenKind.Whitespace;
+        foreach (var token in SqlLexer.Tokenize(statement, flavor).SkipWhitespace()) last = token.Kind;
+        return last == SqlTokenKind.LineComment ? statement + "\n;" : statement + ";";
+    }
+
     private enum Body { None, Trigger, Routine }
 
     // The statement's first four words, enough to tell CREATE [TEMP] TRIGGER and CREATE [OR REPLACE] FUNCTION|PROCEDURE.
