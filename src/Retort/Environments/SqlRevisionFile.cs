@@ -140,6 +140,12 @@ public static class SqlRevisionFile
     /// </summary>
     private static SqlToken? Enclosing(string text, ref int from, int lineStart)
     {
+        // Without a character that can open a string, quoted name or block comment before the line, nothing spans it.
+        if (text.AsSpan(from, lineStart - from).IndexOfAny(Openers) < 0)
+        {
+            from = lineStart;
+            return null;
+        }
         foreach (var token in SqlLexer.Tokenize(text, from))
         {
             if (token.End > lineStart) return token.Start < lineStart && token.Kind != SqlTokenKind.Whitespace ? token : null;
@@ -147,6 +153,8 @@ public static class SqlRevisionFile
         }
         return null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("'\"`[$/");
 
     private static string Describe(SqlToken token) => token.Kind switch
     {

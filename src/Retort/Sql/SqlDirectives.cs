@@ -31,6 +31,8 @@ public static class SqlDirectives
     /// <summary>How many line comments of <paramref name="sql"/> are the directive <paramref name="name"/>.</summary>
     public static int Count(string sql, string name, SqlFlavor? flavor = null)
     {
+        // Most texts hold no directive at all: a search for the prefix is much cheaper than reading the text.
+        if (!sql.Contains(Prefix, StringComparison.OrdinalIgnoreCase)) return 0;
         var count = 0;
         foreach (var token in SqlLexer.Tokenize(sql, flavor).SkipWhitespace())
             if (token.Kind == SqlTokenKind.LineComment && Arguments(token.Span, name) is not null) count++;
@@ -43,6 +45,7 @@ public static class SqlDirectives
     /// </summary>
     public static IReadOnlyList<SqlToken> Leading(string statement, string name, SqlFlavor? flavor = null)
     {
+        if (!statement.Contains(Prefix, StringComparison.OrdinalIgnoreCase)) return [];
         List<SqlToken>? found = null;
         foreach (var token in SqlLexer.Tokenize(statement, flavor).SkipWhitespace())
         {

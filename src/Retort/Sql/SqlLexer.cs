@@ -33,45 +33,56 @@ public static class SqlLexer
         var i = start;
         var c = sql[i];
         var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
+        // The forms that start with a particular character first (a jump table), then words, numbers and white space.
+        switch (c)
+        {
+            case '-' when next == '-':
+            {
+                var end = sql.IndexOf('\n', i + 2);
+                return new SqlToken(sql, SqlTokenKind.LineComment, start, end < 0 ? sql.Length : end, depth, false);
+            }
+            case '/' when next == '*':
+            {
+                var end = flavor.NestedComments ? NestedCommentEnd(sql, i) : sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : -1;
+                return new SqlToken(sql, SqlTokenKind.BlockComment, start, end < 0 ? sql.Length : end, depth, end < 0);
+            }
+            case '\'':
+                return Quoted(sql, start, '\'', SqlTokenKind.String, depth);
+            case '"':
+                return Quoted(sql, start, '"', SqlTokenKind.QuotedIdentifier, depth);
+            case '`' when flavor.BacktickIdentifiers:
+                return Quoted(sql, start, '`', SqlTokenKind.QuotedIdentifier, depth);
+            case '[' when flavor.BracketIdentifiers:
+            {
+                var close = sql.IndexOf(']', i + 1);
+                return new SqlToken(sql, SqlTokenKind.QuotedIdentifier, start, close < 0 ? sql.Length : close + 1, depth, close < 0);
+            }
+            case 'E' or 'e' when next == '\'' && flavor.EscapeStrings:
+            {
+                var end = EscapeStringEnd(sql, i + 1);
+                return new SqlToken(sql, SqlTokenKind.String, start, end < 0 ? sql.Length : end, depth, end < 0);
+            }
+            case '$' when flavor.DollarQuotes && DollarTagLength(sql, i) is var tag and > 0:
+            {
+                var close = sql.AsSpan(i + tag).IndexOf(sql.AsSpan(i, tag), StringComparison.Ordinal);
+                return new SqlToken(sql, SqlTokenKind.String, start, close < 0 ? sql.Length : i + tag + close + tag, depth, close < 0);
+            }
+            case '@' when char.IsLetter(next) || next == '_':
+                i += 2;
+                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;
+                return new SqlToken(sql, SqlTokenKind.Parameter, start, i, depth, false);
+        }
+        if (char.IsAsciiLetter(c) || c == '_' || (c > '\x7f' && char.IsLetter(c)))
+        {
+            i++;
+            while (i < sql.Length && (char.IsAsciiLetterOrDigit(c = sql[i]) || c is '_' or '$' || (c > '\x7f' && char.IsLetterOrDigit(c)))) i++;
+            return new SqlToken(sql, SqlTokenKind.Word, start, i, depth, false);
+        }
         if (char.IsWhiteSpace(c))
         {
             i++;
             while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
             return new SqlToken(sql, SqlTokenKind.Whitespace, start, i, depth, false);
-        }
-        if (c == '-' && next == '-')
-        {
-            var end = sql.IndexOf('\n', i + 2);
-            return new SqlToken(sql, SqlTokenKind.LineComment, start, end < 0 ? sql.Length : end, depth, false);
-        }
-        if (c == '/' && next == '*')
-        {
-            var end = flavor.NestedComments ? NestedCommentEnd(sql, i) : sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : -1;
-            return new SqlToken(sql, SqlTokenKind.BlockComment, start, end < 0 ? sql.Length : end, depth, end < 0);
-        }
-        if (c == '\'') return Quoted(sql, start, i, '\'', SqlTokenKind.String, depth);
-        if (c == '"') return Quoted(sql, start, i, '"', SqlTokenKind.QuotedIdentifier, depth);
-        if (c == '`' && flavor.BacktickIdentifiers) return Quoted(sql, start, i, '`', SqlTokenKind.QuotedIdentifier, depth);
-        if (c == '[' && flavor.BracketIdentifiers)
-        {
-            var close = sql.IndexOf(']', i + 1);
-            return new SqlToken(sql, SqlTokenKind.QuotedIdentifier, start, close < 0 ? sql.Length : close + 1, depth, close < 0);
-        }
-        if (c is 'E' or 'e' && next == '\'' && flavor.EscapeStrings)
-        {
-            var end = EscapeStringEnd(sql, i + 1);
-            return new SqlToken(sql, SqlTokenKind.String, start, end < 0 ? sql.Length : end, depth, end < 0);
-        }
-        if (char.IsLetter(c) || c == '_')
-        {
-            i++;
-            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-            return new SqlToken(sql, SqlTokenKind.Word, start, i, depth, false);
-        }
-        if (c == '$' && flavor.DollarQuotes && DollarTagLength(sql, i) is var tag and > 0)
-        {
-            var close = sql.AsSpan(i + tag).IndexOf(sql.AsSpan(i, tag), StringComparison.Ordinal);
-            return new SqlToken(sql, SqlTokenKind.String, start, close < 0 ? sql.Length : i + tag + close + tag, depth, close < 0);
         }
         if (char.IsDigit(c) || (c == '.' && char.IsDigit(next)))
         {
@@ -79,19 +90,13 @@ public static class SqlLexer
             while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '.')) i++;
             return new SqlToken(sql, SqlTokenKind.Number, start, i, depth, false);
         }
-        if (c == '@' && (char.IsLetter(next) || next == '_'))
-        {
-            i += 2;
-            while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;
-            return new SqlToken(sql, SqlTokenKind.Parameter, start, i, depth, false);
-        }
         return new SqlToken(sql, SqlTokenKind.Symbol, start, i + 1, depth, false);
     }
 
     // A quoted run closed by 'close', in which a doubled 'close' stands for one.
-    private static SqlToken Quoted(string sql, int start, int open, char close, SqlTokenKind kind, int depth)
+    private static SqlToken Quoted(string sql, int start, char close, SqlTokenKind kind, int depth)
     {
-        var i = open + 1;
+        var i = start + 1;
         while (true)
         {
             var at = sql.IndexOf(close, i);

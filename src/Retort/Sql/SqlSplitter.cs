@@ -16,7 +16,7 @@ public static class SqlSplitter
         var statements = new List<string>();
         var start = 0;
         var hasCode = false;
-        var words = new LeadingWords();
+        var head = new Head();
         var blockDepth = 0;
         var previousWasBegin = false;
         foreach (var token in SqlLexer.Tokenize(sql, flavor))
@@ -27,32 +27,26 @@ public static class SqlSplitter
                 if (hasCode) statements.Add(sql[start..token.Start].Trim());
                 start = token.End;
                 hasCode = false;
-                words = new LeadingWords();
+                head = new Head();
                 previousWasBegin = false;
                 continue;
             }
             hasCode = true;
             if (token.Kind != SqlTokenKind.Word) continue;
-            words.Add(token);
-            switch (words.Body)
+            var body = head.Read(token);
+            if (body == Body.Trigger)
             {
                 // A trigger's body: BEGIN … END, with CASE … END inside it.
-                case Body.Trigger when token.Is("BEGIN") || token.Is("CASE"):
-                    blockDepth++;
-                    break;
-                case Body.Trigger when token.Is("END") && blockDepth > 0:
-                    blockDepth--;
-                    break;
-                // A routine's BEGIN ATOMIC … END body.
-                case Body.Routine when token.Is("ATOMIC") && previousWasBegin:
-                case Body.Routine when blockDepth > 0 && token.Is("CASE"):
-                    blockDepth++;
-                    break;
-                case Body.Routine when blockDepth > 0 && token.Is("END"):
-                    blockDepth--;
-                    break;
+                if (token.Is("BEGIN") || token.Is("CASE")) blockDepth++;
+                else if (blockDepth > 0 && token.Is("END")) blockDepth--;
             }
-            previousWasBegin = token.Is("BEGIN");
+            else if (body == Body.Routine)
+            {
+                // A routine's BEGIN ATOMIC … END body, with CASE … END inside it.
+                if ((previousWasBegin && token.Is("ATOMIC")) || (blockDepth > 0 && token.Is("CASE"))) blockDepth++;
+                else if (blockDepth > 0 && token.Is("END")) blockDepth--;
+                previousWasBegin = token.Is("BEGIN");
+            }
         }
         if (hasCode) statements.Add(sql[start..].Trim());
         return statements;
@@ -73,29 +67,36 @@ public static class SqlSplitter
 
     private enum Body { None, Trigger, Routine }
 
-    // The statement's first four words, enough to tell CREATE [TEMP] TRIGGER and CREATE [OR REPLACE] FUNCTION|PROCEDURE.
-    private struct LeadingWords
+    // Reads a statement's first four words, enough to tell CREATE [TEMP|TEMPORARY] TRIGGER and
+    // CREATE [OR REPLACE] FUNCTION|PROCEDURE; from the fifth word on it only answers.
+    private struct Head
     {
-        private SqlToken _w0, _w1, _w2, _w3;
-        private int _count;
+        private int _words;
+        private bool _create, _temporary, _or, _orReplace;
+        private Body _body;
 
-        public Body Body { get; private set; }
-
-        public void Add(SqlToken word)
+        public Body Read(SqlToken word)
         {
-            if (_count >= 4) return;
-            switch (_count++)
+            switch (_words < 4 && (_words == 0 || _create) ? _words++ : -1)
             {
-                case 0: _w0 = word; break;
-                case 1: _w1 = word; break;
-                case 2: _w2 = word; break;
-                default: _w3 = word; break;
+                case 0:
+                    _create = word.Is("CREATE");
+                    break;
+                case 1:
+                    if (word.Is("TRIGGER")) _body = Body.Trigger;
+                    else if (word.Is("FUNCTION") || word.Is("PROCEDURE")) _body = Body.Routine;
+                    else if (word.Is("TEMP") || word.Is("TEMPORARY")) _temporary = true;
+                    else _or = word.Is("OR");
+                    break;
+                case 2:
+                    if (_temporary && word.Is("TRIGGER")) _body = Body.Trigger;
+                    else _orReplace = _or && word.Is("REPLACE");
+                    break;
+                case 3:
+                    if (_orReplace && (word.Is("FUNCTION") || word.Is("PROCEDURE"))) _body = Body.Routine;
+                    break;
             }
-            if (_count < 2 || !_w0.Is("CREATE")) return;
-            if (_w1.Is("TRIGGER") || (_count >= 3 && (_w1.Is("TEMP") || _w1.Is("TEMPORARY")) && _w2.Is("TRIGGER"))) Body = Body.Trigger;
-            else if (_w1.Is("FUNCTION") || _w1.Is("PROCEDURE")
-                     || (_count >= 4 && _w1.Is("OR") && _w2.Is("REPLACE") && (_w3.Is("FUNCTION") || _w3.Is("PROCEDURE"))))
-                Body = Body.Routine;
+            return _body;
         }
     }
 }

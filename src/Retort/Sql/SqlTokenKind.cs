@@ -1,7 +1,7 @@
 namespace Retort.Sql;
 
 /// <summary>What a <see cref="SqlToken"/> is.</summary>
-public enum SqlTokenKind
+public enum SqlTokenKind : byte
 {
     /// <summary>A run of white space.</summary>
     Whitespace,
