@@ -27,82 +27,108 @@ public static class SqlLexer
         return new SqlTokenStream(sql, start, flavor ?? SqlFlavor.Lenient, skipWhitespace: false, skipComments: false);
     }
 
-    /// <summary>The token that starts at <paramref name="start"/>, at parenthesis depth <paramref name="depth"/>.</summary>
-    internal static SqlToken Read(string sql, int start, int depth, SqlFlavor flavor)
+    /// <summary>
+    /// Reads the token that starts at <paramref name="start"/>: its kind, whether the text ends inside it, and where it
+    /// ends (the return value).
+    /// </summary>
+    internal static int Scan(string sql, int start, SqlFlavor flavor, out SqlTokenKind kind, out bool unterminated)
     {
+        unterminated = false;
         var i = start;
         var c = sql[i];
         var next = i + 1 < sql.Length ? sql[i + 1] : '\0';
-        // The forms that start with a particular character first (a jump table), then words, numbers and white space.
+        // The forms that start with a particular character first (a jump table), then words, white space and numbers.
         switch (c)
         {
             case '-' when next == '-':
             {
+                kind = SqlTokenKind.LineComment;
                 var end = sql.IndexOf('\n', i + 2);
-                return new SqlToken(sql, SqlTokenKind.LineComment, start, end < 0 ? sql.Length : end, depth, false);
+                return end < 0 ? sql.Length : end;
             }
             case '/' when next == '*':
             {
+                kind = SqlTokenKind.BlockComment;
                 var end = flavor.NestedComments ? NestedCommentEnd(sql, i) : sql.IndexOf("*/", i + 2, StringComparison.Ordinal) is var close and >= 0 ? close + 2 : -1;
-                return new SqlToken(sql, SqlTokenKind.BlockComment, start, end < 0 ? sql.Length : end, depth, end < 0);
+                unterminated = end < 0;
+                return unterminated ? sql.Length : end;
             }
             case '\'':
-                return Quoted(sql, start, '\'', SqlTokenKind.String, depth);
+                kind = SqlTokenKind.String;
+                return QuotedEnd(sql, start, '\'', out unterminated);
             case '"':
-                return Quoted(sql, start, '"', SqlTokenKind.QuotedIdentifier, depth);
+                kind = SqlTokenKind.QuotedIdentifier;
+                return QuotedEnd(sql, start, '"', out unterminated);
             case '`' when flavor.BacktickIdentifiers:
-                return Quoted(sql, start, '`', SqlTokenKind.QuotedIdentifier, depth);
+                kind = SqlTokenKind.QuotedIdentifier;
+                return QuotedEnd(sql, start, '`', out unterminated);
             case '[' when flavor.BracketIdentifiers:
             {
+                kind = SqlTokenKind.QuotedIdentifier;
                 var close = sql.IndexOf(']', i + 1);
-                return new SqlToken(sql, SqlTokenKind.QuotedIdentifier, start, close < 0 ? sql.Length : close + 1, depth, close < 0);
+                unterminated = close < 0;
+                return unterminated ? sql.Length : close + 1;
             }
             case 'E' or 'e' when next == '\'' && flavor.EscapeStrings:
             {
+                kind = SqlTokenKind.String;
                 var end = EscapeStringEnd(sql, i + 1);
-                return new SqlToken(sql, SqlTokenKind.String, start, end < 0 ? sql.Length : end, depth, end < 0);
+                unterminated = end < 0;
+                return unterminated ? sql.Length : end;
             }
             case '$' when flavor.DollarQuotes && DollarTagLength(sql, i) is var tag and > 0:
             {
+                kind = SqlTokenKind.String;
                 var close = sql.AsSpan(i + tag).IndexOf(sql.AsSpan(i, tag), StringComparison.Ordinal);
-                return new SqlToken(sql, SqlTokenKind.String, start, close < 0 ? sql.Length : i + tag + close + tag, depth, close < 0);
+                unterminated = close < 0;
+                return unterminated ? sql.Length : i + tag + close + tag;
             }
             case '@' when char.IsLetter(next) || next == '_':
+                kind = SqlTokenKind.Parameter;
                 i += 2;
                 while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_')) i++;
-                return new SqlToken(sql, SqlTokenKind.Parameter, start, i, depth, false);
+                return i;
         }
         if (char.IsAsciiLetter(c) || c == '_' || (c > '\x7f' && char.IsLetter(c)))
         {
+            kind = SqlTokenKind.Word;
             i++;
             while (i < sql.Length && (char.IsAsciiLetterOrDigit(c = sql[i]) || c is '_' or '$' || (c > '\x7f' && char.IsLetterOrDigit(c)))) i++;
-            return new SqlToken(sql, SqlTokenKind.Word, start, i, depth, false);
+            return i;
         }
         if (char.IsWhiteSpace(c))
         {
+            kind = SqlTokenKind.Whitespace;
             i++;
             while (i < sql.Length && char.IsWhiteSpace(sql[i])) i++;
-            return new SqlToken(sql, SqlTokenKind.Whitespace, start, i, depth, false);
+            return i;
         }
-        if (char.IsDigit(c) || (c == '.' && char.IsDigit(next)))
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(next)) || (c > '\x7f' && char.IsDigit(c)))
         {
+            kind = SqlTokenKind.Number;
             i++;
             while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '.')) i++;
-            return new SqlToken(sql, SqlTokenKind.Number, start, i, depth, false);
+            return i;
         }
-        return new SqlToken(sql, SqlTokenKind.Symbol, start, i + 1, depth, false);
+        kind = SqlTokenKind.Symbol;
+        return i + 1;
     }
 
-    // A quoted run closed by 'close', in which a doubled 'close' stands for one.
-    private static SqlToken Quoted(string sql, int start, char close, SqlTokenKind kind, int depth)
+    // The end of a quoted run closed by 'close', in which a doubled 'close' stands for one.
+    private static int QuotedEnd(string sql, int start, char close, out bool unterminated)
     {
         var i = start + 1;
         while (true)
         {
             var at = sql.IndexOf(close, i);
-            if (at < 0) return new SqlToken(sql, kind, start, sql.Length, depth, true);
+            if (at < 0)
+            {
+                unterminated = true;
+                return sql.Length;
+            }
             if (at + 1 < sql.Length && sql[at + 1] == close) { i = at + 2; continue; }
-            return new SqlToken(sql, kind, start, at + 1, depth, false);
+            unterminated = false;
+            return at + 1;
         }
     }
 

@@ -19,9 +19,8 @@ public static class SqlSplitter
         var head = new Head();
         var blockDepth = 0;
         var previousWasBegin = false;
-        foreach (var token in SqlLexer.Tokenize(sql, flavor))
+        foreach (var token in SqlLexer.Tokenize(sql, flavor).SkipTrivia())
         {
-            if (token.IsTrivia) continue;
             if (token.Kind == SqlTokenKind.Symbol && token.Depth == 0 && blockDepth == 0 && sql[token.Start] == ';')
             {
                 if (hasCode) statements.Add(sql[start..token.Start].Trim());
@@ -75,7 +74,7 @@ public static class SqlSplitter
         private bool _create, _temporary, _or, _orReplace;
         private Body _body;
 
-        public Body Read(SqlToken word)
+        public Body Read(in SqlToken word)
         {
             switch (_words < 4 && (_words == 0 || _create) ? _words++ : -1)
             {

@@ -85,13 +85,18 @@ public readonly struct SqlTokenStream : IEnumerable<SqlToken>
         {
             while (_position < _sql.Length)
             {
-                var c = _sql[_position];
-                if (c == '(') _depth++;
-                var token = SqlLexer.Read(_sql, _position, _depth, _flavor);
-                if (c == ')' && _depth > 0) _depth--;
-                _position = token.End;
-                if (token.Kind == SqlTokenKind.Whitespace ? _skipWhitespace : _skipComments && token.IsComment) continue;
-                Current = token;
+                var start = _position;
+                _position = SqlLexer.Scan(_sql, start, _flavor, out var kind, out var unterminated);
+                if (kind == SqlTokenKind.Whitespace ? _skipWhitespace : _skipComments && kind is SqlTokenKind.LineComment or SqlTokenKind.BlockComment) continue;
+                var depth = _depth;
+                if (kind == SqlTokenKind.Symbol)
+                {
+                    // A parenthesis belongs to its inside: "(" counts before it is returned, ")" after.
+                    var c = _sql[start];
+                    if (c == '(') depth = ++_depth;
+                    else if (c == ')' && _depth > 0) _depth--;
+                }
+                Current = new SqlToken(_sql, kind, start, _position, depth, unterminated);
                 return true;
             }
             return false;
