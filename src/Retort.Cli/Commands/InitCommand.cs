@@ -29,7 +29,7 @@ internal static class InitCommand
             ctx.Console.WriteLine($"Created a {(kind == EnvironmentTemplate.Sql ? "SQL-only" : "C#")} migrations environment in {dir}.");
             ctx.Console.WriteLine($"Edit the database URL in {Path.Combine(dir, EnvironmentConfig.FileName)}, then run 'retort revision -m \"first revision\"' there.");
             return Task.CompletedTask;
-        }));
+        }, needsRevisions: false));
         return command;
     }
 }
