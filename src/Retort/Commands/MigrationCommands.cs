@@ -99,11 +99,24 @@ public sealed partial class MigrationCommands
     public async Task<Migrator> CreateMigratorAsync(Database database, bool? singleTransaction = null, CancellationToken cancellationToken = default)
     {
         var revisions = await LoadRevisionsAsync(cancellationToken);
-        var options = Config.MigratorOptions ?? Config.Environment?.Config.ToMigratorOptions() ?? new MigratorOptions();
+        var options = MigratorOptions();
         if (singleTransaction is { } single) options = options with { SingleTransaction = single };
         var migrator = new Migrator(database, revisions, options, Config.Logger);
         Config.Observe?.Invoke(migrator);
         return migrator;
+    }
+
+    /// <summary>The migrator's options: the ones given, else those the environment's config asks for, else the defaults.</summary>
+    private MigratorOptions MigratorOptions()
+    {
+        if (Config.MigratorOptions is { } given) return given;
+        if (Config.Environment?.Config is not { } config) return new MigratorOptions();
+        return new MigratorOptions
+        {
+            VersionTableSchema = string.IsNullOrWhiteSpace(config.VersionTableSchema) ? null : config.VersionTableSchema,
+            DefaultSchema = string.IsNullOrWhiteSpace(config.DefaultSchema) ? null : config.DefaultSchema,
+            SingleTransaction = config.SingleTransaction == true,
+        };
     }
 
     private MigrationsEnvironment RequireEnvironment(string doing) => Config.Environment ?? throw new RetortException(
