@@ -29,11 +29,11 @@ internal static class EnvironmentProgram
     public static bool CanLoadAssemblies => RuntimeFeature.IsDynamicCodeSupported;
 
     /// <summary>
-    /// True when a command that needs compiled revisions must run in <paramref name="environment"/>'s own program:
-    /// this process cannot load assemblies, none was given to it, and the environment has a C# project.
+    /// True when a command that needs compiled revisions must run in the environment's own program: this process
+    /// cannot load assemblies, none was given to it, and the environment (looked up only then) has a C# project.
     /// </summary>
-    public static bool MustRunCommand(MigrationsEnvironment? environment, Assembly? revisionsAssembly) =>
-        !CanLoadAssemblies && revisionsAssembly is null && environment?.ProjectPath is not null;
+    public static bool MustRunCommand(Func<MigrationsEnvironment?> environment, Assembly? revisionsAssembly) =>
+        !CanLoadAssemblies && revisionsAssembly is null && environment()?.ProjectPath is not null;
 
     /// <summary>
     /// Builds the environment's project when its sources changed, then runs its own program with

@@ -42,7 +42,7 @@ internal sealed class CliSetup
             var context = new CliContext(this, parseResult);
             try
             {
-                if (needsRevisions && EnvironmentProgram.MustRunCommand(context.TryEnvironment(), Options.RevisionsAssembly))
+                if (needsRevisions && EnvironmentProgram.MustRunCommand(context.TryEnvironment, Options.RevisionsAssembly))
                     return await EnvironmentProgram.RunAsync(context.Environment(), Args, WorkingDirectory, context.Log, ct);
                 await body(context, ct);
                 return RetortCommandLine.Success;

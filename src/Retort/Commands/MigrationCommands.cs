@@ -62,9 +62,7 @@ public sealed partial class MigrationCommands
             return assembly is not null ? RevisionSet.FromAssemblies(assembly) : throw new RetortException(
                 "No revisions to work with: give the commands a migrations environment (CommandConfig.Environment; " +
                 "EnvironmentLocator finds one as the retort tool does) or compiled revisions (CommandConfig.CompiledRevisions).");
-        if (environment.ProjectPath is { } project && assembly is null)
-            throw new RetortException($"The environment {environment.ConfigPath} compiles C# revisions ({project}), but none were given: " +
-                "pass the compiled assembly (CommandConfig.CompiledRevisions = CompiledRevisions.FromAssembly(...)), or run the command with the retort tool, which builds the project.");
+        if (environment.ProjectPath is not null && assembly is null) throw CompiledRevisionsMissing(environment);
         return environment.LoadRevisions(assembly);
     }
 
@@ -74,8 +72,10 @@ public sealed partial class MigrationCommands
     /// <exception cref="RetortException">The environment is SQL-only, or declares no (or several) target schemas.</exception>
     public async Task<ITargetSchema> LoadTargetSchemaAsync(CancellationToken cancellationToken = default)
     {
-        var assembly = await LoadCompiledRevisionsAsync(cancellationToken)
-            ?? throw new RetortException("This environment is SQL-only, so it has no C# target schema to compare with. " +
+        var assembly = await LoadCompiledRevisionsAsync(cancellationToken);
+        if (assembly is null && Config.Environment is { ProjectPath: not null } environment) throw CompiledRevisionsMissing(environment);
+        if (assembly is null)
+            throw new RetortException("This environment is SQL-only, so it has no C# target schema to compare with. " +
                 "Autogenerate and check need a C# environment (retort init DIR) with a class implementing Retort.Autogenerate.ITargetSchema.");
         return TargetSchemaLocator.Find(assembly) ?? throw new RetortException(
             "The environment declares no target schema. Add a class implementing Retort.Autogenerate.ITargetSchema whose Build() " +
@@ -118,6 +118,10 @@ public sealed partial class MigrationCommands
             SingleTransaction = config.SingleTransaction == true,
         };
     }
+
+    private static RetortException CompiledRevisionsMissing(MigrationsEnvironment environment) => new(
+        $"The environment {environment.ConfigPath} compiles C# revisions ({environment.ProjectPath}), but none were given: " +
+        "pass the compiled assembly (CommandConfig.CompiledRevisions = CompiledRevisions.FromAssembly(...)), or run the command with the retort tool, which builds the project.");
 
     private MigrationsEnvironment RequireEnvironment(string doing) => Config.Environment ?? throw new RetortException(
         $"{doing} needs a migrations environment (a folder with retort.json), and none was given. " +
