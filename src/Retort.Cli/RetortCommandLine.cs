@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Retort.Cli.Commands;
+using Retort.Cli.Environments;
 using Retort.Cli.Internal;
 
 namespace Retort.Cli;

@@ -6,7 +6,7 @@ using Retort.Cli;
 // statement; about 7% of a 300-revision PostgreSQL run, measured by hand). This needs code that never blocks on a
 // task: Retort's own code does not, but a C# environment's code steps might, so only the native build (which
 // cannot load them; it hands C# environments to their own program) turns it on, and neither the environment's
-// program nor a build inherits it (see EnvironmentBuilder). A value the user set is kept.
+// program nor a build inherits it (see Retort.Cli's EnvironmentProgram and EnvironmentBuilder). A value the user set is kept.
 const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 if (!RuntimeFeature.IsDynamicCodeSupported && Environment.GetEnvironmentVariable(InlineCompletions) is null)
     Environment.SetEnvironmentVariable(InlineCompletions, "1");

@@ -25,11 +25,9 @@ internal static class AcceptCommand
                     "'retort current' lists the edited ones.");
             if (named.Length > 0 && ctx.Get(all))
                 throw new RetortException("Pass either revision ids or --all, not both.");
-            await using var database = ctx.OpenDatabase();
-            var migrator = await ctx.CreateMigratorAsync(database, ct);
-            var accepted = await migrator.AcceptEditsAsync(named.Length == 0 ? null : named, ct);
-            if (accepted.Count == 0) ctx.Console.WriteLine("Nothing to accept: no applied revision was edited.");
-            foreach (var e in accepted)
+            var result = await ctx.Commands().AcceptAsync(named.Length == 0 ? null : named, ct);
+            if (result.Accepted.Count == 0) ctx.Console.WriteLine("Nothing to accept: no applied revision was edited.");
+            foreach (var e in result.Accepted)
                 ctx.Console.WriteLine($"Accepted the edit of {e.Revision} ({e.Source}): its current checksum is recorded as applied.");
         }));
         return command;

@@ -11,13 +11,13 @@ internal static class BranchesCommand
         var command = new Command("branches", "Show the branch points (revisions more than one revision builds on).");
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            var revisions = await ctx.LoadRevisionsAsync(ct);
-            var graph = revisions.Graph;
-            foreach (var point in graph.BranchPoints)
+            var result = await ctx.Commands().BranchesAsync(ct);
+            var graph = result.Revisions.Graph;
+            foreach (var (point, children) in result.BranchPoints)
             {
-                if (ctx.Verbose) RevisionText.Detail(ctx.Console, revisions, point);
+                if (ctx.Verbose) RevisionText.Detail(ctx.Console, result.Revisions, point);
                 else ctx.Console.WriteLine(RevisionText.Short(graph, point));
-                foreach (var child in graph.Children(point.Id))
+                foreach (var child in children)
                     ctx.Console.WriteLine(new string(' ', point.Id.Length) + " -> " + RevisionText.Short(graph, child));
             }
         }));

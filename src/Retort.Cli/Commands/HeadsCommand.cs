@@ -11,11 +11,11 @@ internal static class HeadsCommand
         var command = new Command("heads", "Show the head revisions (the tips of every branch).");
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            var revisions = await ctx.LoadRevisionsAsync(ct);
-            foreach (var head in revisions.Graph.Heads)
+            var result = await ctx.Commands().HeadsAsync(ct);
+            foreach (var head in result.Heads)
             {
-                if (ctx.Verbose) RevisionText.Detail(ctx.Console, revisions, head);
-                else ctx.Console.WriteLine(RevisionText.Short(revisions.Graph, head));
+                if (ctx.Verbose) RevisionText.Detail(ctx.Console, result.Revisions, head);
+                else ctx.Console.WriteLine(RevisionText.Short(result.Revisions.Graph, head));
             }
         }));
         return command;

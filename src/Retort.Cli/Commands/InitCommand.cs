@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
+using Retort.Commands;
 using Retort.Environments;
 using Spectre.Console;
 
@@ -20,16 +21,22 @@ internal static class InitCommand
         var command = new Command("init", "Create a new migrations environment.") { directory, template };
         command.SetAction(setup.Action((ctx, _) =>
         {
-            var dir = Path.GetFullPath(ctx.Get(directory)!, setup.WorkingDirectory);
-            var kind = ctx.Get(template) == "sql" ? EnvironmentTemplate.Sql : EnvironmentTemplate.CSharp;
-            var assemblies = Path.GetDirectoryName(typeof(RetortCommandLine).Assembly.Location) ?? AppContext.BaseDirectory;
-            var files = EnvironmentScaffolder.Create(dir, kind, assemblies, PackageVersions.ForEnvironment);
-            foreach (var file in files)
-                ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(Path.Combine(dir, file))}[/] ... done");
-            ctx.Console.WriteLine($"Created a {(kind == EnvironmentTemplate.Sql ? "SQL-only" : "C#")} migrations environment in {dir}.");
-            ctx.Console.WriteLine($"Edit the database URL in {Path.Combine(dir, EnvironmentConfig.FileName)}, then run 'retort revision -m \"first revision\"' there.");
+            var result = MigrationCommands.Init(new InitArguments
+            {
+                Directory = Path.GetFullPath(ctx.Get(directory)!, setup.WorkingDirectory),
+                Template = ctx.Get(template) == "sql" ? EnvironmentTemplate.Sql : EnvironmentTemplate.CSharp,
+                RetortAssemblies = Path.GetDirectoryName(typeof(RetortCommandLine).Assembly.Location) is { Length: > 0 } folder ? folder : AppContext.BaseDirectory,
+                // The environment runs itself with this command line, and 'retort test' needs the test library.
+                References = [EnvironmentReference.FromAssembly(typeof(RetortCommandLine).Assembly), EnvironmentReference.FromAssembly(typeof(Retort.Testing.MigrationTester).Assembly)],
+                ProgramSource = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +
+                    "return await Retort.Cli.RetortCommandLine.RunAsync(args, typeof(Program).Assembly);\n",
+            });
+            foreach (var file in result.Files)
+                ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(Path.Combine(result.Directory, file))}[/] ... done");
+            ctx.Console.WriteLine($"Created a {(result.Template == EnvironmentTemplate.Sql ? "SQL-only" : "C#")} migrations environment in {result.Directory}.");
+            ctx.Console.WriteLine($"Edit the database URL in {Path.Combine(result.Directory, EnvironmentConfig.FileName)}, then run 'retort revision -m \"first revision\"' there.");
             return Task.CompletedTask;
-        }));
+        }, needsRevisions: false));
         return command;
     }
 }

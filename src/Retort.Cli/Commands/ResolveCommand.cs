@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
-using Retort.Revisions;
+using Retort.Commands;
 
 namespace Retort.Cli.Commands;
 
@@ -24,29 +24,19 @@ internal static class ResolveCommand
             if (chosen != 1)
                 throw new RetortException("Say what to do with the partly applied revision: exactly one of --finish (run the rest of it), --undo (run its " +
                     "other direction) or --forget (remove its progress rows after repairing the database by hand).");
-            await using var database = ctx.OpenDatabase();
-            var migrator = await ctx.CreateMigratorAsync(database, ct);
-            var id = ctx.Get(revision)!;
-            if (ctx.Get(forget))
-            {
-                var forgotten = await migrator.ForgetPartialAsync(id, ct);
-                ctx.Console.WriteLine($"Removed the progress rows of revision {forgotten}; nothing was run. The version table is unchanged.");
-            }
-            else
-            {
-                var view = new UpgradeView(ctx.Console, Step);
-                view.Attach(migrator, ctx.Logger);
-                var run = await view.RunAsync(() => ctx.Get(undo) ? migrator.UndoPartialAsync(id, ct) : migrator.FinishPartialAsync(id, ct));
-                if (run.Skipped) ctx.Console.WriteLine($"Revision {run.Revision.Id} was settled by another run meanwhile.");
-                else if (ctx.Get(undo)) ctx.Console.WriteLine($"Undid what revision {run.Revision.Id} had committed; it is no longer partly applied.");
-            }
-            var heads = await migrator.GetCurrentAsync(ct);
-            ctx.Console.WriteLine("The database is at " + (heads.Count == 0 ? "base (no revision applied)." : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h))) + "."));
-            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
+            var action = ctx.Get(forget) ? ResolveAction.Forget : ctx.Get(undo) ? ResolveAction.Undo : ResolveAction.Finish;
+            var view = new UpgradeView(ctx.Console, UpgradeCommand.Step);
+            var commands = ctx.Commands(migrator => { if (action != ResolveAction.Forget) view.Attach(migrator, ctx.Logger); });
+            var result = action == ResolveAction.Forget
+                ? await commands.ResolveAsync(ctx.Get(revision)!, action, ct)
+                : await view.RunAsync(() => commands.ResolveAsync(ctx.Get(revision)!, action, ct));
+            if (action == ResolveAction.Forget)
+                ctx.Console.WriteLine($"Removed the progress rows of revision {result.Revision}; nothing was run. The version table is unchanged.");
+            else if (result.Run!.Skipped) ctx.Console.WriteLine($"Revision {result.Revision} was settled by another run meanwhile.");
+            else if (action == ResolveAction.Undo) ctx.Console.WriteLine($"Undid what revision {result.Revision} had committed; it is no longer partly applied.");
+            ctx.Console.WriteLine("The database is at " + (result.Heads.Count == 0 ? "base (no revision applied)." : string.Join(", ", result.Heads.Select(h => RevisionText.Short(result.Revisions.Graph, h))) + "."));
+            await ctx.WriteAfterChangeAsync(ct);
         }));
         return command;
     }
-
-    private static string Step(RevisionInfo info, bool up) =>
-        up ? $"{RevisionText.Parents(info)} -> {info.Id}" : $"{info.Id} -> {RevisionText.Parents(info)}";
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Retort.Autogenerate;
 using Retort.Cli.Internal;
+using Retort.Commands;
 using Retort.Environments;
 using Spectre.Console;
 
@@ -36,30 +38,35 @@ internal static class RevisionCommand
         var command = new Command("revision", "Create a new revision file.") { message, revId, head, splice, label, dependsOn, format, autogenerate, allowEmpty, renames };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            var environment = ctx.Environment();
-            // One new revision at a time in this environment: read the heads and write the file under the lock.
-            await using var revisionLock = await environment.LockForNewRevisionAsync(ctx.Log, ct);
-            var revisions = await ctx.LoadRevisionsAsync(ct);
-            var generated = ctx.Get(autogenerate) ? await AutogenerateCommand.GenerateAsync(ctx, revisions, ctx.Get(renames), ct) : null;
-            if (generated is { Diff.IsEmpty: true } && !ctx.Get(allowEmpty))
+            ctx.Environment();
+            var result = await ctx.Commands().RevisionAsync(new RevisionArguments
+            {
+                Message = ctx.Get(message)!,
+                RevisionId = ctx.Get(revId),
+                Head = ctx.Get(head)!,
+                Splice = ctx.Get(splice),
+                BranchLabels = ctx.Get(label) ?? [],
+                DependsOn = ctx.Get(dependsOn) ?? [],
+                Format = ParseFormat(ctx.Get(format)),
+                Autogenerate = ctx.Get(autogenerate),
+                AllowEmpty = ctx.Get(allowEmpty),
+                Renames = ctx.Get(renames),
+            }, ct);
+            if (result.Diff is { } diff)
+            {
+                foreach (var op in diff.Operations)
+                    ctx.Console.MarkupLine($"  Detected {Markup.Escape(op.Describe())}" +
+                        (MigrationCodeWriter.DangerReason(op) is { } danger ? $" [red](danger: {Markup.Escape(danger)})[/]" : ""));
+                foreach (var hint in diff.RenameHints)
+                    ctx.Console.MarkupLine($"  [yellow]Possible rename:[/] {Markup.Escape(hint.ToString())}");
+            }
+            if (!result.Written)
             {
                 ctx.Console.WriteLine("No changes in schema detected; no revision written (pass --allow-empty to write an empty one).");
                 return;
             }
-            var (path, info) = environment.CreateRevision(revisions, new NewRevisionRequest
-            {
-                Message = ctx.Get(message)!,
-                RevisionId = ctx.Get(revId),
-                Heads = [ctx.Get(head)!],
-                Splice = ctx.Get(splice),
-                BranchLabels = ctx.Get(label) ?? [],
-                DependsOn = ctx.Get(dependsOn) ?? [],
-                Format = generated is null ? ParseFormat(ctx.Get(format)) : RevisionFormat.CSharp,
-                UpgradeBody = generated?.UpgradeBody,
-                DowngradeBody = generated?.DowngradeBody,
-            });
-            ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(path)}[/] ... done");
-            ctx.Console.WriteLine($"Revision {info.Id} (parent: {RevisionText.Parents(info)}).");
+            ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(result.Path!)}[/] ... done");
+            ctx.Console.WriteLine($"Revision {result.Revision!.Id} (parent: {RevisionText.Parents(result.Revision)}).");
         }));
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
-using Retort.Migrations;
+using Retort.Commands;
 
 namespace Retort.Cli.Commands;
 
@@ -13,22 +13,19 @@ internal static class ShowCommand
         var command = new Command("show", "Show a revision: parents, file, message and plan.") { revision };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            var revisions = await ctx.LoadRevisionsAsync(ct);
-            foreach (var id in revisions.Graph.ResolveUpgradeTarget(ctx.Get(revision)!, []).Revisions)
+            var result = await ctx.Commands().ShowAsync(ctx.Get(revision)!, ct);
+            foreach (var detail in result.Shown)
             {
-                var info = revisions.Graph.Get(id);
-                RevisionText.Detail(ctx.Console, revisions, info);
-                Plan("Upgrade", op => revisions[id].Script.BuildUpgrade(op));
-                if (revisions[id].Script.IrreversibleReason is null) Plan("Downgrade", op => revisions[id].Script.BuildDowngrade(op));
+                RevisionText.Detail(ctx.Console, result.Revisions, detail.Info);
+                Plan("Upgrade", detail.Upgrade);
+                if (detail.Downgrade is { } downgrade) Plan("Downgrade", downgrade);
             }
 
-            void Plan(string title, Action<Op> build)
+            void Plan(string title, RevisionPlan plan)
             {
-                var op = new Op();
-                try { build(op); }
-                catch (RetortException e) { ctx.Console.WriteLine($"{title}: cannot be built ({e.Message})"); return; }
-                ctx.Console.WriteLine($"{title}:{(op.Plan.Count == 0 ? " (empty)" : "")}");
-                foreach (var step in op.Plan) ctx.Console.WriteLine("  - " + step.Describe());
+                if (plan.Error is { } error) { ctx.Console.WriteLine($"{title}: cannot be built ({error})"); return; }
+                ctx.Console.WriteLine($"{title}:{(plan.Operations.Count == 0 ? " (empty)" : "")}");
+                foreach (var step in plan.Operations) ctx.Console.WriteLine("  - " + step.Describe());
             }
         }));
         return command;

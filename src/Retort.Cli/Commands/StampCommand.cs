@@ -17,13 +17,11 @@ internal static class StampCommand
         var command = new Command("stamp", "Set the database's revision without running any migration.") { target, purge };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            await using var database = ctx.OpenDatabase();
-            var migrator = await ctx.CreateMigratorAsync(database, ct);
-            var heads = await migrator.StampAsync(ctx.Get(target)!, ctx.Get(purge), ct);
-            ctx.Console.WriteLine(heads.Count == 0
+            var result = await ctx.Commands().StampAsync(ctx.Get(target)!, ctx.Get(purge), ct);
+            ctx.Console.WriteLine(result.Heads.Count == 0
                 ? "Stamped base: no revision is recorded as applied."
-                : "Stamped " + string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h))) + ".");
-            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
+                : "Stamped " + string.Join(", ", result.Heads.Select(h => RevisionText.Short(result.Revisions.Graph, h))) + ".");
+            await ctx.WriteAfterChangeAsync(ct);
         }));
         return command;
     }

@@ -23,8 +23,9 @@ internal static class TestCommand
         var command = new Command("test", "Test every revision on a throwaway database: single head, upgrade, stairway, downgrade leaves no trace, fixtures, model matches database.") { json };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            var revisions = await ctx.LoadRevisionsAsync(ct);
-            var assembly = await ctx.LoadAssemblyAsync(ct);
+            var commands = ctx.Commands();
+            var revisions = await commands.LoadRevisionsAsync(ct);
+            var assembly = await commands.LoadCompiledRevisionsAsync(ct);
             var options = new MigrationTestOptions
             {
                 ExpectedHeads = ctx.TryEnvironment()?.Config.Heads ?? 1,

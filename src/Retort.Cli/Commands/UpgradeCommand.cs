@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Retort.Cli.Internal;
+using Retort.Commands;
 using Retort.Revisions;
-using Retort.Runner;
-using Spectre.Console;
 
 namespace Retort.Cli.Commands;
 
@@ -29,41 +28,32 @@ internal static class UpgradeCommand
         var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
-            await using var database = ctx.OpenDatabase();
-            var migrator = await ctx.CreateMigratorAsync(database, ct, ctx.Get(single));
             if (ctx.Get(sql))
             {
-                // Rendered in full first, so a refused revision leaves no half script on the output.
-                var script = new StringWriter();
-                await migrator.WriteScriptAsync(script, up, ctx.Get(target)!, ct);
-                await setup.Out.WriteAsync(script.ToString());
-                await setup.Out.FlushAsync(ct);
+                var commands = ctx.Commands();
+                if (up) await commands.UpgradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
+                else await commands.DowngradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
                 return;
             }
             var view = new UpgradeView(ctx.Console, Step);
-            view.Attach(migrator, ctx.Logger);
-            var outcome = new RunOutcome();
-            outcome.Attach(migrator);
-            IReadOnlyList<RevisionRun> runs;
-            try { runs = await view.RunAsync(() => migrator.UpgradeOrDowngradeAsync(up, ctx.Get(target)!, ct)); }
-            catch (Exception e) when (e is RetortException or DbException or OperationCanceledException)
+            var online = ctx.Commands(migrator => view.Attach(migrator, ctx.Logger));
+            RunResult result;
+            try { result = await view.RunAsync(() => up ? online.UpgradeAsync(ctx.Get(target)!, ctx.Get(single), ct) : online.DowngradeAsync(ctx.Get(target)!, ctx.Get(single), ct)); }
+            catch (Exception e) when (e is RunStoppedException or RunCancelledException)
             {
                 view.Failed();
                 // Said after the error: what the run rolled back and what it kept, as the database now says.
-                ctx.Aftermath = await outcome.DescribeAsync(migrator, database, up, e, ct.IsCancellationRequested);
+                ctx.Aftermath = e is RunStoppedException stopped ? stopped.Outcome.Summary : ((RunCancelledException)e).Outcome.Summary;
+                ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
                 throw;
             }
-            var heads = await migrator.GetCurrentAsync(ct);
-            var now = heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", heads.Select(h => RevisionText.Short(migrator.Revisions.Graph, h)));
-            ctx.Console.WriteLine(runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");
-            if (setup.Options.AfterChange is { } after) await after(database, setup.Out, ct);
+            var now = result.Heads.Count == 0 ? "base (no revision applied)" : string.Join(", ", result.Heads.Select(h => RevisionText.Short(result.Revisions.Graph, h)));
+            ctx.Console.WriteLine(result.Runs.Count == 0 ? $"Nothing to do; the database is at {now}." : $"The database is now at {now}.");
+            await ctx.WriteAfterChangeAsync(ct);
         }));
         return command;
     }
 
-    private static Task<IReadOnlyList<RevisionRun>> UpgradeOrDowngradeAsync(this Migrator migrator, bool up, string target, CancellationToken ct) =>
-        up ? migrator.UpgradeAsync(target, ct) : migrator.DowngradeAsync(target, ct);
-
-    private static string Step(RevisionInfo info, bool up) =>
+    public static string Step(RevisionInfo info, bool up) =>
         up ? $"{RevisionText.Parents(info)} -> {info.Id}" : $"{info.Id} -> {RevisionText.Parents(info)}";
 }

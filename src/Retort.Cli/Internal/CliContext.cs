@@ -1,15 +1,13 @@
-using Retort.Autogenerate;
 using System.CommandLine;
-using System.Reflection;
-using Retort.Connections;
+using Retort.Cli.Environments;
+using Retort.Commands;
 using Retort.Environments;
-using Retort.Migrations;
 using Retort.Runner;
 using Spectre.Console;
 
 namespace Retort.Cli.Internal;
 
-/// <summary>One command's run: its parsed arguments, its console, and lazily its environment, revisions and database.</summary>
+/// <summary>One command's run: its parsed arguments, its console, and lazily its environment and the commands on it.</summary>
 internal sealed class CliContext
 {
     private MigrationsEnvironment? _environment;
@@ -38,93 +36,62 @@ internal sealed class CliContext
     /// <summary>What a failed or cancelled command leaves behind, printed after its error message; null when nothing to add.</summary>
     public string? Aftermath { get; set; }
 
+    /// <summary>What <see cref="RetortCommandLineOptions.AfterChange"/> printed, shown after the command's own lines.</summary>
+    private StringWriter? _afterChange;
+
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => ParseResult.GetValue(argument);
 
-    /// <summary>The environment, or null when there is none and the revisions come from an assembly.</summary>
+    /// <summary>The environment (--config, the program's build folder, the working folder and its parents), or null.</summary>
     public MigrationsEnvironment? TryEnvironment()
     {
         if (_environmentLooked) return _environment;
         _environmentLooked = true;
-        var config = Get(Setup.Common.Config);
-        if (config is not null)
-            return _environment = MigrationsEnvironment.Open(Path.GetFullPath(config, Setup.WorkingDirectory));
-        var assembly = Setup.Options.RevisionsAssembly;
-        var built = assembly?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RetortEnvironmentDirectory")?.Value;
-        if (built is not null && File.Exists(Path.Combine(built, EnvironmentConfig.FileName)))
-            return _environment = MigrationsEnvironment.Open(Path.Combine(built, EnvironmentConfig.FileName));
-        _environment = MigrationsEnvironment.Find(Setup.WorkingDirectory);
-        if (_environment is null && assembly is not null && File.Exists(Path.Combine(AppContext.BaseDirectory, EnvironmentConfig.FileName)))
-            _environment = MigrationsEnvironment.Open(Path.Combine(AppContext.BaseDirectory, EnvironmentConfig.FileName));
-        return _environment;
+        return _environment = EnvironmentLocator.Locate(Setup.WorkingDirectory, Get(Setup.Common.Config), Setup.Options.RevisionsAssembly);
     }
 
-    public MigrationsEnvironment Environment() => TryEnvironment() ?? throw new RetortException(
-        $"No {EnvironmentConfig.FileName} found in {Setup.WorkingDirectory} or any parent folder. " +
-        "Create a migrations environment with 'retort init DIR' and run the command inside it, or pass --config.");
+    public MigrationsEnvironment Environment() => TryEnvironment() ?? throw EnvironmentLocator.NotFound(Setup.WorkingDirectory);
 
-    public async Task<RevisionSet> LoadRevisionsAsync(CancellationToken ct)
+    /// <summary>
+    /// The commands on this run's environment and database (--url, else RETORT_URL, else the config file), with its
+    /// log; <paramref name="observe"/> sees each migrator before it runs (to show progress).
+    /// </summary>
+    public MigrationCommands Commands(Action<Migrator>? observe = null)
     {
-        var assembly = Setup.Options.RevisionsAssembly;
-        var environment = assembly is null ? Environment() : TryEnvironment();
-        if (environment is null) return RevisionSet.FromAssemblies(assembly!);
-        if (assembly is null) HandOverIfNeeded(environment);
-        return await environment.LoadRevisionsAsync(assembly, Log, ct);
+        var explicitUrl = Get(Setup.Common.Url) ?? NonEmpty(Setup.GetEnvironmentVariable("RETORT_URL"));
+        if (explicitUrl is not null) explicitUrl = DatabaseUrls.Anchor(explicitUrl, Setup.WorkingDirectory);
+        var after = Setup.Options.AfterChange;
+        return new MigrationCommands(new CommandConfig
+        {
+            Environment = TryEnvironment(),
+            Url = explicitUrl,
+            CompiledRevisions = Setup.Options.RevisionsAssembly is { } assembly
+                ? CompiledRevisions.FromAssembly(assembly)
+                : new ProjectRevisionsSource(Setup.WorkingDirectory),
+            Logger = Logger,
+            Progress = new LogProgress(this),
+            Observe = observe,
+            AfterChange = after is null ? null : (database, ct) => after(database, _afterChange ??= new StringWriter(), ct),
+        });
     }
 
-    /// <summary>The environment's compiled assembly (built when stale), or null for a SQL-only environment.</summary>
-    public async Task<System.Reflection.Assembly?> LoadAssemblyAsync(CancellationToken ct)
+    /// <summary>Writes what <see cref="RetortCommandLineOptions.AfterChange"/> printed, after the command's own lines.</summary>
+    public async Task WriteAfterChangeAsync(CancellationToken ct)
     {
-        if (Setup.Options.RevisionsAssembly is { } assembly) return assembly;
-        if (TryEnvironment() is not { } environment) return null;
-        HandOverIfNeeded(environment);
-        return await environment.LoadAssemblyAsync(Log, ct);
+        if (_afterChange is null) return;
+        await Setup.Out.WriteAsync(_afterChange.ToString());
+        await Setup.Out.FlushAsync(ct);
     }
 
     /// <summary>Prints a progress line (a build starting) in grey.</summary>
     public void Log(string message) => Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
 
-    // A native tool cannot load the C# environment: its own program runs the command instead.
-    private static void HandOverIfNeeded(MigrationsEnvironment environment)
-    {
-        if (!EnvironmentProgram.CanLoadAssemblies && environment.ProjectPath is not null) throw new EnvironmentProgram.HandOver(environment);
-    }
-
-    /// <summary>
-    /// The environment's target schema (its <see cref="ITargetSchema"/> class), for autogenerate and check.
-    /// </summary>
-    public async Task<ITargetSchema> LoadTargetSchemaAsync(CancellationToken ct)
-    {
-        var assembly = await LoadAssemblyAsync(ct)
-            ?? throw new RetortException("This environment is SQL-only, so it has no C# target schema to compare with. " +
-                "Autogenerate and check need a C# environment (retort init DIR) with a class implementing Retort.Autogenerate.ITargetSchema.");
-        return TargetSchemaLocator.Find(assembly) ?? throw new RetortException(
-            "The environment declares no target schema. Add a class implementing Retort.Autogenerate.ITargetSchema whose Build() " +
-            "returns the MetaData the database should match (the analogue of Alembic's target_metadata).");
-    }
-
-    /// <summary>The database: --url, else RETORT_URL, else the config file.</summary>
-    public Database OpenDatabase()
-    {
-        var explicitUrl = Get(Setup.Common.Url) ?? NonEmpty(Setup.GetEnvironmentVariable("RETORT_URL"));
-        if (explicitUrl is not null) explicitUrl = DatabaseUrls.Anchor(explicitUrl, Setup.WorkingDirectory);
-        var url = TryEnvironment()?.ResolveUrl(explicitUrl) ?? explicitUrl ?? throw new RetortException(
-            "No database given. Pass --url (for example --url sqlite:///app.db), set RETORT_URL, or put \"url\" in the environment's retort.json.");
-        return Database.Open(url);
-    }
-
-    /// <summary>
-    /// A migrator with the revisions and the config's options (version table schema, default schema, single
-    /// transaction); <paramref name="singleTransaction"/>, when given, overrides the config's single transaction.
-    /// </summary>
-    public async Task<Migrator> CreateMigratorAsync(Database database, CancellationToken ct, bool? singleTransaction = null)
-    {
-        var revisions = await LoadRevisionsAsync(ct);
-        var options = TryEnvironment()?.Config.ToMigratorOptions() ?? new MigratorOptions();
-        if (singleTransaction is { } single) options = options with { SingleTransaction = single };
-        return new(database, revisions, options, Logger);
-    }
-
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    // Reported at once, on the command's own thread: a line in order with the command's output.
+    private sealed class LogProgress(CliContext context) : IProgress<string>
+    {
+        public void Report(string value) => context.Log(value);
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Retort.Cli.Environments;
 
 namespace Retort.Cli.Internal;
 
@@ -30,24 +31,21 @@ internal sealed class CliSetup
 
     public Func<string, string?> GetEnvironmentVariable { get; }
 
-    /// <summary>Wraps a command body: errors become a one-paragraph message and exit code 1.</summary>
-    public Func<ParseResult, CancellationToken, Task<int>> Action(Func<CliContext, CancellationToken, Task> body) =>
+    /// <summary>
+    /// Wraps a command body: errors become a one-paragraph message and exit code 1. A command that
+    /// <paramref name="needsRevisions"/> runs in the environment's own program instead when this process cannot load
+    /// the environment's compiled revisions (a natively compiled retort): same arguments, output and exit code.
+    /// </summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Action(Func<CliContext, CancellationToken, Task> body, bool needsRevisions = true) =>
         async (parseResult, ct) =>
         {
             var context = new CliContext(this, parseResult);
             try
             {
+                if (needsRevisions && EnvironmentProgram.MustRunCommand(context.TryEnvironment, Options.RevisionsAssembly))
+                    return await EnvironmentProgram.RunAsync(context.Environment(), Args, WorkingDirectory, context.Log, ct);
                 await body(context, ct);
                 return RetortCommandLine.Success;
-            }
-            catch (EnvironmentProgram.HandOver handOver)
-            {
-                try { return await handOver.Environment.RunProgramAsync(Args, WorkingDirectory, context.Log, ct); }
-                catch (Exception e)
-                {
-                    ReportError(e, context.Verbose);
-                    return RetortCommandLine.Failure;
-                }
             }
             catch (Exception e) when (ct.IsCancellationRequested)
             {

@@ -14,6 +14,7 @@ public static class DialectRegistry
     private static readonly ConcurrentDictionary<string, Dialect> Dialects = new(StringComparer.OrdinalIgnoreCase);
     private static readonly ConcurrentDictionary<string, Type> Declared = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<bool> Probed = new(Probe);
+    private static readonly ConcurrentDictionary<Assembly, RetortDialectAttribute[]> Declaring = new();
 
     /// <summary>Registers a dialect under its name and URL schemes.</summary>
     public static void Register(Dialect dialect)
@@ -50,6 +51,17 @@ public static class DialectRegistry
         }
     }
 
+    /// <summary>The assemblies that declare dialects (<see cref="RetortDialectAttribute"/>) known so far, with their declarations.</summary>
+    public static IReadOnlyList<(Assembly Assembly, IReadOnlyList<RetortDialectAttribute> Dialects)> Declarations
+    {
+        get
+        {
+            _ = Probed.Value;
+            return Declaring.OrderBy(kv => kv.Key.GetName().Name, StringComparer.Ordinal)
+                .Select(kv => (kv.Key, (IReadOnlyList<RetortDialectAttribute>)kv.Value)).ToList();
+        }
+    }
+
     private static bool Probe()
     {
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) Declare(assembly);
@@ -65,7 +77,9 @@ public static class DialectRegistry
 
     private static void Declare(Assembly assembly)
     {
-        foreach (var a in assembly.GetCustomAttributes<RetortDialectAttribute>())
+        var declared = assembly.GetCustomAttributes<RetortDialectAttribute>().ToArray();
+        if (declared.Length > 0) Declaring.TryAdd(assembly, declared);
+        foreach (var a in declared)
         {
             if (a.Schemes.Count == 0)
             {

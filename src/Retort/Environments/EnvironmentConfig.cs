@@ -58,14 +58,6 @@ public sealed record EnvironmentConfig
     /// </summary>
     public bool? SingleTransaction { get; init; }
 
-    /// <summary>The migrator options this config asks for.</summary>
-    public Runner.MigratorOptions ToMigratorOptions() => new()
-    {
-        VersionTableSchema = string.IsNullOrWhiteSpace(VersionTableSchema) ? null : VersionTableSchema,
-        DefaultSchema = string.IsNullOrWhiteSpace(DefaultSchema) ? null : DefaultSchema,
-        SingleTransaction = SingleTransaction == true,
-    };
-
     /// <summary>Reads a config file.</summary>
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
     public static EnvironmentConfig Load(string path)

@@ -7,7 +7,7 @@ namespace Retort.Environments;
 /// (building its project, writing a new revision). Held as an exclusive open of the file, which the operating
 /// system releases when the process ends, however it ends: a lock is never left behind by a killed command.
 /// </summary>
-internal sealed class EnvironmentLock : IAsyncDisposable
+public sealed class EnvironmentLock : IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);

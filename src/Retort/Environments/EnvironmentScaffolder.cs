@@ -7,14 +7,14 @@ namespace Retort.Environments;
 public static class EnvironmentScaffolder
 {
     /// <summary>
-    /// Creates the environment in <paramref name="directory"/>, which must not exist or be empty. A C# environment
-    /// references the Retort assemblies found in <paramref name="retortAssemblies"/> (overridable with the MSBuild
-    /// property <c>RetortAssemblies</c>) and the NuGet packages they need, at <paramref name="packageVersions"/>.
+    /// Creates the environment in <paramref name="directory"/>, which must not exist or be empty. A C# environment's
+    /// project references the assemblies of <see cref="ScaffoldOptions.References"/> in
+    /// <see cref="ScaffoldOptions.RetortAssemblies"/> and the NuGet packages they need.
     /// </summary>
     /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
-    public static IReadOnlyList<string> Create(string directory, EnvironmentTemplate template, string retortAssemblies,
-        IReadOnlyDictionary<string, string> packageVersions, string url = "sqlite:///app.db")
+    public static IReadOnlyList<string> Create(string directory, EnvironmentTemplate template, ScaffoldOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var dir = Path.GetFullPath(directory);
         if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
             throw new RetortException($"Directory {directory} already exists and is not empty. Pick a new directory for the migrations environment.");
@@ -25,16 +25,15 @@ public static class EnvironmentScaffolder
         var files = new Dictionary<string, string>();
         if (template == EnvironmentTemplate.CSharp)
         {
-            new EnvironmentConfig { Url = url, Project = name + ".csproj", Namespace = name + ".Revisions" }
+            new EnvironmentConfig { Url = options.Url, Project = name + ".csproj", Namespace = name + ".Revisions" }
                 .Save(Path.Combine(dir, EnvironmentConfig.FileName));
-            files[name + ".csproj"] = Project(retortAssemblies, packageVersions);
-            files["Program.cs"] = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +
-                "return await Retort.Cli.RetortCommandLine.RunAsync(args, typeof(Program).Assembly);\n";
+            files[name + ".csproj"] = Project(options.RetortAssemblies, options.References);
+            if (options.ProgramSource is { } program) files["Program.cs"] = program;
             files["Revisions/.gitkeep"] = "";
         }
         else
         {
-            new EnvironmentConfig { Url = url }.Save(Path.Combine(dir, EnvironmentConfig.FileName));
+            new EnvironmentConfig { Url = options.Url }.Save(Path.Combine(dir, EnvironmentConfig.FileName));
             files["Revisions/.gitkeep"] = "";
         }
         files[".gitignore"] = "bin/\nobj/\n*.db\n*.db-journal\n";
@@ -51,7 +50,7 @@ public static class EnvironmentScaffolder
         return name.Length == 0 || char.IsDigit(name[0]) ? "Migrations" + name : name;
     }
 
-    private static string Project(string retortAssemblies, IReadOnlyDictionary<string, string> versions)
+    private static string Project(string retortAssemblies, IReadOnlyList<EnvironmentReference> references)
     {
         var sb = new StringBuilder();
         sb.Append($"""
@@ -65,19 +64,20 @@ public static class EnvironmentScaffolder
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
                 <!-- A migration run is a short process: Tiered PGO's instrumented re-JIT costs more than it returns. -->
                 <TieredPGO>false</TieredPGO>
-                <!-- The folder holding Retort.dll, Retort.Sqlite.dll and Retort.Cli.dll (the retort tool's folder by default).
+                <!-- The folder holding the Retort assemblies referenced below (the retort tool's folder by default).
                      Override with: dotnet build -p:RetortAssemblies=/path/to/assemblies -->
                 <RetortAssemblies Condition="'$(RetortAssemblies)' == ''">{SecurityElement.Escape(retortAssemblies)}</RetortAssemblies>
               </PropertyGroup>
               <ItemGroup>
-                <Reference Include="Retort" HintPath="$(RetortAssemblies)/Retort.dll" />
-                <Reference Include="Retort.Sqlite" HintPath="$(RetortAssemblies)/Retort.Sqlite.dll" />
-                <Reference Include="Retort.PostgreSql" HintPath="$(RetortAssemblies)/Retort.PostgreSql.dll" />
-                <Reference Include="Retort.Cli" HintPath="$(RetortAssemblies)/Retort.Cli.dll" />
-                <Reference Include="Retort.Testing" HintPath="$(RetortAssemblies)/Retort.Testing.dll" />
 
             """);
-        foreach (var (package, version) in versions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var reference in references)
+            sb.Append($"    <Reference Include=\"{SecurityElement.Escape(reference.Assembly)}\" HintPath=\"$(RetortAssemblies)/{SecurityElement.Escape(reference.Assembly)}.dll\" />\n");
+        // One line per package, the highest version any reference asks for.
+        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (package, version) in references.SelectMany(r => r.Packages))
+            if (!versions.TryGetValue(package, out var other) || CompareVersions(version, other) > 0) versions[package] = version;
+        foreach (var (package, version) in versions)
             sb.Append($"    <PackageReference Include=\"{package}\" Version=\"{version}\" />\n");
         sb.Append("""
               </ItemGroup>
@@ -92,6 +92,11 @@ public static class EnvironmentScaffolder
             """);
         return sb.ToString();
     }
+
+    private static int CompareVersions(string a, string b) =>
+        Version.TryParse(a.Split('-', '+')[0], out var x) && Version.TryParse(b.Split('-', '+')[0], out var y) && x != y
+            ? x.CompareTo(y)
+            : string.CompareOrdinal(a, b);
 
     private static string Readme(string name, EnvironmentTemplate template) => template == EnvironmentTemplate.CSharp
         ? $"""

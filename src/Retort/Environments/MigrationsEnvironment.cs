@@ -59,48 +59,16 @@ public sealed class MigrationsEnvironment
         explicitUrl ?? (Config.Url is null ? null : DatabaseUrls.Anchor(Config.Url, Directory));
 
     /// <summary>
-    /// All revisions: <c>.sql</c> files of the revisions folder plus the C# classes of <paramref name="assembly"/>, or,
-    /// when it is null and the environment has a project, of the project (built first when its sources changed).
+    /// All revisions: the <c>.sql</c> files of the revisions folder plus the C# revision classes of
+    /// <paramref name="compiled"/>, the environment's compiled project (null for a SQL-only environment). Building and
+    /// loading the project is the host's business (the <c>retort</c> tool builds it when its sources changed).
     /// </summary>
-    /// <exception cref="RevisionFileException">A file is malformed or the project does not build.</exception>
-    public async Task<RevisionSet> LoadRevisionsAsync(Assembly? assembly, Action<string>? log = null, CancellationToken cancellationToken = default)
+    /// <exception cref="RevisionFileException">A file is malformed.</exception>
+    public RevisionSet LoadRevisions(Assembly? compiled)
     {
         var revisions = new List<Revision>(LoadSqlRevisions());
-        assembly ??= await LoadAssemblyAsync(log, cancellationToken);
-        if (assembly is not null) revisions.AddRange(RevisionSet.Discover(assembly));
+        if (compiled is not null) revisions.AddRange(RevisionSet.Discover(compiled));
         return new RevisionSet(revisions);
-    }
-
-    /// <summary>The environment's compiled project (built first when its sources changed), or null for a SQL-only environment.</summary>
-    /// <exception cref="RevisionFileException">The project does not build.</exception>
-    public async Task<Assembly?> LoadAssemblyAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
-    {
-        if (ProjectPath is not { } project) return null;
-        return _assembly ??= await EnvironmentBuilder.BuildAndLoadAsync(project, log, cancellationToken);
-    }
-
-    private Assembly? _assembly;
-
-    /// <summary>
-    /// The environment variable <see cref="RunProgramAsync"/> sets for the program: the id of the process that
-    /// started it. The program (<c>RetortCommandLine</c>) stops when that process is gone.
-    /// </summary>
-    public const string ParentProcessVariable = "RETORT_PARENT_PID";
-
-    /// <summary>
-    /// Builds the environment's project when its sources changed, then runs its own program with
-    /// <paramref name="args"/> (<c>dotnet bin/retort/Env.dll args…</c>) on this console and returns its exit code.
-    /// For a host that cannot load assemblies (a natively compiled tool): the program runs the same command line
-    /// with the revisions compiled in. Cancelling <paramref name="cancellationToken"/> while it runs asks it to stop
-    /// (SIGTERM) and waits for it; the program also stops when this process dies.
-    /// </summary>
-    /// <exception cref="RevisionFileException">The project does not build.</exception>
-    /// <exception cref="RetortException">The environment is SQL-only: it has no program.</exception>
-    public async Task<int> RunProgramAsync(IReadOnlyList<string> args, string workingDirectory, Action<string>? log = null, CancellationToken cancellationToken = default)
-    {
-        var project = ProjectPath ?? throw new RetortException("This environment is SQL-only (its config names no C# project), so it has no program to run.");
-        var program = await EnvironmentBuilder.EnsureBuiltAsync(project, log, cancellationToken);
-        return await EnvironmentBuilder.RunProgramAsync(program, args, workingDirectory, cancellationToken);
     }
 
     /// <summary>

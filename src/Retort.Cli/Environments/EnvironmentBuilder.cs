@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
-using Retort.Internal;
+using Retort.Environments;
 
-namespace Retort.Environments;
+namespace Retort.Cli.Environments;
 
 /// <summary>
 /// Builds a C# migrations project when its sources changed since the last build, and loads it. The project is
@@ -37,8 +37,8 @@ internal static class EnvironmentBuilder
     {
         var dir = Path.GetDirectoryName(projectPath)!;
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        // The Retort the project is compiled against and loaded into: after an update of the tool the project is built
-        // again, so its revision classes never bind to members the new Retort no longer has.
+        // The Retort (core and commands) the project is compiled against and loaded into: after an update of the tool
+        // the project is built again, so its revision classes never bind to members the new Retort no longer has.
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes(RetortBuild + "\0"));
         foreach (var file in Sources(dir).Order(StringComparer.Ordinal))
         {
@@ -48,13 +48,12 @@ internal static class EnvironmentBuilder
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static string RetortBuild
+    private static string RetortBuild => ModuleId(typeof(MigrationsEnvironment)) + "/" + ModuleId(typeof(EnvironmentBuilder));
+
+    private static string ModuleId(Type type)
     {
-        get
-        {
-            try { return typeof(EnvironmentBuilder).Module.ModuleVersionId.ToString(); }
-            catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return typeof(EnvironmentBuilder).Assembly.GetName().Version?.ToString() ?? ""; }
-        }
+        try { return type.Module.ModuleVersionId.ToString(); }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException) { return type.Assembly.GetName().Version?.ToString() ?? ""; }
     }
 
     public static async Task<Assembly> BuildAndLoadAsync(string projectPath, Action<string>? log, CancellationToken ct)
@@ -149,31 +148,6 @@ internal static class EnvironmentBuilder
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-
-    /// <summary>
-    /// Runs <c>dotnet PROGRAM args…</c> in <paramref name="workingDirectory"/> on this console; returns its exit code.
-    /// Cancelling <paramref name="cancellationToken"/> (SIGTERM or SIGINT to this process) asks the program to stop
-    /// the same way, with SIGTERM, and goes on waiting for it: a data step stops after its current batch, a revision
-    /// in progress is rolled back. The program itself stops when this process dies, even by SIGKILL.
-    /// </summary>
-    public static async Task<int> RunProgramAsync(string programPath, IReadOnlyList<string> args, string workingDirectory,
-        CancellationToken cancellationToken = default)
-    {
-        var start = new ProcessStartInfo(DotnetHost()) { WorkingDirectory = workingDirectory, UseShellExecute = false };
-        // Set by the native tool for itself (Retort.Tool's Program.cs); the environment's code steps may block on tasks.
-        start.Environment.Remove(InlineCompletions);
-        start.Environment[MigrationsEnvironment.ParentProcessVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.ArgumentList.Add(programPath);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new RetortException($"Could not start the environment's program {programPath}.");
-        // Ctrl-C at a terminal reaches the program too (same process group); a signal sent to this process alone
-        // (a deploy runner stopping it by its id) reaches it only through this.
-        await using var forward = cancellationToken.Register(() => ProcessSignals.Terminate(process));
-        await process.WaitForExitAsync(CancellationToken.None);
-        return process.ExitCode;
-    }
-
     private static async Task BuildAsync(string projectPath, CancellationToken ct)
     {
         var start = new ProcessStartInfo(DotnetHost())
@@ -197,7 +171,7 @@ internal static class EnvironmentBuilder
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The native tool runs socket continuations inline (Retort.Tool's Program.cs); MSBuild and NuGet are not written for it.
-        start.Environment.Remove(InlineCompletions);
+        start.Environment.Remove(EnvironmentProgram.InlineCompletionsVariable);
         using var process = Process.Start(start) ?? throw new RetortException("Could not start 'dotnet publish'. Is the .NET SDK installed and on PATH?");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Retort.Environments;
 
-namespace Retort.Cli.Internal;
+namespace Retort.Cli.Environments;
 
 /// <summary>
 /// An environment's program that runs a command handed over by a natively compiled retort stops when that retort
@@ -30,17 +29,17 @@ internal sealed class ParentWatch : IDisposable
     }
 
     /// <summary>
-    /// Starts watching the process named by <see cref="MigrationsEnvironment.ParentProcessVariable"/>, when this
+    /// Starts watching the process named by <see cref="EnvironmentProgram.ParentProcessVariable"/>, when this
     /// process was started to run a handed-over command; otherwise returns null.
     /// </summary>
     public static ParentWatch? Start()
     {
         if (OperatingSystem.IsWindows()) return null;
-        if (Environment.GetEnvironmentVariable(MigrationsEnvironment.ParentProcessVariable) is not { } text
+        if (Environment.GetEnvironmentVariable(EnvironmentProgram.ParentProcessVariable) is not { } text
             || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parent))
             return null;
         // Processes this one starts are not handed-over commands.
-        Environment.SetEnvironmentVariable(MigrationsEnvironment.ParentProcessVariable, null);
+        Environment.SetEnvironmentVariable(EnvironmentProgram.ParentProcessVariable, null);
         if (GetParentProcessId() == parent)
             // Started directly by the retort (the dotnet host runs the program in its own process): when the retort
             // dies, the system gives this process another parent at once.

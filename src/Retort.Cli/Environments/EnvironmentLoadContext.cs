@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Retort.Environments;
+namespace Retort.Cli.Environments;
 
 /// <summary>
 /// Loads a built migrations project next to the running host: assemblies the host already has (Retort itself, the

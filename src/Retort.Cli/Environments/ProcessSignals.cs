@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Retort.Internal;
+namespace Retort.Cli.Environments;
 
 /// <summary>Asks a child process to stop as a terminal or a service manager would: SIGTERM on Unix.</summary>
 internal static class ProcessSignals
