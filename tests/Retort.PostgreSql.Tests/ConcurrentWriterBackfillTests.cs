@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
-using Retort.Behaviour;
-using Retort.Behaviour.Data;
+using Retort.Specification.Support;
+using Retort.Specification.Data;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -19,14 +19,12 @@ public sealed class ConcurrentWriterBackfillTests
     [PgFact]
     public async Task A_writer_updating_the_table_during_a_backfill_gets_no_errors_or_long_waits()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await DataFixtures.CreateItemsAsync(db, 6000);
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("items", "data_upper = upper(data), counter = counter + 1",
             batching: new BatchOptions { BatchSize = 100, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(2) })));
         using var stop = new CancellationTokenSource();
-        var writer = WriteAsync(pg, stop.Token);
+        var writer = WriteAsync(db, stop.Token);
         await Task.Delay(100);
         await migrator.UpgradeAsync();
         await stop.CancelAsync();
@@ -42,16 +40,14 @@ public sealed class ConcurrentWriterBackfillTests
     [PgFact]
     public async Task Rows_written_during_a_copy_and_swap_backfill_get_the_set_clause_applied_and_no_write_is_lost()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await DataFixtures.CreateItemsAsync(db, 6000);
         var original = Convert.ToUInt32(await db.ScalarAsync("SELECT 'items'::regclass::oid"));
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("items", "data_upper = upper(data), counter = counter + 1",
             batching: new BatchOptions { BatchSize = 100, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(2) },
             strategy: BackfillStrategy.CopyAndSwap)));
         using var stop = new CancellationTokenSource();
-        var writer = WriteRowsAsync(pg, stop.Token);
+        var writer = WriteRowsAsync(db, stop.Token);
         await Task.Delay(100);
         await migrator.UpgradeAsync();
         await Task.Delay(50);
@@ -79,17 +75,15 @@ public sealed class ConcurrentWriterBackfillTests
     [PgFact]
     public async Task A_prepared_write_queued_behind_the_swap_lands_in_the_new_table()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await DataFixtures.CreateItemsAsync(db, 300);
         var original = Convert.ToUInt32(await db.ScalarAsync("SELECT 'items'::regclass::oid"));
-        await using var holder = await pg.ConnectAsync();
-        await using var queued = await pg.ConnectAsync();
-        await using var watcher = await pg.ConnectAsync();
+        await using var holder = await db.ConnectAsync();
+        await using var queued = await db.ConnectAsync();
+        await using var watcher = await db.ConnectAsync();
         await using var write = new NpgsqlCommand("UPDATE items SET data = 'queued' WHERE id = 4 RETURNING tableoid", queued);
         await write.PrepareAsync();
-        var migrator = new Migrator(pg.Open("lock_timeout=20s"), InlineScript.Single(op => op.Backfill("items", "data_upper = upper(data)",
+        var migrator = new Migrator(db.Open("lock_timeout=20s"), InlineScript.Single(op => op.Backfill("items", "data_upper = upper(data)",
             batching: new BatchOptions { BatchSize = 100, TargetBatchDuration = null }, strategy: BackfillStrategy.CopyAndSwap)));
         // Once copying has begun, an open transaction that wrote a row keeps the swap's exclusive lock waiting.
         NpgsqlTransaction? open = null;
@@ -129,9 +123,9 @@ public sealed class ConcurrentWriterBackfillTests
     private sealed record Write(string? Data, uint Table, bool Inserted);
 
     /// <summary>Updates (data only, as an application that knows nothing of the new column), inserts and deletes rows until stopped.</summary>
-    private static async Task<(Dictionary<long, Write> Writes, List<string> Errors, TimeSpan Slowest)> WriteRowsAsync(PgDatabase pg, CancellationToken stop)
+    private static async Task<(Dictionary<long, Write> Writes, List<string> Errors, TimeSpan Slowest)> WriteRowsAsync(PgDatabase db, CancellationToken stop)
     {
-        await using var connection = await pg.ConnectAsync();
+        await using var connection = await db.ConnectAsync();
         var random = new Random(11);
         var live = Enumerable.Range(0, 6000).Select(i => (long)i * 3 + 1).ToList();
         var writes = new Dictionary<long, Write>();
@@ -167,9 +161,9 @@ public sealed class ConcurrentWriterBackfillTests
         return (writes, errors, slowest);
     }
 
-    private static async Task<(int Updates, List<string> Errors, TimeSpan Slowest)> WriteAsync(PgDatabase pg, CancellationToken stop)
+    private static async Task<(int Updates, List<string> Errors, TimeSpan Slowest)> WriteAsync(PgDatabase db, CancellationToken stop)
     {
-        await using var connection = await pg.ConnectAsync();
+        await using var connection = await db.ConnectAsync();
         var random = new Random(7);
         var errors = new List<string>();
         var slowest = TimeSpan.Zero;

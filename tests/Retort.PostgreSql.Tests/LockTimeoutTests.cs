@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.Revisions;

@@ -1,21 +1,14 @@
-using Retort.Behaviour;
-using Retort.Behaviour.Data;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Specification;
+using Retort.Specification.Data;
 
 namespace Retort.PostgreSql.Tests;
 
-/// <summary>The shared kill-and-resume suite on PostgreSQL, one fresh database per run.</summary>
-public sealed class PostgreSqlKillResumeTests : KillResumeBehaviourTests
+/// <summary>The kill-and-resume specification on PostgreSQL, one fresh database per run, and the copy-and-swap backfill killed the same way.</summary>
+public sealed class PostgreSqlKillResumeTests : KillResumeSpecification<PostgreSqlDatabaseFactory>
 {
-    protected override async Task<IBehaviourDatabase> CreateDatabaseAsync()
-    {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
-        return new PostgreSqlBehaviourDatabase(db);
-    }
-
     /// <summary>The backfill by copy and swap, killed while copying, and right at the end of the copy (replaying, building indexes or swapping).</summary>
-    [PgTheory]
+    [SpecTheory]
     [InlineData(1200, false)]
     [InlineData(700, true)]
     [InlineData(2950, false)]

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Revisions;

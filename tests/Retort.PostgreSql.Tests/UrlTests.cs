@@ -1,5 +1,5 @@
 using Npgsql;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
@@ -73,8 +73,7 @@ public class UrlTests
     public async Task Logs_never_hold_the_password_in_any_url_form()
     {
         const string secret = "hunter2-logged";
-        await using var pg = new PgDatabase();
-        await pg.InitializeAsync();
+        await using var pg = await PgDatabase.CreateAsync();
         var b = new NpgsqlConnectionStringBuilder(pg.ConnectionString);
         var log = new ListLogger();
         var revisions = new RevisionSet([

@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.Revisions;
@@ -158,7 +158,7 @@ public class RunnerTests
         var scriptPath = Path.Combine(offline.Directory, "up.sql");
         await File.WriteAllTextAsync(scriptPath, script.ToString());
         var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/sqlite3", ["-bail", offline.FilePath, ".read " + scriptPath]);
-        var (code, _, error) = await Retort.Tests.Shared.TestProcess.RunAsync(psi, TimeSpan.FromMinutes(2));
+        var (code, _, error) = await Retort.Specification.Support.TestProcess.RunAsync(psi, TimeSpan.FromMinutes(2));
         Assert.True(code == 0, error);
         Assert.Equal(online.SchemaDump(), offline.SchemaDump());
         Assert.Equal(online.Query("SELECT version_num FROM retort_version").Select(r => r[0]), offline.Query("SELECT version_num FROM retort_version").Select(r => r[0]));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
 
 namespace Retort.PostgreSql.Tests.Cli;
