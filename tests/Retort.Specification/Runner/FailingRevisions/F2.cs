@@ -1,14 +1,9 @@
 using Retort.Migrations;
 using Retort.Schema;
 
-namespace Retort.PostgreSql.Tests.Revisions.Failing;
+namespace Retort.Specification.Runner.FailingRevisions;
 
-[Revision("f1", Message = "kept")]
-public sealed class F1 : Migration
-{
-    public override void Upgrade(Op op) => op.CreateTable("kept", new Column("id", SqlType.Integer, primaryKey: true));
-}
-
+/// <summary>A revision that creates a table, adds a column, writes a row and then fails on a table that does not exist.</summary>
 [Revision("f2", DownRevision = "f1", Message = "fails halfway")]
 public sealed class F2 : Migration
 {
