@@ -182,10 +182,9 @@ public sealed class CopyAndSwapBackfillTests
     {
         await using var db = await OpenAsync();
         await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
-        var dialect = db.Database.Dialect;
         await using var connection = await db.Database.OpenConnectionAsync();
-        var copy = await dialect.DataMigrations.CreateTableCopyAsync(connection, new BackfillOperation("t", "n = 1") { Strategy = BackfillStrategy.CopyAndSwap },
-            ["id"], resuming: false, CancellationToken.None);
+        var copy = await DialectAccess.CreateTableCopyAsync(db.Database, connection, new BackfillOperation("t", "n = 1") { Strategy = BackfillStrategy.CopyAndSwap },
+            ["id"], resuming: false);
         async Task InTransactionAsync(Func<System.Data.Common.DbTransaction, Task> work)
         {
             await using var transaction = await connection.BeginTransactionAsync();

@@ -68,11 +68,10 @@ public sealed class KeyRangeBackfillTests
         await db.ExecAsync("CREATE TABLE a (id bigint PRIMARY KEY); CREATE TABLE b (id numeric PRIMARY KEY); CREATE TABLE c (id text PRIMARY KEY); " +
                            "CREATE TABLE d (x integer, y integer, PRIMARY KEY (x, y)); CREATE SCHEMA s; CREATE TABLE s.e (id integer PRIMARY KEY)");
         await using var connection = await db.Database.OpenConnectionAsync();
-        var support = db.Database.Dialect.DataMigrations;
-        Assert.True(await support.CanBatchByKeyRangeAsync(connection, "a", null, ["id"], CancellationToken.None));
-        Assert.True(await support.CanBatchByKeyRangeAsync(connection, "e", "s", ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "b", null, ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "c", null, ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "d", null, ["x", "y"], CancellationToken.None));
+        Assert.True(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "a", null, ["id"]));
+        Assert.True(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "e", "s", ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "b", null, ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "c", null, ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "d", null, ["x", "y"]));
     }
 }

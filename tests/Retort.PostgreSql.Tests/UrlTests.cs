@@ -13,7 +13,7 @@ public class UrlTests
 {
     private readonly PostgreSqlDialect _dialect = new();
 
-    private NpgsqlConnectionStringBuilder Parse(string url) => new(_dialect.ConnectionStringFromUrl(DatabaseUrl.Parse(url)));
+    private NpgsqlConnectionStringBuilder Parse(string url) => new(DialectAccess.ConnectionString(_dialect, url));
 
     [Fact]
     public void Url_parts_become_Npgsql_keys()
@@ -54,8 +54,8 @@ public class UrlTests
         Assert.IsType<PostgreSqlDialect>(a.Dialect);
         Assert.IsType<PostgreSqlDialect>(b.Dialect);
         Assert.DoesNotContain("hunter2", a.DisplayName);
-        Assert.DoesNotContain("hunter2", _dialect.RedactConnectionString("Host=x;Password=hunter2;Username=app"));
-        Assert.DoesNotContain("hunter2", _dialect.RedactConnectionString("failed for postgresql://app:hunter2@x/db"));
+        Assert.DoesNotContain("hunter2", DialectAccess.Redact(_dialect, "Host=x;Password=hunter2;Username=app"));
+        Assert.DoesNotContain("hunter2", DialectAccess.Redact(_dialect, "failed for postgresql://app:hunter2@x/db"));
         using var c = Database.Open("Host=localhost;Username=app;Password=hunter2;Database=shop", "postgresql");
         Assert.DoesNotContain("hunter2", c.DisplayName);
     }

@@ -130,7 +130,7 @@ public sealed class KeyRangeBackfillTests
         await using var db = new TempDatabase();
         await db.ExecAsync(create);
         await using var connection = await db.Database.OpenConnectionAsync();
-        Assert.Equal(byValue, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "k", null, [key], CancellationToken.None));
+        Assert.Equal(byValue, await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "k", null, [key]));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class KeyRangeBackfillTests
             await using var db = new TempDatabase();
             await Retort.Specification.Data.DataFixtures.CreateItemsAsync(db, 10, integerKey);
             await using var connection = await db.Database.OpenConnectionAsync();
-            Assert.Equal(integerKey, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "items", null, ["id"], CancellationToken.None));
+            Assert.Equal(integerKey, await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "items", null, ["id"]));
         }
     }
 
@@ -161,9 +161,8 @@ public sealed class KeyRangeBackfillTests
     public async Task Statement_journals_stay_in_memory_for_the_step_and_the_setting_is_restored_without_touching_temporary_tables()
     {
         await using var db = new TempDatabase();
-        var support = db.Database.Dialect.DataMigrations;
         await using var connection = await db.Database.OpenConnectionAsync();
-        await using (var prepared = await support.PrepareConnectionAsync(connection, CancellationToken.None))
+        await using (var prepared = await DialectAccess.PrepareDataConnectionAsync(db.Database, connection))
         {
             Assert.NotNull(prepared);
             Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA temp_store"));
@@ -173,7 +172,7 @@ public sealed class KeyRangeBackfillTests
         // Changing the setting would delete temporary tables: with one present it is left alone.
         await ScalarAsync(connection, "CREATE TEMP TABLE scratch (x INT)");
         await ScalarAsync(connection, "INSERT INTO scratch VALUES (1)");
-        await using (var prepared = await support.PrepareConnectionAsync(connection, CancellationToken.None))
+        await using (var prepared = await DialectAccess.PrepareDataConnectionAsync(db.Database, connection))
             Assert.Null(prepared);
         Assert.Equal(0L, await ScalarAsync(connection, "PRAGMA temp_store"));
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM scratch"));

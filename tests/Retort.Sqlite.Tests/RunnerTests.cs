@@ -44,14 +44,4 @@ public class RunnerTests
         Assert.Contains("DROP TABLE \"users\"", down.ToString());
         Assert.Contains("DELETE FROM \"retort_version\"", down.ToString());
     }
-
-    [Fact]
-    public async Task Offline_rendering_refuses_a_code_step_and_names_the_revision()
-    {
-        await using var db = new TempDatabase();
-        var revisions = Rev.Chain(op => op.Run("transform", (_, _) => Task.CompletedTask));
-        var e = await Assert.ThrowsAsync<OfflineNotSupportedException>(() => new Migrator(db.Database, revisions).WriteScriptAsync(new StringWriter(), true, "head"));
-        Assert.Contains("r1", e.Message);
-        Assert.Contains("transform", e.Message);
-    }
 }
