@@ -113,18 +113,9 @@ public sealed class BackfillLockRetryTests
         return pg;
     }
 
-    private static Task WaitForAsync(Func<bool> condition, Task migration, string what) => WaitForAsync(() => Task.FromResult(condition()), migration, what);
+    private static Task WaitForAsync(Func<bool> condition, Task migration, string what) => Wait.UntilAsync(condition, what, migration);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, Task migration, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (migration.IsCompleted) { await migration; Assert.Fail($"the migration ended before {what}"); }
-            if (watch.Elapsed > TimeSpan.FromMinutes(2)) Assert.Fail($"timed out after 120 s waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, Task migration, string what) => Wait.UntilAsync(condition, what, migration);
 
     /// <summary>Collects the warnings the runner logs.</summary>
     private sealed class WarningLog : ILogger

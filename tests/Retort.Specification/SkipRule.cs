@@ -14,6 +14,9 @@ public static class SkipRule
     /// Null when the server of <paramref name="product"/> can be had (<paramref name="available"/>) or in CI; otherwise
     /// the skip reason, in capitals, with <paramref name="howToGetOne"/>.
     /// </summary>
-    public static string? MissingServer(string product, bool available, string howToGetOne) =>
-        available || InCI ? null : $"SKIPPED: NO {product.ToUpperInvariant()} SERVER. {howToGetOne}; in CI (CI=true) this is a failure.";
+    public static string? MissingServer(string product, bool available, string howToGetOne) => MissingServer(product, available, howToGetOne, InCI);
+
+    /// <summary>The rule itself, with whether the tests run in CI given (see the other overload).</summary>
+    public static string? MissingServer(string product, bool available, string howToGetOne, bool inCI) =>
+        available || inCI ? null : $"SKIPPED: NO {product.ToUpperInvariant()} SERVER. {howToGetOne}; in CI (CI=true) this is a failure.";
 }

@@ -18,7 +18,7 @@ public abstract class TestDatabaseFactory
 
     /// <summary>
     /// Why this dialect's tests are skipped on this machine, or null when they run. Only a dialect whose server can
-    /// be missing on a developer machine ever says why, through <see cref="SkipRule.MissingServer"/>; SQLite never skips.
+    /// be missing on a developer machine ever says why, through <see cref="SkipRule.MissingServer(string, bool, string)"/>; SQLite never skips.
     /// </summary>
     public virtual string? SkipReason => null;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Retort.Connections;
 using Retort.Specification;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests.Infrastructure;
 
@@ -72,6 +73,17 @@ public sealed class PgDatabase : TestDatabase, IAsyncLifetime
         /// <inheritdoc />
         public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
+
+    /// <summary>How many sessions wait for a lock on the table <paramref name="table"/> right now (its lock queue).</summary>
+    public Task<long> LockWaitersAsync(string table) =>
+        ScalarAsync<long>($"SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = '{table}' AND NOT l.granted");
+
+    /// <summary>
+    /// Returns once a session waits for a lock on <paramref name="table"/> (the statement under test has reached it);
+    /// fails if <paramref name="running"/> ends first, or at the scaled limit.
+    /// </summary>
+    public Task WaitForLockWaiterAsync(string table, Task running) =>
+        Wait.UntilAsync(async () => await LockWaitersAsync(table) > 0, $"a session waiting for a lock on {table}", running);
 
     /// <summary>Runs a statement on a new connection.</summary>
     public async Task ExecuteAsync(string sql)
