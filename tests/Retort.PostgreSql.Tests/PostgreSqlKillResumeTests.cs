@@ -7,7 +7,7 @@ namespace Retort.PostgreSql.Tests;
 /// <summary>The kill-and-resume specification on PostgreSQL, one fresh database per run, and the copy-and-swap backfill killed the same way.</summary>
 public sealed class PostgreSqlKillResumeTests : KillResumeSpecification<PostgreSqlDatabaseFactory>
 {
-    /// <summary>The backfill by copy and swap, killed while copying, and right at the end of the copy (replaying, building indexes or swapping).</summary>
+    /// <summary>The backfill by copy and swap, killed while copying, and before its last copy batch.</summary>
     [SpecTheory]
     [InlineData(1200, false)]
     [InlineData(700, true)]

@@ -5,8 +5,8 @@ namespace Retort.Specification.Data;
 
 /// <summary>
 /// Kill -9 in the middle of a data migration: a separate process runs the probe revision (schema phase,
-/// C# transform, non-idempotent backfill, small paced batches); the test kills it once the checkpoint passed a
-/// point, runs it again to the end, and compares everything with an uninterrupted run on the same data.
+/// C# transform, non-idempotent backfill, small batches); the test kills it once the checkpoint passed a point
+/// (where the probe holds), runs it again to the end, and compares everything with an uninterrupted run on the same data.
 /// </summary>
 public abstract class KillResumeSpecification<TFactory> : Specification<TFactory> where TFactory : TestDatabaseFactory, new()
 {
@@ -20,10 +20,11 @@ public abstract class KillResumeSpecification<TFactory> : Specification<TFactory
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
     }
 
-    private TestProcess StartProbe(string url, string strategy)
+    private TestProcess StartProbe(string url, string strategy, string? holdAt = null)
     {
         var info = new ProcessStartInfo("dotnet");
         info.Environment["RETORT_PROBE_STRATEGY"] = strategy;
+        if (holdAt is not null) info.Environment["RETORT_PROBE_HOLD_AT"] = holdAt;
         // The natively compiled tool runs socket continuations inline; the copy-and-swap probe runs that way too (in
         // that mode NpgsqlTransaction's savepoint methods stalled for up to half a minute, so the copy no longer uses them).
         if (strategy == "copy-and-swap") info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
@@ -84,31 +85,34 @@ public abstract class KillResumeSpecification<TFactory> : Specification<TFactory
     /// <summary>
     /// Runs the probe with the backfill <paramref name="strategy"/> ("in-place" or "copy-and-swap"), kills it once
     /// step <paramref name="step"/>'s checkpoint passed <paramref name="afterRows"/>, reruns it to the end and
-    /// compares everything with an uninterrupted in-place run: the strategy must not change the result.
+    /// compares everything with an uninterrupted in-place run: the strategy must not change the result. The probe
+    /// itself stops at the kill point (RETORT_PROBE_HOLD_AT), inside the transform's next batch or between two
+    /// batches of the backfill, so where it is killed does not depend on how fast the machine is.
     /// </summary>
     protected async Task KillAndRerunAsync(int step, long afterRows, bool integerKey, string strategy)
     {
         var expected = await UninterruptedAsync(integerKey);
         await using var db = await CreateDatabaseAsync();
         await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
-        using (var probe = StartProbe(db.Url, strategy))
+        using (var probe = StartProbe(db.Url, strategy, holdAt: $"{step}:{afterRows}"))
         {
             var limit = TestProcess.Scaled(TimeSpan.FromMinutes(3));
-            var deadline = Stopwatch.StartNew();
-            while (await CheckpointAsync(db, step) is not { } done || done < afterRows)
+            var watch = Stopwatch.StartNew();
+            while (!probe.Out.Contains("holding", StringComparison.Ordinal))
             {
                 if (probe.Process.HasExited)
                     Assert.Fail($"the probe ended ({probe.Process.ExitCode}) before the kill point: {probe.Error}{probe.Out}; checkpoint {await CheckpointAsync(db, step)}");
-                if (deadline.Elapsed > limit)
+                if (watch.Elapsed > limit)
                 {
                     probe.Kill();
-                    Assert.Fail($"the checkpoint never reached the kill point: timed out after {limit.TotalSeconds:0} s (checkpoint {await CheckpointAsync(db, step)}); " +
-                        $"the probe was killed with its children. Output so far: {probe.Error}{probe.Out}");
+                    Assert.Fail($"the probe never reached the kill point: timed out after {limit.TotalSeconds:0} s (checkpoint {await CheckpointAsync(db, step)}); " +
+                        $"it was killed with its children (set RETORT_TEST_TIMEOUT_SCALE to allow more on a slow machine). Output so far: {probe.Error}{probe.Out}");
                 }
-                await Task.Delay(5);
+                await Task.Delay(20);
             }
             probe.Kill();
         }
+        Assert.True(await CheckpointAsync(db, step) >= afterRows, $"killed before step {step} passed {afterRows} rows (checkpoint {await CheckpointAsync(db, step)})");
         Assert.Equal(0, await db.CountAsync("retort_version"));
         var partial = await db.CountAsync("items_copy");
         Assert.True(partial < Rows || step == 2, $"killed at step {step} yet all {partial} rows were copied");
