@@ -1,8 +1,10 @@
 using System.Text;
 using Retort.Dialects;
 using Retort.Operations;
+using Retort.PostgreSql.Internal;
 using Retort.Schema;
 using Retort.Schema.Types;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 
@@ -12,10 +14,8 @@ namespace Retort.PostgreSql;
 /// </summary>
 public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
 {
-    private readonly PostgreSqlDialect _dialect;
-
     /// <summary>Creates the generator for a dialect instance.</summary>
-    public PostgreSqlDdlGenerator(PostgreSqlDialect dialect) : base(dialect) => _dialect = dialect;
+    public PostgreSqlDdlGenerator(PostgreSqlDialect dialect) : base(dialect) { }
 
     /// <inheritdoc />
     public override string TypeName(SqlType type) => type switch
@@ -124,9 +124,10 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
         var on = $"{Q(index.Name!)} ON {Q(operation.Schema, operation.TableName)} ({cols}){where}";
         if (!operation.Concurrently) return [new SqlStatement($"CREATE {unique}INDEX {on}")];
         // IF NOT EXISTS makes a re-run after a crash complete the step; an INVALID leftover is dropped first at run time.
-        var statement = new SqlStatement($"CREATE {unique}INDEX CONCURRENTLY IF NOT EXISTS {on}") { Transactional = false };
-        _dialect.RegisterConcurrentBuild(statement, Q(operation.Schema, index.Name!));
-        return [statement];
+        return [new SqlStatement($"CREATE {unique}INDEX CONCURRENTLY IF NOT EXISTS {on}")
+        {
+            Transactional = false, Kind = StatementKind.ConcurrentIndex, BuildsIndex = Q(operation.Schema, index.Name!),
+        }];
     }
 
     /// <inheritdoc />
@@ -138,30 +139,13 @@ public sealed partial class PostgreSqlDdlGenerator : DdlGenerator
     public override IEnumerable<SqlStatement> ExecuteSql(ExecuteSqlOperation operation)
     {
         var statements = base.ExecuteSql(operation).ToList();
-        if (operation.OutsideTransaction && statements is [var statement] && ConcurrentIndexName(operation.Sql) is { } name)
-            _dialect.RegisterConcurrentBuild(statement, name);
+        if (operation.OutsideTransaction && statements is [var statement] && StatementClassifier.ConcurrentIndexName(operation.Sql) is { } name)
+            return [statement with { Kind = StatementKind.ConcurrentIndex, BuildsIndex = name }];
         return statements;
-    }
-
-    /// <summary>
-    /// The index a <c>CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] [schema.]table</c> statement
-    /// builds, qualified with its table's schema when the table is (an index lives in its table's schema); null for
-    /// any other statement or an unnamed index.
-    /// </summary>
-    internal static string? ConcurrentIndexName(string sql)
-    {
-        var t = SqlTokens.TopLevel(sql);
-        var i = SqlTokens.Is(t, 1, "UNIQUE") ? 2 : 1;
-        if (!SqlTokens.Is(t, 0, "CREATE") || !SqlTokens.Is(t, i, "INDEX") || !SqlTokens.Is(t, i + 1, "CONCURRENTLY")) return null;
-        i += 2;
-        if (SqlTokens.Is(t, i, "IF") && SqlTokens.Is(t, i + 1, "NOT") && SqlTokens.Is(t, i + 2, "EXISTS")) i += 3;
-        if (i + 1 >= t.Count || SqlTokens.Is(t, i, "ON") || !SqlTokens.Is(t, i + 1, "ON")) return null;
-        var table = SqlTokens.Is(t, i + 2, "ONLY") ? i + 3 : i + 2;
-        return table + 2 < t.Count && t[table + 1] == "." ? t[table] + "." + t[i] : t[i];
     }
 
     /// <inheritdoc />
     public override IEnumerable<SqlStatement> DropIndex(DropIndexOperation operation) => operation.Concurrently
-        ? [new SqlStatement($"DROP INDEX CONCURRENTLY IF EXISTS {Q(operation.Schema, operation.Name)}") { Transactional = false }]
+        ? [new SqlStatement($"DROP INDEX CONCURRENTLY IF EXISTS {Q(operation.Schema, operation.Name)}") { Transactional = false, Kind = StatementKind.ConcurrentIndex }]
         : base.DropIndex(operation);
 }

@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Npgsql;
 using Retort.Dialects;
+using Retort.PostgreSql.Internal;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 
@@ -11,11 +12,8 @@ namespace Retort.PostgreSql;
 /// in a fixed number of queries, a session advisory lock between migration runs, and every DDL statement under
 /// a <c>lock_timeout</c> with retries. URL schemes <c>postgresql</c> and <c>postgres</c>.
 /// </summary>
-public sealed partial class PostgreSqlDialect : Dialect
+public sealed class PostgreSqlDialect : Dialect
 {
-    // Concurrent index builds whose INVALID leftover from a crashed earlier build must be dropped first.
-    private readonly ConditionalWeakTable<SqlStatement, string> _concurrentBuilds = new();
-
     /// <summary>Creates the dialect with default options.</summary>
     public PostgreSqlDialect() : this(new PostgreSqlOptions()) { }
 
@@ -24,8 +22,26 @@ public sealed partial class PostgreSqlDialect : Dialect
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Generator = new PostgreSqlDdlGenerator(this);
+        Connections = new PostgreSqlConnections(this);
+        Execution = new PostgreSqlExecution(options);
+        MigrationLock = new PostgreSqlMigrationLock(options);
         DataMigrations = new PostgreSqlDataMigrations(this);
     }
+
+    /// <inheritdoc />
+    public override DialectConnections Connections { get; }
+
+    /// <inheritdoc />
+    public override SchemaReflection Reflection { get; } = new PostgreSqlReflection();
+
+    /// <inheritdoc />
+    public override TransactionPolicy Transactions { get; } = new PostgreSqlTransactionPolicy();
+
+    /// <inheritdoc />
+    public override StatementExecution Execution { get; }
+
+    /// <inheritdoc />
+    public override MigrationLock MigrationLock { get; }
 
     /// <inheritdoc />
     public override DataMigrationSupport DataMigrations { get; }
@@ -42,20 +58,11 @@ public sealed partial class PostgreSqlDialect : Dialect
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
 
-    /// <summary>
-    /// Creates a connection that reports which statement of a batch failed (<c>Include Failed Batched Command</c>),
-    /// so a revision's statements can travel in one batch and an error still names its statement.
-    /// </summary>
-    public override DbConnection CreateConnection(string connectionString)
-    {
-        try { return new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { IncludeFailedBatchedCommand = true }.ConnectionString); }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
-        {
-            // Npgsql names the key it refused; the value may be a secret, so only the redacted string is shown.
-            throw new RetortException($"The PostgreSQL connection string '{RedactConnectionString(connectionString)}' is invalid: {RedactConnectionString(e.Message)} " +
-                "Use Npgsql connection string keys (Host, Port, Username, Password, Database, SSL Mode, …) or a postgresql:// URL.", e);
-        }
-    }
+    /// <summary>PostgreSQL's SQL text: <c>E'…'</c> strings with backslash escapes, <c>$tag$…$tag$</c> bodies, nested block comments.</summary>
+    internal static readonly SqlFlavor Flavor = new() { EscapeStrings = true, DollarQuotes = true, NestedComments = true };
+
+    /// <inheritdoc />
+    public override SqlFlavor SqlFlavor => Flavor;
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
@@ -87,6 +94,4 @@ public sealed partial class PostgreSqlDialect : Dialect
     // standard_conforming_strings is on since PostgreSQL 9.1: only the quote needs doubling.
     private static string Quote(string s) => "'" + s.Replace("'", "''") + "'";
 
-    internal void RegisterConcurrentBuild(SqlStatement statement, string qualifiedIndexName) =>
-        _concurrentBuilds.AddOrUpdate(statement, qualifiedIndexName);
 }

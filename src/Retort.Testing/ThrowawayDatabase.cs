@@ -38,7 +38,7 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         if (serverUrl is null)
         {
             dialect = DialectRegistry.Find("sqlite") ?? throw new RetortException("A throwaway SQLite database needs the Retort.Sqlite assembly; reference it from the test project.");
-            scratch = await dialect.CreateScratchDatabaseAsync(null, cancellationToken);
+            scratch = await dialect.Connections.CreateScratchDatabaseAsync(null, cancellationToken);
         }
         else
         {

@@ -27,33 +27,13 @@ public sealed record ItemCopy(long Id, string DataUpper);
 [Revision("d1", Message = "copy and backfill items")]
 public sealed class D1 : Migration
 {
-    private static readonly BatchOptions Paced = new() { BatchSize = 50, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(30) };
-
-    /// <summary>The plan's step that is the C# transform (0 creates the target table, 2 is the backfill).</summary>
-    public const int TransformStep = 1;
-
-    private static volatile bool _holdInTransform;
-
-    /// <summary>Makes the transform stop at the next row it gets: inside a batch, with the batch's transaction open.</summary>
-    public static void HoldInTransform() => _holdInTransform = true;
-
-    /// <summary>Says "holding" on standard output and stops this thread for good: the test watching for it kills the process.</summary>
-    public static void HoldHere()
-    {
-        Console.WriteLine("holding");
-        Console.Out.Flush();
-        Thread.Sleep(Timeout.Infinite);
-    }
+    private static readonly BatchOptions Paced = new() { BatchSize = 50, TargetBatchDuration = null, PauseBetweenBatches = TimeSpan.FromMilliseconds(30) }; // leaves the watching test time to kill mid-step
 
     /// <inheritdoc />
     public override void Upgrade(Op op)
     {
         op.CreateTable("items_copy", new Column("id", SqlType.BigInteger, nullable: false), new Column("data_upper", SqlType.Text, nullable: false));
-        op.Transform<Item, ItemCopy>("items", "items_copy", i =>
-        {
-            if (_holdInTransform) HoldHere();
-            return new ItemCopy(i.Id, i.Data.ToUpperInvariant());
-        }, batching: Paced);
+        op.Transform<Item, ItemCopy>("items", "items_copy", i => new ItemCopy(i.Id, i.Data.ToUpperInvariant()), batching: Paced);
         op.Backfill("items", "counter = counter + 1, data_upper = upper(data)", batching: Paced,
             strategy: Environment.GetEnvironmentVariable("RETORT_PROBE_STRATEGY") == "copy-and-swap" ? BackfillStrategy.CopyAndSwap : BackfillStrategy.InPlace);
     }

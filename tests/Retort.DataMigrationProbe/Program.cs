@@ -1,6 +1,6 @@
 // Runs "upgrade head" of one data revision against the database URL given as the first argument. The
-// kill-and-resume tests start it, kill it part way, start it again and compare the result with an uninterrupted run.
-using System.Globalization;
+// kill-and-resume tests start it, kill it while its batches commit, start it again and compare the result
+// with an uninterrupted run.
 using System.Reflection;
 using Retort;
 using Retort.Connections;
@@ -19,20 +19,17 @@ try
     _ = typeof(Retort.Sqlite.SqliteDialect);
     await using var database = Database.Open(args[0]);
     var migrator = new Migrator(database, RevisionSet.FromAssemblies(Assembly.GetExecutingAssembly()));
-    // RETORT_PROBE_HOLD_AT=STEP:ROWS: once step STEP has committed ROWS rows, the probe stops where it is and says
-    // "holding" (inside the transform's next batch, its transaction open; between two batches of the backfill), so the
-    // test kills it exactly there, however fast or loaded the machine.
-    if (Environment.GetEnvironmentVariable("RETORT_PROBE_HOLD_AT") is { Length: > 0 } hold)
-    {
-        var parts = hold.Split(':');
-        var (step, rows) = (int.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
+    // RETORT_PROBE_STOP_AT=STEP:ROWS holds the run after the batch that takes step STEP's checkpoint to ROWS rows, until
+    // the watching test kills it: the kill lands there however slow the machine is.
+    if (Environment.GetEnvironmentVariable("RETORT_PROBE_STOP_AT") is { Length: > 0 } stopAt && stopAt.Split(':') is [var step, var rows])
         migrator.DataProgressReported += p =>
         {
-            if (p.Step != step || p.RowsDone < rows) return;
-            if (step == Retort.DataMigrationProbe.D1.TransformStep) Retort.DataMigrationProbe.D1.HoldInTransform();
-            else Retort.DataMigrationProbe.D1.HoldHere();
+            if (p.Step == int.Parse(step) && p.RowsDone >= long.Parse(rows) && !p.Finished)
+            {
+                Console.WriteLine("holding for the kill");
+                Thread.Sleep(Timeout.Infinite);
+            }
         };
-    }
     var runs = await migrator.UpgradeAsync("head");
     Console.WriteLine($"applied={runs.Count(r => !r.Skipped)} rows={runs.Sum(r => r.Rows ?? 0)}");
     return 0;

@@ -1,4 +1,5 @@
 using Npgsql;
+using Retort.Dialects;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;

@@ -46,7 +46,7 @@ public class SqlGenerationTests
     [InlineData("CREATE INDEX ix_a ON t (a)", null)]
     public void A_raw_concurrent_build_outside_the_transaction_names_its_index_for_the_invalid_leftover_check(string sql, string? index)
     {
-        Assert.Equal(index, PostgreSqlDdlGenerator.ConcurrentIndexName(sql));
+        Assert.Equal(index, Internal.StatementClassifier.ConcurrentIndexName(sql));
         var statement = Assert.Single(Statements(new ExecuteSqlOperation(sql) { OutsideTransaction = true }));
         Assert.False(statement.Transactional);
     }
@@ -204,5 +204,17 @@ public class SqlGenerationTests
         Assert.Equal("'\\x01ff'::bytea", DialectAccess.Literal(_dialect, new byte[] { 1, 255 }));
         Assert.Equal("'2024-01-02'::date", DialectAccess.Literal(_dialect, new DateOnly(2024, 1, 2)));
         Assert.Equal("'00000000-0000-0000-0000-000000000000'::uuid", DialectAccess.Literal(_dialect, Guid.Empty));
+    }
+
+    [Fact]
+    public void Statements_are_classified_as_PostgreSQL_reads_them_with_nested_comments()
+    {
+        var dialect = new PostgreSqlDialect();
+        Assert.True(dialect.SqlFlavor.NestedComments);
+        // The VACUUM sits inside the outer comment: PostgreSQL nests block comments, so this is a SELECT.
+        Assert.Null(DialectAccess.WhyNotInTransaction(dialect, "/* outer /* inner */ VACUUM; */ SELECT 1"));
+        Assert.Contains("VACUUM", DialectAccess.WhyNotInTransaction(dialect, "/* outer /* inner */ still */ VACUUM"));
+        Assert.Contains("CREATE INDEX CONCURRENTLY", DialectAccess.WhyNotInTransaction(dialect, "-- build it\nCREATE INDEX /* no lock */ CONCURRENTLY ix ON t (c)"));
+        Assert.Null(DialectAccess.WhyNotInTransaction(dialect, "COMMENT ON TABLE t IS $$ VACUUM $$"));
     }
 }

@@ -102,7 +102,7 @@ public class DatabaseUrlTests
         await using var db = Database.Open($"Dialect=sqlite;Data Source={missing};Password=hunter2");
         Assert.DoesNotContain("hunter2", db.DisplayName);
         var e = await Assert.ThrowsAsync<RetortException>(() => db.OpenConnectionAsync());
-        Assert.Contains("Cannot connect to", e.Message);
+        Assert.Contains("Cannot open the SQLite database", e.Message);
         Assert.DoesNotContain("hunter2", e.ToString());
     }
 }

@@ -34,7 +34,7 @@ internal sealed class RunOutcome
         var direction = up ? "upgrade" : "downgrade";
         if (_running is null && _finished.Count == 0)
             return cancelled ? $"No revision of this {direction} had started: nothing was applied or rolled back." : null;
-        var full = Chain(error).OfType<DbException>().Any(database.Dialect.IsStorageFull)
+        var full = Chain(error).OfType<DbException>().Any(database.Dialect.Connections.IsStorageFull)
             ? "The database or its disk is full: free space (or raise the database's size limit), then run the same command again to apply the rest. "
             : "";
         IReadOnlyList<RevisionInfo> heads;

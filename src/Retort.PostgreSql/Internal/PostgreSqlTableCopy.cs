@@ -277,31 +277,21 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
     /// deadlock) it is rolled back to the savepoint (releasing what it took) and tried again after the dialect's
     /// retry delay. When the retries are used up, the error says what waited on which table.
     /// </summary>
-    private async Task WithLockRetriesAsync(NpgsqlConnection c, Func<Task> work, CancellationToken cancellationToken)
-    {
+    private Task WithLockRetriesAsync(NpgsqlConnection c, Func<Task> work, CancellationToken cancellationToken) =>
         // Savepoints as plain statements: Npgsql's NpgsqlTransaction.ReleaseAsync makes its round trip synchronously,
         // which stalls the natively compiled tool (it runs socket continuations inline) until the command timeout.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
+        dialect.Execution.Retry.RunAsync(async _ =>
         {
             await ExecuteAsync(c, $"SAVEPOINT {Savepoint}", cancellationToken);
-            try
-            {
-                await work();
-                await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
-                return;
-            }
-            catch (PostgresException e) when (dialect.IsLockFailure(e))
-            {
-                await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
-                if (dialect.LockRetryDelay(attempt) is not { } delay)
-                    throw new RetortException($"Gave up the copy-and-swap backfill of {plan.Table} after {attempt} attempts over {watch.Elapsed.TotalSeconds:0.#} s: " +
-                        $"other sessions kept holding a lock it needs ({e.MessageText}{(e.Where is { Length: > 0 } where ? "; " + where : "")}). " +
-                        "What the step committed is kept. Let those sessions finish (pg_locks and pg_stat_activity show them) and run the upgrade again to resume.");
-                await Task.Delay(delay, cancellationToken);
-            }
-        }
-    }
+            await work();
+            await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
+        },
+        retry => ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken),
+        retry => new RetortException($"Gave up the copy-and-swap backfill of {plan.Table} after {retry.Attempt} attempts over {retry.Waited.TotalSeconds:0.#} s: " +
+            $"other sessions kept holding a lock it needs ({(retry.Failure as PostgresException)?.MessageText ?? retry.Failure.Message}" +
+            $"{(retry.Failure is PostgresException { Where: { Length: > 0 } where } ? "; " + where : "")}). " +
+            "What the step committed is kept. Let those sessions finish (pg_locks and pg_stat_activity show them) and run the upgrade again to resume.", retry.Failure),
+        cancellationToken, canRetry: e => e is PostgresException);
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection c, string sql, CancellationToken cancellationToken)
     {

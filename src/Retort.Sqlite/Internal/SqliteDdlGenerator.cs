@@ -1,6 +1,7 @@
 using System.Text;
 using Retort.Dialects;
 using Retort.Operations;
+using Retort.Runner;
 using Retort.Schema;
 
 namespace Retort.Sqlite.Internal;
@@ -14,6 +15,43 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
     private bool _strict;
 
     public override string TypeName(SqlType type) => SqliteTypes.Render(type, _strict);
+
+    /// <inheritdoc />
+    public override IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) => RebuildPlanner.Group(plan);
+
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken)
+    {
+        if (group is not [TableOperation first, ..] || first is RenameTableOperation)
+            return await base.CompileAsync(group, schema, cancellationToken);
+        // Most changes (a nullable column, an index) never need the table's definition: skip reading it.
+        if (!group.Any(op => RebuildPlanner.NeedsRebuild(op, null)))
+            return await base.CompileAsync(group, schema, cancellationToken);
+        var offline = schema.Connection is null;
+        var table = await schema.GetTableAsync(first.TableName, first.Schema, cancellationToken);
+        if (table is null)
+        {
+            if (offline)
+                throw new OfflineNotSupportedException(null, group[0].Describe(),
+                    $"it changes table '{first.TableName}' in a way that rebuilds it, and the offline script does not know that table: " +
+                    $"no earlier operation created it{(schema.UntrackedChange(first.TableName, first.Schema) is { } raw ? $" ({raw})" : " (tables made by raw SQL are not tracked)")}. " +
+                    "Create it with op.CreateTable so the script knows its shape, or run this revision online (retort upgrade without --sql), " +
+                    "where Retort reads the table from the database.");
+            throw new RetortException($"Cannot change table '{first.TableName}' on SQLite: it does not exist.");
+        }
+        if (!RebuildPlanner.RebuildNeeded(group, table))
+            return await base.CompileAsync(group, schema, cancellationToken);
+        if (offline && schema.UntrackedChange(table.Name, table.Schema) is { } change)
+            throw new OfflineNotSupportedException(null, group[0].Describe(),
+                $"it rebuilds table '{table.DisplayName}' ({string.Join("; ", group.Select(o => o.Describe()))}), and {change}. " +
+                "The offline script knows the table only as the typed operations left it, so indexes, triggers or views made another way " +
+                "would be lost by the rebuild, or break it. Give the script the table's shape: make those changes with typed operations " +
+                "(op.CreateIndex, op.AddColumn, ...) instead of op.Execute or C# code, or run this revision online (retort upgrade without --sql), " +
+                "where Retort reads the table from the database.");
+        var rebuild = new TableRebuild(dialect, table, group.Cast<TableOperation>().ToList());
+        return await rebuild.CompileAsync(schema, cancellationToken);
+    }
+
 
     public override string CreateTableSql(Table table, string? nameOverride = null)
     {

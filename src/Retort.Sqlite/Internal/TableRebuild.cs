@@ -16,7 +16,7 @@ namespace Retort.Sqlite.Internal;
 /// whatever the schema model does not describe (collations, generated columns, ON CONFLICT clauses, DEFERRABLE,
 /// AUTOINCREMENT) is kept as written; the AUTOINCREMENT counter is carried over, and indexes come back as they were
 /// written. Offline, the text is what the tracked model renders (what the earlier operations created). Renames are
-/// not done here: they run before, as SQLite's RENAME COLUMN (see <see cref="SqliteDialect.GroupOperations"/>).
+/// not done here: they run before, as SQLite's RENAME COLUMN (see <see cref="RebuildPlanner.Group"/>).
 /// </remarks>
 internal sealed class TableRebuild(SqliteDialect dialect, Table table, IReadOnlyList<TableOperation> operations)
 {

@@ -20,14 +20,14 @@ public static class Autogenerator
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
             foreach (var schema in schemas)
             {
-                if (schema is not null && !await dialect.SchemaExistsAsync(connection, schema, cancellationToken))
+                if (schema is not null && !await dialect.Reflection.SchemaExistsAsync(connection, schema, cancellationToken))
                 {
                     missing.Add(new CreateSchemaOperation(schema));
                     continue;
                 }
-                actual.AddRange(await dialect.ReflectAsync(connection, null, schema, cancellationToken));
+                actual.AddRange(await dialect.Reflection.ReflectAsync(connection, null, schema, cancellationToken));
             }
-        var diff = SchemaDiffer.Compare(target.Tables, actual, options, dialect.NormalizeForComparison);
+        var diff = SchemaDiffer.Compare(target.Tables, actual, options, dialect.Reflection.NormalizeForComparison);
         // A schema the target names but the database lacks comes first; everything in it follows.
         return missing.Count == 0 ? diff : diff with { Operations = missing.Concat(diff.Operations).ToList() };
     }

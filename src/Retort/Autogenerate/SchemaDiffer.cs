@@ -8,7 +8,7 @@ namespace Retort.Autogenerate;
 /// Compares a target schema (the C# <see cref="MetaData"/>) with the tables read from a live database and
 /// returns the operations that turn one into the other. Every drop and change carries the previous definition,
 /// so the result is reversible. Comparisons go through a normaliser (the dialect's
-/// <see cref="Dialects.Dialect.NormalizeForComparison"/>) so spellings that mean the same compare equal, while the
+/// <see cref="Dialects.SchemaReflection.NormalizeForComparison"/>) so spellings that mean the same compare equal, while the
 /// operations carry the definitions exactly as written.
 /// </summary>
 public static class SchemaDiffer

@@ -21,10 +21,10 @@ public sealed class Database : IAsyncDisposable, IDisposable
         Dialect = dialect;
         _connectionString = connectionString;
         DisplayName = displayName;
-        if (dialect.KeepOneConnectionOpen(connectionString))
+        if (dialect.Connections.KeepOneConnectionOpen(connectionString))
         {
             // An in-memory database lives as long as one connection to it is open.
-            _keepAlive = dialect.CreateConnection(connectionString);
+            _keepAlive = dialect.Connections.CreateConnection(connectionString);
             _keepAlive.Open();
         }
     }
@@ -42,7 +42,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
         {
             var url = DatabaseUrl.Parse(urlOrConnectionString);
             var d = FindDialect(url.Scheme, url.ToString());
-            return new Database(d, d.ConnectionStringFromUrl(url), url.ToString());
+            return new Database(d, d.Connections.ConnectionStringFromUrl(url), url.ToString());
         }
         var cs = urlOrConnectionString;
         if (dialect is null)
@@ -56,7 +56,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
             cs = builder.ConnectionString;
         }
         var found = FindDialect(dialect, dialect);
-        return new Database(found, cs, found.Name + ": " + found.RedactConnectionString(cs));
+        return new Database(found, cs, found.Name + ": " + found.Connections.RedactConnectionString(cs));
     }
 
     private static DbConnectionStringBuilder? TryParseConnectionString(string cs)
@@ -79,19 +79,19 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// <summary>Opens a new connection, initialised by the dialect.</summary>
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Dialect.CreateConnection(_connectionString);
+        var connection = Dialect.Connections.CreateConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await Dialect.InitializeConnectionAsync(connection, cancellationToken);
+            await Dialect.Connections.InitializeConnectionAsync(connection, cancellationToken);
             return connection;
         }
         // InvalidOperationException: a driver refusing a setting at open (SQLite given a password it cannot use).
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             await connection.DisposeAsync();
-            throw new RetortException((e is DbException db ? Dialect.ExplainOpenFailure(_connectionString, db) : null)
-                ?? $"Cannot connect to {DisplayName}: {Sentence(Dialect.RedactConnectionString(e.Message))} Check that the database is reachable and the URL is right.", e);
+            throw new RetortException((e is DbException db ? Dialect.Connections.ExplainOpenFailure(_connectionString, db) : null)
+                ?? $"Cannot connect to {DisplayName}: {Sentence(Dialect.Connections.RedactConnectionString(e.Message))} Check that the database is reachable and the URL is right.", e);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// True when opening the database would create it, empty: a SQLite file that does not exist yet. Commands that
     /// only read (which revision is applied?) check this first, so a mistyped path leaves no new file behind.
     /// </summary>
-    public bool OpeningCreatesDatabase => Dialect.OpeningCreatesDatabase(_connectionString);
+    public bool OpeningCreatesDatabase => Dialect.Connections.OpeningCreatesDatabase(_connectionString);
 
     // A driver's message may lack its full stop; the advice after it is a sentence of its own.
     private static string Sentence(string text)
@@ -108,22 +108,22 @@ public sealed class Database : IAsyncDisposable, IDisposable
         return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
     }
 
-    /// <summary>Creates an empty throwaway database next to this one (see <see cref="Dialect.CreateScratchDatabaseAsync"/>).</summary>
+    /// <summary>Creates an empty throwaway database next to this one (see <see cref="DialectConnections.CreateScratchDatabaseAsync"/>).</summary>
     public Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken = default) =>
-        Dialect.CreateScratchDatabaseAsync(_connectionString, cancellationToken);
+        Dialect.Connections.CreateScratchDatabaseAsync(_connectionString, cancellationToken);
 
     /// <summary>Reads all tables of a schema (null: default) into the schema model.</summary>
     public async Task<IReadOnlyList<Table>> ReflectAsync(string? schema = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Dialect.ReflectAsync(connection, null, schema, cancellationToken);
+        return await Dialect.Reflection.ReflectAsync(connection, null, schema, cancellationToken);
     }
 
     /// <summary>Reads one table, or null when it does not exist.</summary>
     public async Task<Table?> ReflectTableAsync(string name, string? schema = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await Dialect.ReflectTableAsync(connection, null, name, schema, cancellationToken);
+        return await Dialect.Reflection.ReflectTableAsync(connection, null, name, schema, cancellationToken);
     }
 
     /// <summary>Runs a plan of operations in one transaction, without version bookkeeping.</summary>

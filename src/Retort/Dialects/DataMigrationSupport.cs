@@ -144,7 +144,7 @@ public class DataMigrationSupport(Dialect dialect)
     /// message and, where the database can tell, which sessions hold locks on the table. The base: the message.
     /// </summary>
     /// <param name="connection">An open connection, outside any transaction.</param>
-    /// <param name="failure">The lock failure (see <see cref="Dialect.IsLockFailure"/>).</param>
+    /// <param name="failure">The lock failure (see <see cref="RetryPolicy.IsLockFailure"/>).</param>
     /// <param name="table">The table, quoted as <see cref="Dialect.QualifyName"/> quotes it.</param>
     /// <param name="cancellationToken">Cancels the look-up.</param>
     public virtual Task<string> DescribeLockFailureAsync(DbConnection connection, Exception failure, string table, CancellationToken cancellationToken) =>

@@ -13,34 +13,47 @@ public abstract class DdlGenerator(Dialect dialect)
     /// <summary>The dialect this generator writes for.</summary>
     protected Dialect Dialect { get; } = dialect;
 
-    /// <summary>Dispatches to the method for the operation's type.</summary>
+    /// <summary>Splits a plan into groups compiled and executed together (the SQLite rebuild merges a table's changes).</summary>
+    public virtual IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) =>
+        plan.Select(op => (IReadOnlyList<MigrationOperation>)[op]).ToList();
+
+    /// <summary>Compiles one group of operations into steps, reading the current schema where needed.</summary>
+    public virtual Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MigrationStep>>(group.SelectMany(Generate).ToList());
+
+    /// <summary>
+    /// Dispatches to the method for the operation's type. Statements the methods leave unclassified are marked as
+    /// schema changes (or, for a bulk insert, as data); raw SQL keeps what its operation says.
+    /// </summary>
     public virtual IReadOnlyList<MigrationStep> Generate(MigrationOperation operation) => operation switch
     {
-        CreateTableOperation o => Sql(CreateTable(o)),
-        DropTableOperation o => Sql(DropTable(o)),
-        RenameTableOperation o => Sql(RenameTable(o)),
-        AddColumnOperation o => Sql(AddColumn(o)),
-        DropColumnOperation o => Sql(DropColumn(o)),
-        AlterColumnOperation o => Sql(AlterColumn(o)),
-        CreateIndexOperation o => Sql(CreateIndex(o)),
-        DropIndexOperation o => Sql(DropIndex(o)),
-        AddConstraintOperation o => Sql(AddConstraint(o)),
-        DropConstraintOperation o => Sql(DropConstraint(o)),
-        AlterTableCommentOperation o => Sql(AlterTableComment(o)),
-        CreateSchemaOperation o => Sql(CreateSchema(o)),
-        DropSchemaOperation o => Sql(DropSchema(o)),
-        ExecuteSqlOperation o => Sql(ExecuteSql(o)),
-        BulkInsertOperation o => Sql(BulkInsert(o)),
+        CreateTableOperation o => Schema(CreateTable(o)),
+        DropTableOperation o => Schema(DropTable(o)),
+        RenameTableOperation o => Schema(RenameTable(o)),
+        AddColumnOperation o => Schema(AddColumn(o)),
+        DropColumnOperation o => Schema(DropColumn(o)),
+        AlterColumnOperation o => Schema(AlterColumn(o)),
+        CreateIndexOperation o => Schema(CreateIndex(o)),
+        DropIndexOperation o => Schema(DropIndex(o)),
+        AddConstraintOperation o => Schema(AddConstraint(o)),
+        DropConstraintOperation o => Schema(DropConstraint(o)),
+        AlterTableCommentOperation o => Schema(AlterTableComment(o)),
+        CreateSchemaOperation o => Schema(CreateSchema(o)),
+        DropSchemaOperation o => Schema(DropSchema(o)),
+        ExecuteSqlOperation o => Steps(ExecuteSql(o), StatementKind.Unclassified),
+        BulkInsertOperation o => Steps(BulkInsert(o), StatementKind.Data),
         CodeStepOperation o => [new MigrationStep.Code(o)],
-        CreateEnumTypeOperation o => Sql(CreateEnumType(o)),
-        AddEnumValueOperation o => Sql(AddEnumValue(o)),
-        DropEnumTypeOperation o => Sql(DropEnumType(o)),
+        CreateEnumTypeOperation o => Schema(CreateEnumType(o)),
+        AddEnumValueOperation o => Schema(AddEnumValue(o)),
+        DropEnumTypeOperation o => Schema(DropEnumType(o)),
         DataOperation o => [new MigrationStep.Data(o)],
         _ => throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'."),
     };
 
-    private static IReadOnlyList<MigrationStep> Sql(IEnumerable<SqlStatement> statements) =>
-        statements.Select(s => (MigrationStep)s).ToList();
+    private static IReadOnlyList<MigrationStep> Schema(IEnumerable<SqlStatement> statements) => Steps(statements, StatementKind.Schema);
+
+    private static IReadOnlyList<MigrationStep> Steps(IEnumerable<SqlStatement> statements, StatementKind kind) =>
+        statements.Select(s => (MigrationStep)(s.Kind == StatementKind.Unclassified && kind != StatementKind.Unclassified ? s with { Kind = kind } : s)).ToList();
 
     /// <summary>Quotes an identifier.</summary>
     protected string Q(string identifier) => Dialect.QuoteIdentifier(identifier);

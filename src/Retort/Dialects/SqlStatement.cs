@@ -22,6 +22,15 @@ public sealed record SqlStatement(string Sql)
     /// </summary>
     public string? FailIfRowsMessage { get; init; }
 
+    /// <summary>What the statement does, said by the generator that made it; <see cref="StatementKind.Unclassified"/> for raw SQL.</summary>
+    public StatementKind Kind { get; init; }
+
+    /// <summary>
+    /// For a <see cref="StatementKind.ConcurrentIndex"/> build, the index it creates (quoted, schema-qualified), so an
+    /// INVALID index of that name left by an interrupted build is dropped before the statement runs again.
+    /// </summary>
+    public string? BuildsIndex { get; init; }
+
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ namespace Retort.Runner;
 /// <param name="Finished">True when the step completed.</param>
 /// <param name="Elapsed">Time spent in the step over all runs.</param>
 /// <param name="Checksum">Checksum of the plan that started it.</param>
-/// <param name="LastKey">The checkpoint key as stored, or null.</param>
+/// <param name="LastKey">The checkpoint key as stored (for <see cref="CheckpointPhase.Swapped"/>, the statements left), or null.</param>
+/// <param name="Phase">Where a data step stands between its batches and its end.</param>
 public sealed record DataStepProgress(string Revision, string Direction, int Step, string? Description, long RowsDone, long RowsWritten,
-    bool Finished, TimeSpan Elapsed, string? Checksum, string? LastKey);
+    bool Finished, TimeSpan Elapsed, string? Checksum, string? LastKey, CheckpointPhase Phase = CheckpointPhase.Batches);

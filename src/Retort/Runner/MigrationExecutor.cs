@@ -42,7 +42,7 @@ public abstract class MigrationExecutor : IAsyncDisposable
         throw new RetortException($"The data step '{step.Describe()}' runs in batches outside a transaction; run it through a Migrator upgrade, not inside one transaction.");
 
     /// <summary>
-    /// Sends the statements the executor held back to send together (see <see cref="Dialect.BatchesStatements"/>);
+    /// Sends the statements the executor held back to send together (see <see cref="StatementExecution.BatchesStatements"/>);
     /// a failure of one of them surfaces here. Reads, commits and C# steps flush first by themselves.
     /// </summary>
     public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,5 @@
+using Retort.Runner.Transactions;
+
 namespace Retort.Runner;
 
 public sealed partial class Migrator
@@ -21,8 +23,8 @@ public sealed partial class Migrator
             throw new RetortException($"An offline downgrade needs a starting point: write FROM:TO (for example head:base), not '{range}'.");
         var startHeads = from is null or "base" ? [] : Graph.Normalize(Graph.ResolveUpgradeTarget(from, []).Revisions).ToList();
         var path = up ? Graph.UpgradePath(startHeads, to) : Graph.DowngradePath(startHeads, to);
-        var plans = path.Select(info => (info, plan: PlanFor(info, up))).ToList();
-        CheckSingleTransaction(plans);
+        var plans = path.Select(info => new RevisionPlan(info, PlanFor(info, up), up)).ToList();
+        CheckSingleTransaction(plans, online: false);
 
         // The SQLite rebuild needs every table's definition: replay the revisions below the starting point.
         var tracker = new SchemaTracker();
@@ -36,7 +38,7 @@ public sealed partial class Migrator
     }
 
     private async Task RenderScriptAsync(TextWriter writer, bool up, string? from, string to, List<string> startHeads,
-        List<(Revisions.RevisionInfo info, IReadOnlyList<Operations.MigrationOperation> plan)> plans, SchemaTracker tracker, CancellationToken cancellationToken)
+        List<RevisionPlan> plans, SchemaTracker tracker, CancellationToken cancellationToken)
     {
         var dialect = _database.Dialect;
         await using var executor = new ScriptExecutor(writer, dialect, tracker);
@@ -47,27 +49,7 @@ public sealed partial class Migrator
             await _versions.EnsureTablesAsync(executor, cancellationToken);
             await executor.CommitAsync(cancellationToken);
         }
-        IReadOnlyCollection<string> heads = startHeads;
-        if (Options.SingleTransaction)
-        {
-            // The script runs as the online single-transaction run does: one BEGIN ... COMMIT around every revision.
-            var all = plans.SelectMany(p => p.plan).ToList();
-            foreach (var s in dialect.BeforeTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
-            await executor.BeginAsync(cancellationToken);
-            foreach (var (info, plan) in plans) (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, sharesTransaction: true, cancellationToken);
-            foreach (var s in dialect.BeforeCommit(all)) await executor.ExecuteAsync(s, cancellationToken);
-            await executor.CommitAsync(cancellationToken);
-            foreach (var s in dialect.AfterTransaction(all)) await executor.ExecuteAsync(s, cancellationToken);
-            return;
-        }
-        foreach (var (info, plan) in plans)
-        {
-            foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
-            await executor.BeginAsync(cancellationToken);
-            (_, heads) = await ApplyOneAsync(executor, info, plan, up, heads, sharesTransaction: false, cancellationToken);
-            foreach (var s in dialect.BeforeCommit(plan)) await executor.ExecuteAsync(s, cancellationToken);
-            await executor.CommitAsync(cancellationToken);
-            foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
-        }
+        var run = NewRun(executor, startHeads);
+        await TransactionStrategy.For(run, Options.SingleTransaction).RunAsync(plans, new HashSet<string>(), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Retort.Environments;
 using Retort.Migrations;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Runner;
 
@@ -17,10 +18,10 @@ public sealed partial class Migrator
         foreach (var operation in plan)
         {
             if (operation is not ExecuteSqlOperation { OutsideTransaction: false } execute) continue;
-            var statements = execute.Parameters.Count == 0 ? SqlStatementSplitter.Split(execute.Sql) : [execute.Sql];
+            var statements = execute.Parameters.Count == 0 ? SqlSplitter.Split(execute.Sql) : [execute.Sql];
             foreach (var statement in statements)
             {
-                if (_database.Dialect.WhyNotInTransaction(statement) is not { } why) continue;
+                if (_database.Dialect.Transactions.WhyNotInTransaction(statement) is not { } why) continue;
                 var text = SqlRevisionFile.OneLine(statement);
                 text = text.Length > 80 ? text[..77] + "..." : text;
                 var how = revision.Script is SqlMigrationScript

@@ -34,7 +34,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, cancellationToken);
+        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var id = FindPartial(await _progress.ReadAsync(executor, null, null, cancellationToken), revision);
         await _versions.EnsureTablesAsync(executor, cancellationToken);
@@ -57,7 +57,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(ct);
-        await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, ct);
+        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, ct);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var partial = await _progress.ReadAsync(executor, null, null, ct);
         var id = FindPartial(partial, revision);
@@ -80,7 +80,7 @@ public sealed partial class Migrator
             throw new RetortException($"Revision {id}'s partly applied {stopped} cannot be undone automatically: {e.Message} " +
                 $"Undo by hand what its committed steps did ('retort current' lists them), then clear its record with 'retort resolve {id} --forget'.", e);
         }
-        var run = await ApplyPhasedAsync(executor, info, plan, up, ct, undo);
+        var run = await new Transactions.PhasedRevision(NewRun(executor, await _versions.ReadHeadsAsync(executor, ct))).ApplyAsync(new RevisionPlan(info, plan, up), ct, undo);
         RevisionCompleted?.Invoke(run);
         return run;
     }

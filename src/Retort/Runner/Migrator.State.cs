@@ -44,7 +44,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var migrationLock = await dialect.AcquireMigrationLockAsync(connection, Options.LockTimeout, _logger, cancellationToken);
+        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var (heads, history) = await ReadCheckedStateAsync(executor, up: false, cancellationToken);
         var edited = FindEdited(heads, history);
@@ -88,7 +88,7 @@ public sealed partial class Migrator
     {
         var (heads, history) = await ReadStateAsync(executor, ct);
         CheckKnown(heads);
-        if (FindMismatch(heads, history) is not null && !_database.Dialect.MigrationLockIsExclusive)
+        if (FindMismatch(heads, history) is not null && !_database.Dialect.MigrationLock.IsExclusive)
         {
             // Without an exclusive lock a concurrent downgrade may have committed between the two reads: confirm in a
             // transaction (on SQLite it holds the write lock, so both reads see the same state).

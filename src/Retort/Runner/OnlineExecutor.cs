@@ -14,7 +14,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     private readonly Dialect _dialect;
     private readonly ILogger _logger;
     private DbTransaction? _transaction;
-    // Statements held back to be sent together (Dialect.BatchesStatements), in order.
+    // Statements held back to be sent together (Dialect.Execution.BatchesStatements), in order.
     private readonly List<SqlStatement> _pending = [];
 
     /// <summary>Creates an executor on an open connection.</summary>
@@ -43,7 +43,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     {
         if (_transaction is not null) throw new InvalidOperationException("A transaction is already open.");
         _logger.LogDebug("BEGIN");
-        _transaction = await _dialect.BeginTransactionAsync(_connection, cancellationToken);
+        _transaction = await _dialect.Transactions.BeginTransactionAsync(_connection, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public sealed class OnlineExecutor : MigrationExecutor
             // The held-back statements and the commit go together (one round trip on PostgreSQL).
             var statements = _pending.ToArray();
             _pending.Clear();
-            await _dialect.ExecuteBatchAndCommitAsync(_connection, _transaction, statements, _logger, cancellationToken);
+            await _dialect.Execution.ExecuteBatchAndCommitAsync(_connection, _transaction, statements, _logger, cancellationToken);
         }
         else await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
@@ -86,7 +86,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     /// <inheritdoc />
     public override async Task ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
-        if (_transaction is not null && statement.Transactional && statement.FailIfRowsMessage is null && _dialect.BatchesStatements)
+        if (_transaction is not null && statement.Transactional && statement.FailIfRowsMessage is null && _dialect.Execution.BatchesStatements)
         {
             _logger.LogInformation("{Sql}", statement.Sql);
             _pending.Add(statement);
@@ -105,7 +105,7 @@ public sealed class OnlineExecutor : MigrationExecutor
         try
         {
             if (statement.FailIfRowsMessage is null)
-                await _dialect.ExecuteStatementAsync(command, statement, _logger, cancellationToken);
+                await _dialect.Execution.ExecuteStatementAsync(command, statement, _logger, cancellationToken);
             else
             {
                 var rows = await command.ReadRowsAsync(cancellationToken);
@@ -127,7 +127,7 @@ public sealed class OnlineExecutor : MigrationExecutor
         if (_pending.Count == 0) return;
         var statements = _pending.ToArray();
         _pending.Clear();
-        await _dialect.ExecuteBatchAsync(_connection, _transaction, statements, _logger, cancellationToken);
+        await _dialect.Execution.ExecuteBatchAsync(_connection, _transaction, statements, _logger, cancellationToken);
     }
 
     /// <summary>The open connection (for the data step runner, which flushes first).</summary>
@@ -163,8 +163,7 @@ public sealed class OnlineExecutor : MigrationExecutor
             return;
         }
         // An atomic step writes no checkpoint: the progress store is never used.
-        var runner = new DataStepRunner(this, _dialect, new ProgressStore(_dialect, new MigratorOptions()), _logger, null);
-        var rows = await runner.RunInTransactionAsync(step, cancellationToken);
+        var rows = await Data.AtomicDataStep.RunAsync(new Data.DataStepContext(this, _dialect, _logger), step, cancellationToken);
         _logger.LogInformation("{Step}: {Rows} row(s) in the revision's transaction", step.Describe(), rows);
     }
 
@@ -190,19 +189,19 @@ public sealed class OnlineExecutor : MigrationExecutor
         public async Task<Table?> GetTableAsync(string name, string? schema, CancellationToken cancellationToken)
         {
             await owner.FlushAsync(cancellationToken);
-            return await owner._dialect.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+            return await owner._dialect.Reflection.ReflectTableAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
         }
 
         public async Task<bool> TableExistsAsync(string name, string? schema, CancellationToken cancellationToken)
         {
             await owner.FlushAsync(cancellationToken);
-            return await owner._dialect.TableExistsAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
+            return await owner._dialect.Reflection.TableExistsAsync(owner._connection, owner._transaction, name, schema, cancellationToken);
         }
 
         public async Task<IReadOnlyList<Table>> GetTablesAsync(string? schema, CancellationToken cancellationToken)
         {
             await owner.FlushAsync(cancellationToken);
-            return await owner._dialect.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
+            return await owner._dialect.Reflection.ReflectAsync(owner._connection, owner._transaction, schema, cancellationToken);
         }
     }
 }

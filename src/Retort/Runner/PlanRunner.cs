@@ -1,6 +1,8 @@
 using Retort.Dialects;
 using Retort.Operations;
 
+using Retort.Runner.Transactions;
+
 namespace Retort.Runner;
 
 /// <summary>Compiles a plan group by group and sends every step through the executor.</summary>
@@ -9,11 +11,11 @@ internal static class PlanRunner
     /// <summary>Emits a plan; the caller owns the transaction.</summary>
     public static async Task EmitAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
     {
-        foreach (var group in dialect.GroupOperations(plan))
+        foreach (var group in dialect.Generator.GroupOperations(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Compile each group only after the previous one ran: online, reflection then sees its effects.
-            var steps = await dialect.CompileAsync(group, executor.Schema, cancellationToken);
+            var steps = await dialect.Generator.CompileAsync(group, executor.Schema, cancellationToken);
             foreach (var step in steps)
             {
                 switch (step)
@@ -28,44 +30,22 @@ internal static class PlanRunner
     }
 
     /// <summary>Runs a plan in its own transaction with the dialect's before/after statements; rolls back on failure.</summary>
-    public static async Task RunInTransactionAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
-    {
-        foreach (var s in dialect.BeforeTransaction(plan)) await executor.ExecuteAsync(s, cancellationToken);
-        try
+    public static Task RunInTransactionAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken) =>
+        TransactionProtocol.RunAsync(executor, dialect.Transactions, plan, async () =>
         {
-            await executor.BeginAsync(cancellationToken);
             await EmitAsync(executor, dialect, plan, cancellationToken);
-            foreach (var s in dialect.BeforeCommit(plan)) await executor.ExecuteAsync(s, cancellationToken);
-            await executor.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            await executor.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-        finally
-        {
-            foreach (var s in dialect.AfterTransaction(plan)) await executor.ExecuteAsync(s, CancellationToken.None);
-        }
-    }
+            return true;
+        }, cancellationToken);
 
     /// <summary>
     /// Runs the plan <paramref name="decide"/> returns once the transaction has begun (on SQLite: holds the write
     /// lock), so two runs that check for and create the same object at the same moment cannot both create it. For
     /// plans that need no statements around the transaction, such as creating Retort's own tables.
     /// </summary>
-    public static async Task RunDecidedInTransactionAsync(MigrationExecutor executor, Dialect dialect, Func<Task<IReadOnlyList<MigrationOperation>>> decide, CancellationToken cancellationToken)
-    {
-        await executor.BeginAsync(cancellationToken);
-        try
+    public static Task RunDecidedInTransactionAsync(MigrationExecutor executor, Dialect dialect, Func<Task<IReadOnlyList<MigrationOperation>>> decide, CancellationToken cancellationToken) =>
+        TransactionProtocol.RunAsync(executor, dialect.Transactions, [], async () =>
         {
             await EmitAsync(executor, dialect, await decide(), cancellationToken);
-            await executor.CommitAsync(cancellationToken);
-        }
-        catch
-        {
-            await executor.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-    }
+            return true;
+        }, cancellationToken);
 }

@@ -12,6 +12,11 @@ namespace Retort.Runner;
 internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
 {
     private const string Columns = "revision, direction, step, description, rows_done, rows_written, finished, elapsed_ms, checksum, last_key";
+    private const string PhaseColumn = "phase";
+
+    // Whether the table has the phase column (tables made by earlier Retort versions get it on the next data step);
+    // once seen, it stays.
+    private bool _hasPhase;
 
     private string Table => dialect.QualifyName(options.VersionTableSchema, options.ProgressTable);
 
@@ -30,29 +35,54 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
             new Column("elapsed_ms", SqlType.BigInteger, nullable: false),
             new Column("checksum", SqlType.String(64)),
             new Column("last_key", SqlType.Text),
+            new Column(PhaseColumn, SqlType.String(20)),
             new Column("updated_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
         ],
         new PrimaryKeyConstraint(ValueList.Of("revision", "direction", "step"), options.ProgressTable + "_pkc"));
 
+    /// <summary>Creates the table when it is missing, and adds the phase column to a table made before it existed.</summary>
     public async Task EnsureTableAsync(OnlineExecutor executor, CancellationToken ct)
     {
         async Task<IReadOnlyList<MigrationOperation>> MissingAsync() =>
-            await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct) ? [] : [new CreateTableOperation(Model)];
+            await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct) switch
+            {
+                null => [new CreateTableOperation(Model)],
+                { } table when table.FindColumn(PhaseColumn) is null => [new AddColumnOperation(options.ProgressTable, new Column(PhaseColumn, SqlType.String(20)), options.VersionTableSchema)],
+                _ => [],
+            };
         // Checked again inside the transaction: a concurrent run may create it in between.
         if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
+        _hasPhase = true;
     }
+
+    private async Task<bool> HasPhaseAsync(MigrationExecutor executor, CancellationToken ct) =>
+        _hasPhase = _hasPhase || (await executor.Schema.GetTableAsync(options.ProgressTable, options.VersionTableSchema, ct))?.FindColumn(PhaseColumn) is not null;
 
     public async Task<IReadOnlyList<DataStepProgress>> ReadAsync(MigrationExecutor executor, string? revision, string? direction, CancellationToken ct)
     {
         if (!await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct)) return [];
+        var phase = await HasPhaseAsync(executor, ct) ? PhaseColumn : "NULL";
         var filter = revision is null ? "" : " WHERE revision = @revision AND direction = @direction";
-        var rows = await executor.QueryAsync(new SqlStatement($"SELECT {Columns} FROM {Table}{filter} ORDER BY revision, direction, step")
+        var rows = await executor.QueryAsync(new SqlStatement($"SELECT {Columns}, {phase} FROM {Table}{filter} ORDER BY revision, direction, step")
         {
             Parameters = revision is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
         }, ct);
-        return rows.Select(r => new DataStepProgress(Convert.ToString(r[0])!, Convert.ToString(r[1])!, Convert.ToInt32(r[2]), r[3] as string,
+        return rows.Select(r => WithPhase(new DataStepProgress(Convert.ToString(r[0])!, Convert.ToString(r[1])!, Convert.ToInt32(r[2]), r[3] as string,
             Convert.ToInt64(r[4]), Convert.ToInt64(r[5]), Convert.ToBoolean(r[6]), TimeSpan.FromMilliseconds(Convert.ToInt64(r[7])),
-            r[8] as string, r[9] as string)).ToList();
+            r[8] as string, r[9] as string), r[10] as string)).ToList();
+    }
+
+    /// <summary>
+    /// The row's phase from its column; a row written by an earlier Retort version kept it as a prefix of the key
+    /// (<c>copied:</c>, <c>swapped:</c>), which is read as the phase it means.
+    /// </summary>
+    private static DataStepProgress WithPhase(DataStepProgress p, string? phase)
+    {
+        if (phase is not null) return p with { Phase = Enum.Parse<CheckpointPhase>(phase) };
+        foreach (var (prefix, legacy) in new[] { ("copied:", CheckpointPhase.Copied), ("swapped:", CheckpointPhase.Swapped) })
+            if (p.LastKey is { } key && key.StartsWith(prefix, StringComparison.Ordinal))
+                return p with { Phase = legacy, LastKey = key[prefix.Length..] is { Length: > 0 } rest ? rest : null };
+        return p;
     }
 
     public async Task<DataStepProgress?> ReadStepAsync(MigrationExecutor executor, string revision, string direction, int step, CancellationToken ct)
@@ -68,12 +98,13 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
         {
             ["revision"] = p.Revision, ["direction"] = p.Direction, ["step"] = p.Step, ["description"] = Truncate(p.Description),
             ["rows_done"] = p.RowsDone, ["rows_written"] = p.RowsWritten, ["finished"] = p.Finished,
-            ["elapsed_ms"] = (long)p.Elapsed.TotalMilliseconds, ["checksum"] = p.Checksum, ["last_key"] = p.LastKey,
+            ["elapsed_ms"] = (long)p.Elapsed.TotalMilliseconds, ["checksum"] = p.Checksum, ["last_key"] = p.LastKey, ["phase"] = p.Phase.ToString(),
         };
+        // Rows are saved only after EnsureTableAsync, so the phase column exists.
         var sql = exists
             ? $"UPDATE {Table} SET rows_done = @rows_done, rows_written = @rows_written, finished = @finished, elapsed_ms = @elapsed_ms, " +
-              "last_key = @last_key, updated_at = CURRENT_TIMESTAMP WHERE revision = @revision AND direction = @direction AND step = @step"
-            : $"INSERT INTO {Table} ({Columns}) VALUES (@revision, @direction, @step, @description, @rows_done, @rows_written, @finished, @elapsed_ms, @checksum, @last_key)";
+              "last_key = @last_key, phase = @phase, updated_at = CURRENT_TIMESTAMP WHERE revision = @revision AND direction = @direction AND step = @step"
+            : $"INSERT INTO {Table} ({Columns}, {PhaseColumn}) VALUES (@revision, @direction, @step, @description, @rows_done, @rows_written, @finished, @elapsed_ms, @checksum, @last_key, @phase)";
         return executor.ExecuteAsync(new SqlStatement(sql) { Parameters = parameters }, ct);
     }
 

@@ -140,7 +140,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// <summary>
     /// Adds a history row; <paramref name="rows"/> (data revisions only) needs <see cref="EnsureRowsColumnAsync"/>
     /// first. <paramref name="durationSql"/>, when given, is a SQL expression the database computes the duration
-    /// with (see <see cref="Dialect.RevisionElapsedMillisecondsSql"/>), used instead of <paramref name="durationMs"/>.
+    /// with (see <see cref="StatementExecution.RevisionElapsedMillisecondsSql"/>), used instead of <paramref name="durationMs"/>.
     /// </summary>
     public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct,
         long? rows = null, string? durationSql = null) =>

@@ -5,12 +5,14 @@ namespace Retort.Specification.Data;
 
 /// <summary>
 /// Kill -9 in the middle of a data migration: a separate process runs the probe revision (schema phase,
-/// C# transform, non-idempotent backfill, small batches); the test kills it once the checkpoint passed a point
-/// (where the probe holds), runs it again to the end, and compares everything with an uninterrupted run on the same data.
+/// C# transform, non-idempotent backfill, small paced batches); the test kills it once the checkpoint passed a
+/// point (where the probe holds, so the kill lands there however loaded the machine is), runs it again to the end,
+/// and compares everything with an uninterrupted run on the same data.
 /// </summary>
 public abstract class KillResumeSpecification<TFactory> : Specification<TFactory> where TFactory : TestDatabaseFactory, new()
 {
-    private const int Rows = 3000;
+    /// <summary>The rows of the probe's items table.</summary>
+    protected const int Rows = 3000;
 
     private string ProbePath()
     {
@@ -20,11 +22,15 @@ public abstract class KillResumeSpecification<TFactory> : Specification<TFactory
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the data migration probe is missing.", path);
     }
 
-    private TestProcess StartProbe(string url, string strategy, string? holdAt = null)
+    /// <summary>
+    /// Starts the probe on <paramref name="url"/> with the backfill <paramref name="strategy"/>; with
+    /// <paramref name="stopAt"/> (<c>STEP:ROWS</c>) it holds after the batch that takes that step's checkpoint to ROWS rows.
+    /// </summary>
+    protected TestProcess StartProbe(string url, string strategy, string? stopAt = null)
     {
         var info = new ProcessStartInfo("dotnet");
         info.Environment["RETORT_PROBE_STRATEGY"] = strategy;
-        if (holdAt is not null) info.Environment["RETORT_PROBE_HOLD_AT"] = holdAt;
+        if (stopAt is not null) info.Environment["RETORT_PROBE_STOP_AT"] = stopAt;
         // The natively compiled tool runs socket continuations inline; the copy-and-swap probe runs that way too (in
         // that mode NpgsqlTransaction's savepoint methods stalled for up to half a minute, so the copy no longer uses them).
         if (strategy == "copy-and-swap") info.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
@@ -44,7 +50,7 @@ public abstract class KillResumeSpecification<TFactory> : Specification<TFactory
     private static readonly Dictionary<(Type, bool), Task<string>> Uninterrupted = [];
 
     /// <summary>The result of one uninterrupted run per dialect and fixture, shared by the kill points.</summary>
-    private Task<string> UninterruptedAsync(bool integerKey)
+    protected Task<string> UninterruptedAsync(bool integerKey)
     {
         lock (Uninterrupted)
         {
@@ -84,38 +90,44 @@ public abstract class KillResumeSpecification<TFactory> : Specification<TFactory
 
     /// <summary>
     /// Runs the probe with the backfill <paramref name="strategy"/> ("in-place" or "copy-and-swap"), kills it once
-    /// step <paramref name="step"/>'s checkpoint passed <paramref name="afterRows"/>, reruns it to the end and
-    /// compares everything with an uninterrupted in-place run: the strategy must not change the result. The probe
-    /// itself stops at the kill point (RETORT_PROBE_HOLD_AT), inside the transform's next batch or between two
-    /// batches of the backfill, so where it is killed does not depend on how fast the machine is.
+    /// step <paramref name="step"/>'s checkpoint passed <paramref name="afterRows"/> (the probe holds there), reruns
+    /// it to the end and compares everything with an uninterrupted in-place run: the strategy must not change the result.
     /// </summary>
     protected async Task KillAndRerunAsync(int step, long afterRows, bool integerKey, string strategy)
     {
         var expected = await UninterruptedAsync(integerKey);
         await using var db = await CreateDatabaseAsync();
         await DataFixtures.CreateItemsAsync(db, Rows, integerKey);
-        using (var probe = StartProbe(db.Url, strategy, holdAt: $"{step}:{afterRows}"))
+        using (var probe = StartProbe(db.Url, strategy, $"{step}:{afterRows}"))
         {
             var limit = TestProcess.Scaled(TimeSpan.FromMinutes(3));
-            var watch = Stopwatch.StartNew();
-            while (!probe.Out.Contains("holding", StringComparison.Ordinal))
+            var deadline = Stopwatch.StartNew();
+            while (await CheckpointAsync(db, step) is not { } done || done < afterRows)
             {
                 if (probe.Process.HasExited)
                     Assert.Fail($"the probe ended ({probe.Process.ExitCode}) before the kill point: {probe.Error}{probe.Out}; checkpoint {await CheckpointAsync(db, step)}");
-                if (watch.Elapsed > limit)
+                if (deadline.Elapsed > limit)
                 {
                     probe.Kill();
-                    Assert.Fail($"the probe never reached the kill point: timed out after {limit.TotalSeconds:0} s (checkpoint {await CheckpointAsync(db, step)}); " +
-                        $"it was killed with its children (set RETORT_TEST_TIMEOUT_SCALE to allow more on a slow machine). Output so far: {probe.Error}{probe.Out}");
+                    Assert.Fail($"the checkpoint never reached the kill point: timed out after {limit.TotalSeconds:0} s (checkpoint {await CheckpointAsync(db, step)}); " +
+                        $"the probe was killed with its children. Output so far: {probe.Error}{probe.Out}");
                 }
-                await Task.Delay(20);
+                await Task.Delay(5);
             }
             probe.Kill();
         }
-        Assert.True(await CheckpointAsync(db, step) >= afterRows, $"killed before step {step} passed {afterRows} rows (checkpoint {await CheckpointAsync(db, step)})");
-        Assert.Equal(0, await db.CountAsync("retort_version"));
         var partial = await db.CountAsync("items_copy");
         Assert.True(partial < Rows || step == 2, $"killed at step {step} yet all {partial} rows were copied");
+        await AssertRerunGivesAsync(db, expected, strategy);
+    }
+
+    /// <summary>
+    /// After a kill: the revision is not recorded; a rerun to the end gives exactly <paramref name="expected"/>, the
+    /// uninterrupted result, and leaves the revision recorded and no progress behind.
+    /// </summary>
+    protected async Task AssertRerunGivesAsync(TestDatabase db, string expected, string strategy)
+    {
+        Assert.Equal(0, await db.CountAsync("retort_version"));
         await RunProbeToEndAsync(db.Url, strategy);
         Assert.Equal(expected, await DataFixtures.ProbeResultAsync(db));
         Assert.Equal(0, await db.CountAsync("retort_progress"));

@@ -29,9 +29,9 @@ public static class DialectAccess
     {
         var tracker = new SchemaTracker(schema);
         var statements = new List<string>();
-        foreach (var group in dialect.GroupOperations(plan))
+        foreach (var group in dialect.Generator.GroupOperations(plan))
         {
-            foreach (var step in await dialect.CompileAsync(group, tracker, CancellationToken.None))
+            foreach (var step in await dialect.Generator.CompileAsync(group, tracker, CancellationToken.None))
                 statements.Add(((MigrationStep.Sql)step).Statement.Sql);
             tracker.Apply(group);
         }
@@ -48,17 +48,17 @@ public static class DialectAccess
     public static string Quote(Dialect dialect, string identifier) => dialect.QuoteIdentifier(identifier);
 
     /// <summary>Why the database refuses <paramref name="sql"/> inside a transaction, or null.</summary>
-    public static string? WhyNotInTransaction(Dialect dialect, string sql) => dialect.WhyNotInTransaction(sql);
+    public static string? WhyNotInTransaction(Dialect dialect, string sql) => dialect.Transactions.WhyNotInTransaction(sql);
 
     /// <summary>The ADO.NET connection string the dialect makes of a URL.</summary>
-    public static string ConnectionString(Dialect dialect, string url) => dialect.ConnectionStringFromUrl(DatabaseUrl.Parse(url));
+    public static string ConnectionString(Dialect dialect, string url) => dialect.Connections.ConnectionStringFromUrl(DatabaseUrl.Parse(url));
 
     /// <summary>A connection string or message with its passwords hidden, as the dialect redacts it.</summary>
-    public static string Redact(Dialect dialect, string text) => dialect.RedactConnectionString(text);
+    public static string Redact(Dialect dialect, string text) => dialect.Connections.RedactConnectionString(text);
 
     /// <summary>Every table of <paramref name="schema"/> reflected on an open connection.</summary>
     public static Task<IReadOnlyList<Table>> ReflectAsync(Database database, DbConnection connection, string? schema) =>
-        database.Dialect.ReflectAsync(connection, null, schema, CancellationToken.None);
+        database.Dialect.Reflection.ReflectAsync(connection, null, schema, CancellationToken.None);
 
     /// <summary>Whether a data step over <paramref name="table"/> batches by key value rather than by row count.</summary>
     public static Task<bool> CanBatchByKeyRangeAsync(Database database, DbConnection connection, string table, string? schema, IReadOnlyList<string> keys) =>

@@ -1,0 +1,23 @@
+using Retort.Dialects;
+using Retort.Operations;
+using Retort.Revisions;
+
+namespace Retort.Runner;
+
+/// <summary>One revision of a run with the plan it runs in the run's direction.</summary>
+/// <param name="Info">The revision.</param>
+/// <param name="Operations">Its upgrade or downgrade plan.</param>
+/// <param name="Up">True for an upgrade.</param>
+internal sealed record RevisionPlan(RevisionInfo Info, IReadOnlyList<MigrationOperation> Operations, bool Up)
+{
+    /// <summary><c>upgrade</c> or <c>downgrade</c>.</summary>
+    public string Direction => Up ? "upgrade" : "downgrade";
+
+    /// <summary>
+    /// True when the revision cannot be one transaction and runs phase by phase with recorded progress: batched data
+    /// steps, steps the database runs only outside a transaction, or any step where DDL is not transactional.
+    /// </summary>
+    public bool NeedsPhases(TransactionPolicy policy) =>
+        Operations.Any(o => o is DataOperation { Atomic: false } || policy.RunsOutsideTransaction(o))
+        || (!policy.TransactionalDdl && Operations.Count > 0);
+}
