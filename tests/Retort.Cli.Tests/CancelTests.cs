@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Retort.Tests.Shared;
+using Retort.Specification.Support;
 
 namespace Retort.Cli.Tests;
 

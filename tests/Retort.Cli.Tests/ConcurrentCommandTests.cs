@@ -1,4 +1,4 @@
-using Retort.Tests.Shared;
+using Retort.Specification.Support;
 
 namespace Retort.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Retort.Connections;
+using Retort.Specification.Support;
 
 namespace Retort.Cli.Tests;
 
@@ -68,15 +69,16 @@ public sealed class HandOverSignalTests
     {
         File.Delete(marker);
         using var tool = new NativeLikeTool.Running(NativeLikeTool.StartInfo(dir.Path, env, "upgrade", "head"));
-        var waited = Stopwatch.StartNew();
         // The first run builds the environment's project first.
+        var limit = TestProcess.Scaled(TimeSpan.FromMinutes(5));
+        var waited = Stopwatch.StartNew();
         while (!File.Exists(marker) || File.ReadAllText(marker).Length == 0)
         {
             if (tool.Process.HasExited) Assert.Fail($"the tool ended before the long step started:\n{tool.Output}");
-            if (waited.Elapsed > TimeSpan.FromMinutes(5))
+            if (waited.Elapsed > limit)
             {
                 tool.Process.Kill(entireProcessTree: true);
-                Assert.Fail($"timed out after 300 s waiting for the long step:\n{tool.Output}");
+                Assert.Fail($"timed out after {limit.TotalSeconds:0} s waiting for the long step:\n{tool.Output}");
             }
             await Task.Delay(100);
         }
@@ -85,11 +87,12 @@ public sealed class HandOverSignalTests
         {
             Assert.NotEqual(tool.Process.Id, child);
             await stop(tool);
+            var goneLimit = TestProcess.Scaled(TimeSpan.FromMinutes(1));
             var gone = Stopwatch.StartNew();
             while (IsRunning(child))
             {
-                if (gone.Elapsed > TimeSpan.FromMinutes(1))
-                    Assert.Fail($"timed out after 60 s: the environment's program (process {child}) kept running after the tool was stopped:\n{tool.Output}");
+                if (gone.Elapsed > goneLimit)
+                    Assert.Fail($"timed out after {goneLimit.TotalSeconds:0} s: the environment's program (process {child}) kept running after the tool was stopped:\n{tool.Output}");
                 await Task.Delay(100);
             }
         }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Retort.Tests.Shared;
+using Retort.Specification.Support;
 
 namespace Retort.Cli.Tests;
 

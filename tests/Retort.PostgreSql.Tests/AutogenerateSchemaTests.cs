@@ -1,5 +1,5 @@
 using Retort.Autogenerate;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;

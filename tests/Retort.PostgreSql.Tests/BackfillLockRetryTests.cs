@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -20,8 +20,7 @@ public sealed class BackfillLockRetryTests
     [PgFact]
     public async Task A_batch_behind_a_row_lock_held_past_the_lock_timeout_waits_and_finishes_when_it_is_released()
     {
-        await using var scope = await TableAsync(300);
-        var pg = scope.Pg;
+        await using var pg = await TableAsync(300);
         await using var holder = await pg.ConnectAsync();
         await using var held = await holder.BeginTransactionAsync();
         await new NpgsqlCommand("UPDATE t SET n = 7 WHERE id = 175", holder, held).ExecuteNonQueryAsync();
@@ -46,8 +45,7 @@ public sealed class BackfillLockRetryTests
     [PgFact]
     public async Task A_batch_chosen_as_a_deadlock_victim_is_tried_again()
     {
-        await using var scope = await TableAsync(300);
-        var pg = scope.Pg;
+        await using var pg = await TableAsync(300);
         // The other session never looks for deadlocks itself (superuser setting), so the batch's session finds it.
         await using var other = await pg.ConnectAsync();
         await new NpgsqlCommand("SET deadlock_timeout = '10min'", other).ExecuteNonQueryAsync();
@@ -76,8 +74,7 @@ public sealed class BackfillLockRetryTests
     [PgFact]
     public async Task A_batch_gives_up_after_the_retries_naming_the_revision_the_table_and_the_holder_and_resumes_later()
     {
-        await using var scope = await TableAsync(300);
-        var pg = scope.Pg;
+        await using var pg = await TableAsync(300);
         await using var holder = await pg.ConnectAsync();
         await new NpgsqlCommand("SET application_name = 'nightly_report'", holder).ExecuteNonQueryAsync();
         var holderPid = await new NpgsqlCommand("SELECT pg_backend_pid()", holder).ExecuteScalarAsync();
@@ -109,33 +106,16 @@ public sealed class BackfillLockRetryTests
     }
 
     /// <summary>A database of the test's own with table t of <paramref name="rows"/> rows (n = 0); dropped when disposed.</summary>
-    private static async Task<OwnDatabase> TableAsync(int rows)
+    private static async Task<PgDatabase> TableAsync(int rows)
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
+        var pg = await PgDatabase.CreateAsync();
         await pg.ExecuteAsync($"CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, {rows})");
-        return new OwnDatabase(pg);
+        return pg;
     }
 
-    private sealed class OwnDatabase(PgDatabase pg) : IAsyncDisposable
-    {
-        public PgDatabase Pg => pg;
+    private static Task WaitForAsync(Func<bool> condition, Task migration, string what) => Wait.UntilAsync(condition, what, migration);
 
-        public async ValueTask DisposeAsync() => await pg.DisposeAsync();
-    }
-
-    private static Task WaitForAsync(Func<bool> condition, Task migration, string what) => WaitForAsync(() => Task.FromResult(condition()), migration, what);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, Task migration, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (migration.IsCompleted) { await migration; Assert.Fail($"the migration ended before {what}"); }
-            if (watch.Elapsed > TimeSpan.FromMinutes(2)) Assert.Fail($"timed out after 120 s waiting for {what}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, Task migration, string what) => Wait.UntilAsync(condition, what, migration);
 
     /// <summary>Collects the warnings the runner logs.</summary>
     private sealed class WarningLog : ILogger

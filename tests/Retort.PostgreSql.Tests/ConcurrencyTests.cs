@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
-using Retort.Tests.Shared;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests;
 

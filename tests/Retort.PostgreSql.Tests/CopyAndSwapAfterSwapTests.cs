@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -15,9 +15,7 @@ public sealed class CopyAndSwapAfterSwapTests
     [PgFact]
     public async Task A_validation_that_fails_after_the_swap_leaves_the_step_unfinished_and_the_next_run_completes_it()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await db.ExecAsync("""
             CREATE TABLE parents (id integer PRIMARY KEY);
             INSERT INTO parents SELECT generate_series(1, 3);

@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -14,14 +14,12 @@ public sealed class CopyAndSwapBackfillTests
 {
     private static BatchOptions Small => new() { BatchSize = 70, TargetBatchDuration = null };
 
-    private static async Task<PostgreSqlBehaviourDatabase> OpenAsync()
+    private static async Task<PgDatabase> OpenAsync()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        return new PostgreSqlBehaviourDatabase(pg);
+        return await PgDatabase.CreateAsync();
     }
 
-    private static async Task<List<DataProgress>> BackfillAsync(PostgreSqlBehaviourDatabase db, string table, string set, string? where = null,
+    private static async Task<List<DataProgress>> BackfillAsync(PgDatabase db, string table, string set, string? where = null,
         BatchOptions? batching = null, string? schema = null)
     {
         var reports = new List<DataProgress>();
@@ -33,7 +31,7 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     /// <summary>Everything about a table that the swap must keep, as text to compare.</summary>
-    private static async Task<string> ShapeAsync(PostgreSqlBehaviourDatabase db, string table)
+    private static async Task<string> ShapeAsync(PgDatabase db, string table)
     {
         var rows = await db.QueryAsync($"""
             SELECT 'column ' || attname || ' ' || format_type(atttypid, atttypmod) || ' ' || attnotnull || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
@@ -51,7 +49,7 @@ public sealed class CopyAndSwapBackfillTests
         return string.Join("\n", rows.Select(r => r[0]));
     }
 
-    private static async Task AssertNoLeftoversAsync(PostgreSqlBehaviourDatabase db)
+    private static async Task AssertNoLeftoversAsync(PgDatabase db)
     {
         Assert.Empty(await db.QueryAsync("SELECT relname FROM pg_class WHERE relname LIKE 'retort\\_copy\\_%'"));
         Assert.Empty(await db.QueryAsync("SELECT proname FROM pg_proc WHERE proname LIKE 'retort\\_copy\\_%'"));
@@ -155,7 +153,7 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     /// <summary>Creates t (300 rows) and starts a copy-and-swap backfill of it (n = 1) that is cancelled after its first batch; returns its migrator.</summary>
-    private static async Task<Migrator> StopAfterFirstBatchAsync(PostgreSqlBehaviourDatabase db)
+    private static async Task<Migrator> StopAfterFirstBatchAsync(PgDatabase db)
     {
         await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
         using var cts = new CancellationTokenSource();
@@ -184,10 +182,9 @@ public sealed class CopyAndSwapBackfillTests
     {
         await using var db = await OpenAsync();
         await db.ExecAsync("CREATE TABLE t (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0); INSERT INTO t (id) SELECT generate_series(1, 300)");
-        var dialect = db.Database.Dialect;
         await using var connection = await db.Database.OpenConnectionAsync();
-        var copy = await dialect.DataMigrations.CreateTableCopyAsync(connection, new BackfillOperation("t", "n = 1") { Strategy = BackfillStrategy.CopyAndSwap },
-            ["id"], resuming: false, CancellationToken.None);
+        var copy = await DialectAccess.CreateTableCopyAsync(db.Database, connection, new BackfillOperation("t", "n = 1") { Strategy = BackfillStrategy.CopyAndSwap },
+            ["id"], resuming: false);
         async Task InTransactionAsync(Func<System.Data.Common.DbTransaction, Task> work)
         {
             await using var transaction = await connection.BeginTransactionAsync();
@@ -214,7 +211,7 @@ public sealed class CopyAndSwapBackfillTests
     }
 
     /// <summary>Runs a copy-and-swap backfill of t (n = 1) whose <paramref name="meanwhile"/> runs, on another connection, after the first batch.</summary>
-    private static async Task<List<DataProgress>> CopyWithAsync(PostgreSqlBehaviourDatabase db, string? meanwhile)
+    private static async Task<List<DataProgress>> CopyWithAsync(PgDatabase db, string? meanwhile)
     {
         var reports = new List<DataProgress>();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", batching: Small, strategy: BackfillStrategy.CopyAndSwap)));

@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -40,17 +40,15 @@ public sealed class KeyRangeBackfillTests
         Assert.Equal(new List<long> { 1 }.Concat(Enumerable.Repeat(40L, 12)).Append(19), RowsPerBatch(reports));
     }
 
-    private static async Task<PostgreSqlBehaviourDatabase> TableAsync(string keyType, string keys)
+    private static async Task<PgDatabase> TableAsync(string keyType, string keys)
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        var db = new PostgreSqlBehaviourDatabase(pg);
+        var db = await PgDatabase.CreateAsync();
         await db.ExecAsync($"CREATE TABLE t (id {keyType} PRIMARY KEY, n integer NOT NULL DEFAULT 0)");
         await db.ExecAsync($"INSERT INTO t (id) {keys}");
         return db;
     }
 
-    private static async Task<List<DataProgress>> BackfillAsync(PostgreSqlBehaviourDatabase db)
+    private static async Task<List<DataProgress>> BackfillAsync(PgDatabase db)
     {
         var reports = new List<DataProgress>();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = n + 1",
@@ -66,17 +64,14 @@ public sealed class KeyRangeBackfillTests
     [PgFact]
     public async Task Only_a_single_integer_key_is_walked_by_value()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await db.ExecAsync("CREATE TABLE a (id bigint PRIMARY KEY); CREATE TABLE b (id numeric PRIMARY KEY); CREATE TABLE c (id text PRIMARY KEY); " +
                            "CREATE TABLE d (x integer, y integer, PRIMARY KEY (x, y)); CREATE SCHEMA s; CREATE TABLE s.e (id integer PRIMARY KEY)");
         await using var connection = await db.Database.OpenConnectionAsync();
-        var support = db.Database.Dialect.DataMigrations;
-        Assert.True(await support.CanBatchByKeyRangeAsync(connection, "a", null, ["id"], CancellationToken.None));
-        Assert.True(await support.CanBatchByKeyRangeAsync(connection, "e", "s", ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "b", null, ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "c", null, ["id"], CancellationToken.None));
-        Assert.False(await support.CanBatchByKeyRangeAsync(connection, "d", null, ["x", "y"], CancellationToken.None));
+        Assert.True(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "a", null, ["id"]));
+        Assert.True(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "e", "s", ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "b", null, ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "c", null, ["id"]));
+        Assert.False(await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "d", null, ["x", "y"]));
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.Revisions;
@@ -13,6 +13,32 @@ namespace Retort.PostgreSql.Tests;
 [Collection(SerialCollection.Name)]
 public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
 {
+    /// <summary>How far the runner's and this test's clocks may disagree in measuring the same interval (their resolution).</summary>
+    private static readonly TimeSpan Leeway = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long the readers below may wait for a lock. A wait for a lock ends on the server's timer, not on how fast the
+    /// machine is, so this can sit well between the migration's lock_timeout (at most 300 ms here) and the waits a reader
+    /// would see if the migration queued for its lock longer (the default lock_timeout of 5 s) or until the holder commits.
+    /// </summary>
+    private const string ReaderLockTimeout = "3s";
+
+    /// <summary>Reads <paramref name="table"/> on a new connection, failing if it waits for a lock longer than <see cref="ReaderLockTimeout"/>.</summary>
+    private async Task ReadAsync(string table)
+    {
+        await using var reader = await db.ConnectAsync();
+        var limit = (int)TestProcess.Scaled(TimeSpan.FromSeconds(60)).TotalMilliseconds;
+        await new NpgsqlCommand($"SET lock_timeout = '{ReaderLockTimeout}'; SET statement_timeout = '{limit}ms'", reader).ExecuteNonQueryAsync();
+        try
+        {
+            await new NpgsqlCommand($"SELECT count(*) FROM {table}", reader).ExecuteScalarAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled)
+        {
+            Assert.Fail($"a reader of {table} waited over {ReaderLockTimeout} behind the migration: {e.MessageText}");
+        }
+    }
+
     [PgFact]
     public async Task An_alter_behind_a_long_transaction_times_out_and_retries_without_blocking_readers()
     {
@@ -20,25 +46,17 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
         await using var holder = await db.HoldReadLockAsync("busy");
 
         await using var database = db.Open("lock_timeout=300ms");
-        var watch = Stopwatch.StartNew();
         var migration = database.ApplyAsync([new AddColumnOperation("busy", new Column("note", SqlType.Text))]);
+        await db.WaitForLockWaiterAsync("busy", migration);
 
-        // While the migration keeps retrying, other sessions' queries still get through: the ALTER never waits
-        // in the lock queue longer than its lock_timeout.
-        var slowest = TimeSpan.Zero;
-        while (watch.Elapsed < TimeSpan.FromSeconds(4))
+        // While the migration keeps retrying, other sessions' queries still get through: the ALTER never waits in the
+        // lock queue longer than its lock_timeout, so no reader waits longer either.
+        for (var read = 0; read < 30; read++)
         {
-            var query = Stopwatch.StartNew();
-            await using (var reader = await db.ConnectAsync())
-            {
-                await new NpgsqlCommand("SET statement_timeout = '5s'", reader).ExecuteNonQueryAsync();
-                await new NpgsqlCommand("SELECT count(*) FROM busy", reader).ExecuteScalarAsync();
-            }
-            if (query.Elapsed > slowest) slowest = query.Elapsed;
+            await ReadAsync("busy");
             Assert.False(migration.IsCompleted, "the ALTER must not succeed while the other transaction holds its lock");
             await Task.Delay(100);
         }
-        Assert.True(slowest < TimeSpan.FromSeconds(2), $"a reader waited {slowest.TotalMilliseconds} ms behind the migration");
 
         await holder.ReleaseAsync();
         await migration;
@@ -61,16 +79,25 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
             op.AddColumn("queue", new Column("note", SqlType.Text));
             op.CreateIndex("ix_queue_note", "queue", ["note"]);
         }))]));
+        var total = Stopwatch.StartNew();
         var migration = migrator.UpgradeAsync();
+        await db.WaitForLockWaiterAsync("queue", migration);
+        // Held past several lock timeouts: the batch is rolled back and sent again, more than once.
+        var held = Stopwatch.StartNew();
         await Task.Delay(1200);
         Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
         await holder.ReleaseAsync();
+        var waited = held.Elapsed;
         Assert.Equal("b1", Assert.Single(await migration).Revision.Id);
+        var run = total.Elapsed;
 
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'before_wait'"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_queue_note'"));
-        var history = Assert.Single(await migrator.GetHistoryAsync());
-        Assert.True(history.Duration >= TimeSpan.FromMilliseconds(1000), $"recorded {history.Duration?.TotalMilliseconds} ms for a revision that waited over a second");
+        // The revision began before its ALTER was seen waiting and ended after the release: its recorded time holds the
+        // wait, and no more than the whole run (both clocks are this machine's; a little leeway for their resolution).
+        var duration = Assert.Single(await migrator.GetHistoryAsync()).Duration!.Value;
+        Assert.True(duration >= waited - Leeway, $"recorded {duration.TotalMilliseconds} ms for a revision that waited {waited.TotalMilliseconds:0} ms");
+        Assert.True(duration <= run + Leeway, $"recorded {duration.TotalMilliseconds} ms in a run of {run.TotalMilliseconds:0} ms");
         Assert.Equal(["b1"], await migrator.GetCurrentHeadIdsAsync());
     }
 
@@ -90,22 +117,16 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
             op.AddColumn("held_door", new Column("note", SqlType.Text));
         }))]), new MigratorOptions { VersionTable = "door_version", HistoryTable = "door_history", ProgressTable = "door_progress" });
         var migration = migrator.UpgradeAsync();
-        var watch = Stopwatch.StartNew();
-        var slowest = TimeSpan.Zero;
-        while (watch.Elapsed < TimeSpan.FromSeconds(5))
+        await db.WaitForLockWaiterAsync("held_door", migration);
+        // Readers of open_door wait at most one lock_timeout; a revision that kept open_door locked between attempts
+        // would hold them until held_door is released, after the last read.
+        for (var read = 0; read < 40; read++)
         {
-            var query = Stopwatch.StartNew();
-            await using (var reader = await db.ConnectAsync())
-            {
-                await new NpgsqlCommand("SET statement_timeout = '10s'", reader).ExecuteNonQueryAsync();
-                await new NpgsqlCommand("SELECT count(*) FROM open_door", reader).ExecuteScalarAsync();
-            }
-            if (query.Elapsed > slowest) slowest = query.Elapsed;
+            await ReadAsync("open_door");
             await Task.Delay(50);
         }
         if (migration.IsCompleted) await migration;   // surfaces a failure
         Assert.False(migration.IsCompleted, "the revision must keep waiting for held_door");
-        Assert.True(slowest < TimeSpan.FromSeconds(2), $"a reader of open_door waited {slowest.TotalMilliseconds} ms behind the waiting revision");
 
         await holder.ReleaseAsync();
         await migration;
@@ -126,7 +147,8 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
             op.Execute("SET LOCAL lock_timeout = '150ms'; ALTER TABLE multi_door ADD COLUMN note text; COMMENT ON TABLE multi_door IS 'two; parts'")))]),
             new MigratorOptions { VersionTable = "multi_version", HistoryTable = "multi_history" });
         var migration = migrator.UpgradeAsync();
-        await Task.Delay(1200);
+        await db.WaitForLockWaiterAsync("multi_door", migration);
+        await Task.Delay(1200); // several lock timeouts: the ALTER is retried while the SET before it still holds
         if (migration.IsCompleted) await migration;   // surfaces a failure
         Assert.False(migration.IsCompleted, "the ALTER must wait while the other transaction holds its lock");
         await holder.ReleaseAsync();

@@ -1,6 +1,6 @@
 using Npgsql;
-using Retort.Behaviour;
-using Retort.Cli.Tests;
+using Retort.Specification.Support;
+using Retort.Specification.Cli;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Revisions;
@@ -33,12 +33,10 @@ public sealed class OfflineParameterTests
     [PgFact]
     public async Task Only_the_real_parameter_is_substituted_and_psql_leaves_the_rows_the_online_run_leaves()
     {
-        await using var online = new PgDatabase();
-        await online.InitializeAsync();
+        await using var online = await PgDatabase.CreateAsync();
         await using (var database = online.Open()) await new Migrator(database, Chain()).UpgradeAsync();
 
-        await using var offline = new PgDatabase();
-        await offline.InitializeAsync();
+        await using var offline = await PgDatabase.CreateAsync();
         var script = new StringWriter();
         await using (var database = offline.Open()) await new Migrator(database, Chain()).WriteScriptAsync(script, up: true, "head");
         var text = script.ToString().ReplaceLineEndings("\n");

@@ -1,15 +1,7 @@
-using Retort.Behaviour;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Specification.Autogenerate;
 
 namespace Retort.PostgreSql.Tests;
 
-/// <summary>The shared autogenerate suite on PostgreSQL, one fresh database per test.</summary>
-public sealed class PostgreSqlAutogenerateBehaviourTests : AutogenerateBehaviourTests
-{
-    protected override async Task<IBehaviourDatabase> CreateDatabaseAsync()
-    {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
-        return new PostgreSqlBehaviourDatabase(db);
-    }
-}
+/// <summary>The autogenerate specification on PostgreSQL, one fresh database per test.</summary>
+public sealed class PostgreSqlAutogenerateBehaviourTests : AutogenerateSpecification<PostgreSqlDatabaseFactory>;

@@ -1,15 +1,7 @@
-using Retort.Behaviour;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Specification.Operations;
 
 namespace Retort.PostgreSql.Tests;
 
-/// <summary>The shared operation behaviour suite on PostgreSQL, one fresh database per test.</summary>
-public sealed class PostgreSqlOperationBehaviourTests : OperationBehaviourTests
-{
-    protected override async Task<IBehaviourDatabase> CreateDatabaseAsync()
-    {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
-        return new PostgreSqlBehaviourDatabase(db);
-    }
-}
+/// <summary>The operation specification on PostgreSQL, one fresh database per test.</summary>
+public sealed class PostgreSqlOperationBehaviourTests : OperationSpecification<PostgreSqlDatabaseFactory>;

@@ -1,15 +1,7 @@
-using Retort.Behaviour;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Specification.Runner;
 
 namespace Retort.PostgreSql.Tests;
 
-/// <summary>The shared version-table and edited-revision suite on PostgreSQL, one fresh database per test.</summary>
-public sealed class PostgreSqlVersionStateBehaviourTests : VersionStateBehaviourTests
-{
-    protected override async Task<IBehaviourDatabase> CreateDatabaseAsync()
-    {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
-        return new PostgreSqlBehaviourDatabase(db);
-    }
-}
+/// <summary>The version-table and edited-revision specification on PostgreSQL, one fresh database per test.</summary>
+public sealed class PostgreSqlVersionStateBehaviourTests : VersionStateSpecification<PostgreSqlDatabaseFactory>;

@@ -1,6 +1,7 @@
 using Retort.Connections;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Specification.Support;
 using Retort.Schema;
 using Index = Retort.Schema.TableIndex;
 
@@ -74,7 +75,7 @@ public class ReflectionTests(PgDatabase db) : IClassFixture<PgDatabase>
         await using var database = db.Open();
         await using var connection = await database.OpenConnectionAsync();
         using var counter = new QueryCounter();
-        var tables = await database.Dialect.Reflection.ReflectAsync(connection, null, "many", CancellationToken.None);
+        var tables = await DialectAccess.ReflectAsync(database, connection, "many");
         Assert.Equal(1000, tables.Count);
         Assert.Equal(4, counter.Count);
         var t5 = tables.Single(t => t.Name == "t5");

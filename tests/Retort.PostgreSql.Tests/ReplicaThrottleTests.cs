@@ -1,5 +1,5 @@
-using Retort.Behaviour;
-using Retort.Behaviour.Data;
+using Retort.Specification.Support;
+using Retort.Specification.Data;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Runner;
@@ -12,9 +12,7 @@ public sealed class ReplicaThrottleTests
     [PgFact]
     public async Task An_unknown_replica_name_stops_the_backfill_before_its_first_batch()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await DataFixtures.CreateItemsAsync(db, 100);
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("items", "counter = 1",
             batching: new BatchOptions { ReplicaName = "no_such_standby" })));

@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;
@@ -46,8 +46,7 @@ public sealed class SchemaPlacementTests
 
     private static async Task<PgDatabase> DatabaseAsync()
     {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
+        var db = await PgDatabase.CreateAsync();
         await db.ExecuteAsync("CREATE SCHEMA app; CREATE SCHEMA ops; CREATE SCHEMA elsewhere");
         return db;
     }

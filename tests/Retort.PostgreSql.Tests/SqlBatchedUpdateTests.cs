@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Environments;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
@@ -16,9 +16,7 @@ public sealed class SqlBatchedUpdateTests
     [PgFact]
     public async Task Batched_updates_from_a_sql_revision_fill_every_row_once_with_names_as_postgresql_reads_them()
     {
-        var pg = new PgDatabase();
-        await pg.InitializeAsync();
-        await using var db = new PostgreSqlBehaviourDatabase(pg);
+        await using var db = await PgDatabase.CreateAsync();
         await db.ExecAsync("CREATE TABLE items (id bigint PRIMARY KEY, data text NOT NULL, data_upper text, n integer NOT NULL DEFAULT 0); " +
                            "INSERT INTO items (id, data) SELECT i, 'item ' || i FROM generate_series(1, 1500) i; " +
                            "CREATE SCHEMA billing; CREATE TABLE billing.\"Lines\" (code text PRIMARY KEY, total integer); " +

@@ -1,19 +1,22 @@
 using Retort.Dialects;
 using Retort.Operations;
 using Retort.Schema;
+using Retort.Specification.Support;
 using Index = Retort.Schema.TableIndex;
 
 namespace Retort.PostgreSql.Tests;
 
+/// <summary>
+/// What PostgreSQL's generator writes beyond the offline cases of <see cref="PostgreSqlSqlRenderingTests"/>: schema-qualified
+/// names, identity columns, every type, statements that must run outside a transaction, literals and quoting.
+/// </summary>
 public class SqlGenerationTests
 {
     private readonly PostgreSqlDialect _dialect = new();
 
-    private string[] Sql(MigrationOperation operation) =>
-        _dialect.Generator.Generate(operation).Cast<MigrationStep.Sql>().Select(s => s.Statement.Sql).ToArray();
+    private string[] Sql(MigrationOperation operation) => DialectAccess.Sql(_dialect, operation);
 
-    private SqlStatement[] Statements(MigrationOperation operation) =>
-        _dialect.Generator.Generate(operation).Cast<MigrationStep.Sql>().Select(s => s.Statement).ToArray();
+    private SqlStatement[] Statements(MigrationOperation operation) => [.. DialectAccess.Statements(_dialect, operation)];
 
     [Theory]
     [InlineData("CREATE INDEX CONCURRENTLY ix ON t (a)", "CREATE INDEX CONCURRENTLY")]
@@ -31,7 +34,7 @@ public class SqlGenerationTests
     [InlineData("ALTER TYPE mood ADD VALUE 'meh'", null)]
     public void Statements_postgresql_runs_only_outside_a_transaction_are_recognised(string sql, string? what)
     {
-        var why = _dialect.Transactions.WhyNotInTransaction(sql);
+        var why = DialectAccess.WhyNotInTransaction(_dialect, sql);
         if (what is null) Assert.Null(why);
         else Assert.Equal($"PostgreSQL runs {what} only outside a transaction block", why);
     }
@@ -194,13 +197,13 @@ public class SqlGenerationTests
     [Fact]
     public void Quoting_and_literals()
     {
-        Assert.Equal("\"we\"\"ird\"", _dialect.QuoteIdentifier("we\"ird"));
-        Assert.Equal("'it''s'", _dialect.RenderLiteral("it's"));
-        Assert.Equal("NULL", _dialect.RenderLiteral(null));
-        Assert.Equal("1.5", _dialect.RenderLiteral(1.5m));
-        Assert.Equal("'\\x01ff'::bytea", _dialect.RenderLiteral(new byte[] { 1, 255 }));
-        Assert.Equal("'2024-01-02'::date", _dialect.RenderLiteral(new DateOnly(2024, 1, 2)));
-        Assert.Equal("'00000000-0000-0000-0000-000000000000'::uuid", _dialect.RenderLiteral(Guid.Empty));
+        Assert.Equal("\"we\"\"ird\"", DialectAccess.Quote(_dialect, "we\"ird"));
+        Assert.Equal("'it''s'", DialectAccess.Literal(_dialect, "it's"));
+        Assert.Equal("NULL", DialectAccess.Literal(_dialect, null));
+        Assert.Equal("1.5", DialectAccess.Literal(_dialect, 1.5m));
+        Assert.Equal("'\\x01ff'::bytea", DialectAccess.Literal(_dialect, new byte[] { 1, 255 }));
+        Assert.Equal("'2024-01-02'::date", DialectAccess.Literal(_dialect, new DateOnly(2024, 1, 2)));
+        Assert.Equal("'00000000-0000-0000-0000-000000000000'::uuid", DialectAccess.Literal(_dialect, Guid.Empty));
     }
 
     [Fact]
@@ -209,9 +212,9 @@ public class SqlGenerationTests
         var dialect = new PostgreSqlDialect();
         Assert.True(dialect.SqlFlavor.NestedComments);
         // The VACUUM sits inside the outer comment: PostgreSQL nests block comments, so this is a SELECT.
-        Assert.Null(dialect.Transactions.WhyNotInTransaction("/* outer /* inner */ VACUUM; */ SELECT 1"));
-        Assert.Contains("VACUUM", dialect.Transactions.WhyNotInTransaction("/* outer /* inner */ still */ VACUUM"));
-        Assert.Contains("CREATE INDEX CONCURRENTLY", dialect.Transactions.WhyNotInTransaction("-- build it\nCREATE INDEX /* no lock */ CONCURRENTLY ix ON t (c)"));
-        Assert.Null(dialect.Transactions.WhyNotInTransaction("COMMENT ON TABLE t IS $$ VACUUM $$"));
+        Assert.Null(DialectAccess.WhyNotInTransaction(dialect, "/* outer /* inner */ VACUUM; */ SELECT 1"));
+        Assert.Contains("VACUUM", DialectAccess.WhyNotInTransaction(dialect, "/* outer /* inner */ still */ VACUUM"));
+        Assert.Contains("CREATE INDEX CONCURRENTLY", DialectAccess.WhyNotInTransaction(dialect, "-- build it\nCREATE INDEX /* no lock */ CONCURRENTLY ix ON t (c)"));
+        Assert.Null(DialectAccess.WhyNotInTransaction(dialect, "COMMENT ON TABLE t IS $$ VACUUM $$"));
     }
 }

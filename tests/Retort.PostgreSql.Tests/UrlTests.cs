@@ -1,5 +1,5 @@
 using Npgsql;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
@@ -13,7 +13,7 @@ public class UrlTests
 {
     private readonly PostgreSqlDialect _dialect = new();
 
-    private NpgsqlConnectionStringBuilder Parse(string url) => new(_dialect.Connections.ConnectionStringFromUrl(DatabaseUrl.Parse(url)));
+    private NpgsqlConnectionStringBuilder Parse(string url) => new(DialectAccess.ConnectionString(_dialect, url));
 
     [Fact]
     public void Url_parts_become_Npgsql_keys()
@@ -54,8 +54,8 @@ public class UrlTests
         Assert.IsType<PostgreSqlDialect>(a.Dialect);
         Assert.IsType<PostgreSqlDialect>(b.Dialect);
         Assert.DoesNotContain("hunter2", a.DisplayName);
-        Assert.DoesNotContain("hunter2", _dialect.Connections.RedactConnectionString("Host=x;Password=hunter2;Username=app"));
-        Assert.DoesNotContain("hunter2", _dialect.Connections.RedactConnectionString("failed for postgresql://app:hunter2@x/db"));
+        Assert.DoesNotContain("hunter2", DialectAccess.Redact(_dialect, "Host=x;Password=hunter2;Username=app"));
+        Assert.DoesNotContain("hunter2", DialectAccess.Redact(_dialect, "failed for postgresql://app:hunter2@x/db"));
         using var c = Database.Open("Host=localhost;Username=app;Password=hunter2;Database=shop", "postgresql");
         Assert.DoesNotContain("hunter2", c.DisplayName);
     }
@@ -73,8 +73,7 @@ public class UrlTests
     public async Task Logs_never_hold_the_password_in_any_url_form()
     {
         const string secret = "hunter2-logged";
-        await using var pg = new PgDatabase();
-        await pg.InitializeAsync();
+        await using var pg = await PgDatabase.CreateAsync();
         var b = new NpgsqlConnectionStringBuilder(pg.ConnectionString);
         var log = new ListLogger();
         var revisions = new RevisionSet([

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Migrations;
 using Retort.Runner;
 using Retort.Schema;

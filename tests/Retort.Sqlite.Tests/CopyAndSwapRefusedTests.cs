@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.Runner;
 using Retort.Sqlite.Tests.Support;
@@ -11,7 +11,7 @@ public sealed class CopyAndSwapRefusedTests
     [Fact]
     public async Task A_copy_and_swap_backfill_is_refused_and_nothing_changes()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0); INSERT INTO t (id) VALUES (1), (2), (3)");
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = 1", strategy: BackfillStrategy.CopyAndSwap)));
 

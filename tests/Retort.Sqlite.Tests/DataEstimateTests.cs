@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Runner;
 using Retort.Sqlite.Tests.Support;
 
@@ -10,7 +10,7 @@ namespace Retort.Sqlite.Tests;
 /// </summary>
 public sealed class DataEstimateTests
 {
-    private static async Task<List<DataProgress>> BackfillAsync(SqliteBehaviourDatabase db, string table)
+    private static async Task<List<DataProgress>> BackfillAsync(TempDatabase db, string table)
     {
         var reports = new List<DataProgress>();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill(table, "n = n + 1", batchSize: 40)));
@@ -22,7 +22,7 @@ public sealed class DataEstimateTests
     [Fact]
     public async Task A_rowid_table_is_estimated_from_its_rowid_range()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         // Ids 1..100 with every third deleted: 67 rows, rowid range 100. The estimate is the range, not a count.
         await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 100) INSERT INTO t (id) SELECT i FROM s");
@@ -35,7 +35,7 @@ public sealed class DataEstimateTests
     [Fact]
     public async Task A_table_without_rowid_is_counted()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync("CREATE TABLE w (code TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 90) INSERT INTO w (code) SELECT printf('c%03d', i) FROM s");
         var reports = await BackfillAsync(db, "w");

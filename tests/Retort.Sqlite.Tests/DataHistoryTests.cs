@@ -1,5 +1,5 @@
-using Retort.Behaviour;
-using Retort.Behaviour.Data;
+using Retort.Specification.Support;
+using Retort.Specification.Data;
 using Retort.Runner;
 using Retort.Sqlite.Tests.Support;
 
@@ -11,7 +11,7 @@ public sealed class DataHistoryTests
     [Fact]
     public async Task An_old_history_table_gets_the_rows_column_and_keeps_its_rows()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await DataFixtures.CreateItemsAsync(db, 300);
         await new Migrator(db.Database, InlineScript.Single(op => op.Execute("SELECT 1", reverseSql: "SELECT 1"))).UpgradeAsync();
         await db.ExecAsync("ALTER TABLE retort_history DROP COLUMN rows_affected");

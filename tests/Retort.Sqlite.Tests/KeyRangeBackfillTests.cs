@@ -1,4 +1,4 @@
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Operations;
 using Retort.Runner;
 using Retort.Sqlite.Tests.Support;
@@ -18,7 +18,7 @@ public sealed class KeyRangeBackfillTests
     private static readonly BatchOptions Fixed = new() { BatchSize = Size, TargetBatchDuration = null };
 
     /// <summary>Ids −39…200, 100 ids from 10¹², and the four largest 64-bit integers: 344 rows in three dense runs.</summary>
-    private static async Task<int> DenseRunsAsync(SqliteBehaviourDatabase db)
+    private static async Task<int> DenseRunsAsync(TempDatabase db)
     {
         await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT -39 UNION ALL SELECT i + 1 FROM s WHERE i < 200) INSERT INTO t (id) SELECT i FROM s");
@@ -27,7 +27,7 @@ public sealed class KeyRangeBackfillTests
         return Convert.ToInt32(await db.CountAsync("t"));
     }
 
-    private static async Task<List<DataProgress>> BackfillAsync(SqliteBehaviourDatabase db)
+    private static async Task<List<DataProgress>> BackfillAsync(TempDatabase db)
     {
         var reports = new List<DataProgress>();
         var migrator = new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = n + 1", batching: Fixed)));
@@ -37,7 +37,7 @@ public sealed class KeyRangeBackfillTests
     }
 
     /// <summary>Runs the upgrade and cancels it once <paramref name="batches"/> batches have committed.</summary>
-    private static async Task CancelAfterAsync(SqliteBehaviourDatabase db, Action<Retort.Migrations.Op> up, int batches)
+    private static async Task CancelAfterAsync(TempDatabase db, Action<Retort.Migrations.Op> up, int batches)
     {
         using var cts = new CancellationTokenSource();
         var migrator = new Migrator(db.Database, InlineScript.Single(up));
@@ -52,7 +52,7 @@ public sealed class KeyRangeBackfillTests
     [Fact]
     public async Task Every_row_is_updated_once_across_holes_and_extreme_keys_in_batches_no_larger_than_their_size()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         var rows = await DenseRunsAsync(db);
         var reports = await BackfillAsync(db);
 
@@ -69,7 +69,7 @@ public sealed class KeyRangeBackfillTests
     {
         // Keys 1,000 apart (time-based ids, a sequence shared by tables): batches bounded by key value would hold one
         // row each. After the first, half-empty batch, the run finds each batch's end by row count.
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 500) INSERT INTO t (id) SELECT i * 1000 FROM s");
         var reports = await BackfillAsync(db);
@@ -81,7 +81,7 @@ public sealed class KeyRangeBackfillTests
     [Fact]
     public async Task A_cancelled_key_range_backfill_resumes_without_repeating_a_batch()
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         var rows = await DenseRunsAsync(db);
         Action<Retort.Migrations.Op> up = op => op.Backfill("t", "n = n + 1", batching: Fixed);
         await CancelAfterAsync(db, up, batches: 3);
@@ -102,7 +102,7 @@ public sealed class KeyRangeBackfillTests
     public async Task A_run_resumed_after_the_fallback_to_row_count_batches_updates_every_row_once()
     {
         // The first run's checkpoints come from both kinds of batch; the resumed run starts by key value again.
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200) INSERT INTO t (id) SELECT i * 1000 FROM s");
         await db.ExecAsync("WITH RECURSIVE s(i) AS (SELECT 300000 UNION ALL SELECT i + 1 FROM s WHERE i < 300299) INSERT INTO t (id) SELECT i FROM s");
@@ -127,10 +127,10 @@ public sealed class KeyRangeBackfillTests
     [InlineData("CREATE TABLE k (id INTEGER PRIMARY KEY, code INTEGER UNIQUE)", "code", false)]
     public async Task Only_a_rowid_key_is_walked_by_value(string create, string key, bool byValue)
     {
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync(create);
         await using var connection = await db.Database.OpenConnectionAsync();
-        Assert.Equal(byValue, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "k", null, [key], CancellationToken.None));
+        Assert.Equal(byValue, await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "k", null, [key]));
     }
 
     [Fact]
@@ -139,10 +139,10 @@ public sealed class KeyRangeBackfillTests
         // SqliteKillResumeTests kill the probe in both modes; this pins which mode each fixture gets.
         foreach (var integerKey in new[] { true, false })
         {
-            await using var db = new SqliteBehaviourDatabase();
-            await Retort.Behaviour.Data.DataFixtures.CreateItemsAsync(db, 10, integerKey);
+            await using var db = new TempDatabase();
+            await Retort.Specification.Data.DataFixtures.CreateItemsAsync(db, 10, integerKey);
             await using var connection = await db.Database.OpenConnectionAsync();
-            Assert.Equal(integerKey, await db.Database.Dialect.DataMigrations.CanBatchByKeyRangeAsync(connection, "items", null, ["id"], CancellationToken.None));
+            Assert.Equal(integerKey, await DialectAccess.CanBatchByKeyRangeAsync(db.Database, connection, "items", null, ["id"]));
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class KeyRangeBackfillTests
     public async Task A_bigint_key_holding_text_and_integers_is_walked_by_count_and_every_row_is_updated()
     {
         // SQLite stores any value in a BIGINT column; only a rowid is sure to be an integer.
-        await using var db = new SqliteBehaviourDatabase();
+        await using var db = new TempDatabase();
         await db.ExecAsync("CREATE TABLE t (id BIGINT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0)");
         await db.ExecAsync("INSERT INTO t (id) VALUES (1), (2), (50), ('abc'), ('zz'), (2.5), (x'00')");
         await new Migrator(db.Database, InlineScript.Single(op => op.Backfill("t", "n = n + 1", batching: new BatchOptions { BatchSize = 2, TargetBatchDuration = null }))).UpgradeAsync();
@@ -160,10 +160,9 @@ public sealed class KeyRangeBackfillTests
     [Fact]
     public async Task Statement_journals_stay_in_memory_for_the_step_and_the_setting_is_restored_without_touching_temporary_tables()
     {
-        await using var db = new SqliteBehaviourDatabase();
-        var support = db.Database.Dialect.DataMigrations;
+        await using var db = new TempDatabase();
         await using var connection = await db.Database.OpenConnectionAsync();
-        await using (var prepared = await support.PrepareConnectionAsync(connection, CancellationToken.None))
+        await using (var prepared = await DialectAccess.PrepareDataConnectionAsync(db.Database, connection))
         {
             Assert.NotNull(prepared);
             Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA temp_store"));
@@ -173,7 +172,7 @@ public sealed class KeyRangeBackfillTests
         // Changing the setting would delete temporary tables: with one present it is left alone.
         await ScalarAsync(connection, "CREATE TEMP TABLE scratch (x INT)");
         await ScalarAsync(connection, "INSERT INTO scratch VALUES (1)");
-        await using (var prepared = await support.PrepareConnectionAsync(connection, CancellationToken.None))
+        await using (var prepared = await DialectAccess.PrepareDataConnectionAsync(db.Database, connection))
             Assert.Null(prepared);
         Assert.Equal(0L, await ScalarAsync(connection, "PRAGMA temp_store"));
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT count(*) FROM scratch"));

@@ -3,6 +3,7 @@ using Retort.Dialects;
 using Retort.Migrations;
 using Retort.Revisions;
 using Retort.Runner;
+using Retort.Specification.Support;
 using Retort.Sqlite.Tests.Support;
 
 namespace Retort.Sqlite.Tests;
@@ -43,7 +44,7 @@ public sealed class NonTransactionalDdlTests
         await using var temp = new TempDatabase();
         await using var db = Database.Open($"Dialect=sqlite-autocommit-ddl;Data Source={temp.FilePath}");
         var third = "INSERT INTO no_such_table VALUES (1)";
-        var revisions = new RevisionSet([new Revision(RevisionInfo.Create("r1", null, "three steps"), new Behaviour.InlineScript(op =>
+        var revisions = new RevisionSet([new Revision(RevisionInfo.Create("r1", null, "three steps"), new InlineScript(op =>
         {
             op.Execute("CREATE TABLE a (id INTEGER PRIMARY KEY)");
             op.Execute("CREATE TABLE b (id INTEGER PRIMARY KEY)");
@@ -73,7 +74,7 @@ public sealed class NonTransactionalDdlTests
         DialectRegistry.Register(new AutocommitDdlSqlite());
         await using var temp = new TempDatabase();
         await using var db = Database.Open($"Dialect=sqlite-autocommit-ddl;Data Source={temp.FilePath}");
-        var revisions = new RevisionSet([new Revision(RevisionInfo.Create("r1", null, "one"), new Behaviour.InlineScript(op => op.Execute("CREATE TABLE a (id INTEGER)")))]);
+        var revisions = new RevisionSet([new Revision(RevisionInfo.Create("r1", null, "one"), new InlineScript(op => op.Execute("CREATE TABLE a (id INTEGER)")))]);
         var e = await Assert.ThrowsAsync<RetortException>(() => new Migrator(db, revisions, new MigratorOptions { SingleTransaction = true }).UpgradeAsync());
         Assert.Contains("commits schema changes by itself", e.Message);
         Assert.Empty(temp.Query("SELECT name FROM sqlite_master WHERE name = 'a'"));

@@ -2,6 +2,7 @@ using Retort.Dialects;
 using Retort.Operations;
 using Retort.Runner;
 using Retort.Schema;
+using Retort.Specification.Support;
 
 namespace Retort.Sqlite.Tests;
 
@@ -10,18 +11,8 @@ public class RebuildSqlTests
 {
     private static readonly SqliteDialect Dialect = new();
 
-    private static async Task<string> CompileAsync(Table table, params MigrationOperation[] ops)
-    {
-        var tracker = new SchemaTracker([table]);
-        var lines = new List<string>();
-        foreach (var group in Dialect.Generator.GroupOperations(ops))
-        {
-            foreach (var step in await Dialect.Generator.CompileAsync(group, tracker, CancellationToken.None))
-                lines.Add(((MigrationStep.Sql)step).Statement.Sql);
-            tracker.Apply(group);
-        }
-        return string.Join(";\n", lines);
-    }
+    private static async Task<string> CompileAsync(Table table, params MigrationOperation[] ops) =>
+        string.Join(";\n", await DialectAccess.CompileAsync(Dialect, [table], ops));
 
     private static readonly Table Items = new("items",
         new Column("id", SqlType.Integer, primaryKey: true),

@@ -1,16 +1,16 @@
 using Retort.Dialects;
 using Retort.Operations;
 using Retort.Schema;
+using Retort.Specification.Support;
 
 namespace Retort.Sqlite.Tests;
 
-/// <summary>Exact SQL for every operation SQLite does natively (rebuilds are covered by behaviour tests).</summary>
+/// <summary>What SQLite's generator writes for the native operations, table options, literals, quoting and type names (the offline cases of every operation are in <see cref="SqliteSqlRenderingTests"/>).</summary>
 public class SqlRenderingTests
 {
     private static readonly SqliteDialect Dialect = new();
 
-    private static string Sql(MigrationOperation op) =>
-        string.Join(";\n", Dialect.Generator.Generate(op).Cast<MigrationStep.Sql>().Select(s => s.Statement.Sql));
+    private static string Sql(MigrationOperation op) => string.Join(";\n", DialectAccess.Sql(Dialect, op));
 
     [Fact]
     public void Create_table_with_every_kind_of_element()
@@ -85,7 +85,7 @@ public class SqlRenderingTests
     public void Bulk_insert_uses_parameters()
     {
         var op = new BulkInsertOperation("t", ValueList.Of("a", "b"), ValueList.Of(ValueList.Of<object?>(1, "x"), ValueList.Of<object?>(2, null)));
-        var statement = Dialect.Generator.Generate(op).Cast<MigrationStep.Sql>().Single().Statement;
+        var statement = Assert.Single(DialectAccess.Statements(Dialect, op));
         Assert.Equal("INSERT INTO \"t\" (\"a\", \"b\") VALUES (@p0_0, @p0_1), (@p1_0, @p1_1)", statement.Sql);
         Assert.Equal(1, statement.Parameters["p0_0"]);
         Assert.Null(statement.Parameters["p1_1"]);
@@ -96,28 +96,28 @@ public class SqlRenderingTests
     [InlineData(true, "1")]
     [InlineData(1.5, "1.5")]
     [InlineData(null, "NULL")]
-    public void Literals_are_escaped(object? value, string expected) => Assert.Equal(expected, Dialect.RenderLiteral(value));
+    public void Literals_are_escaped(object? value, string expected) => Assert.Equal(expected, DialectAccess.Literal(Dialect, value));
 
     [Fact]
-    public void Identifiers_are_quoted() => Assert.Equal("\"we\"\"ird\"", Dialect.QuoteIdentifier("we\"ird"));
+    public void Identifiers_are_quoted() => Assert.Equal("\"we\"\"ird\"", DialectAccess.Quote(Dialect, "we\"ird"));
 
     [Fact]
     public void Every_type_has_a_name()
     {
-        var g = Dialect.Generator;
-        Assert.Equal("SMALLINT", g.TypeName(SqlType.SmallInteger));
-        Assert.Equal("BIGINT", g.TypeName(SqlType.BigInteger));
-        Assert.Equal("BOOLEAN", g.TypeName(SqlType.Boolean));
-        Assert.Equal("VARCHAR", g.TypeName(SqlType.String()));
-        Assert.Equal("NUMERIC(12, 3)", g.TypeName(SqlType.Numeric(12, 3)));
-        Assert.Equal("REAL", g.TypeName(SqlType.Float));
-        Assert.Equal("DOUBLE PRECISION", g.TypeName(SqlType.Double));
-        Assert.Equal("DATE", g.TypeName(SqlType.Date));
-        Assert.Equal("DATETIMEOFFSET", g.TypeName(SqlType.DateTimeOffset));
-        Assert.Equal("TIME", g.TypeName(SqlType.Time));
-        Assert.Equal("UUID", g.TypeName(SqlType.Guid));
-        Assert.Equal("BLOB", g.TypeName(SqlType.Binary()));
-        Assert.Equal("VARBINARY(16)", g.TypeName(SqlType.Binary(16)));
-        Assert.Equal("JSON", g.TypeName(SqlType.Json));
+        string TypeName(SqlType type) => DialectAccess.TypeName(Dialect, type);
+        Assert.Equal("SMALLINT", TypeName(SqlType.SmallInteger));
+        Assert.Equal("BIGINT", TypeName(SqlType.BigInteger));
+        Assert.Equal("BOOLEAN", TypeName(SqlType.Boolean));
+        Assert.Equal("VARCHAR", TypeName(SqlType.String()));
+        Assert.Equal("NUMERIC(12, 3)", TypeName(SqlType.Numeric(12, 3)));
+        Assert.Equal("REAL", TypeName(SqlType.Float));
+        Assert.Equal("DOUBLE PRECISION", TypeName(SqlType.Double));
+        Assert.Equal("DATE", TypeName(SqlType.Date));
+        Assert.Equal("DATETIMEOFFSET", TypeName(SqlType.DateTimeOffset));
+        Assert.Equal("TIME", TypeName(SqlType.Time));
+        Assert.Equal("UUID", TypeName(SqlType.Guid));
+        Assert.Equal("BLOB", TypeName(SqlType.Binary()));
+        Assert.Equal("VARBINARY(16)", TypeName(SqlType.Binary(16)));
+        Assert.Equal("JSON", TypeName(SqlType.Json));
     }
 }

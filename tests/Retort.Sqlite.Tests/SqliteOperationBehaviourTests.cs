@@ -1,10 +1,7 @@
-using Retort.Behaviour;
+using Retort.Specification.Operations;
 using Retort.Sqlite.Tests.Support;
 
 namespace Retort.Sqlite.Tests;
 
-/// <summary>The shared operation behaviour suite on SQLite files.</summary>
-public sealed class SqliteOperationBehaviourTests : OperationBehaviourTests
-{
-    protected override Task<IBehaviourDatabase> CreateDatabaseAsync() => Task.FromResult<IBehaviourDatabase>(new SqliteBehaviourDatabase());
-}
+/// <summary>The operation specification on SQLite files.</summary>
+public sealed class SqliteOperationBehaviourTests : OperationSpecification<SqliteDatabaseFactory>;

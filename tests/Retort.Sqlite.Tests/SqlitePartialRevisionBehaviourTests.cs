@@ -1,11 +1,7 @@
-using Retort.Behaviour;
-using Retort.Behaviour.Data;
+using Retort.Specification.Data;
 using Retort.Sqlite.Tests.Support;
 
 namespace Retort.Sqlite.Tests;
 
-/// <summary>The shared suite of partly applied revisions, on SQLite files.</summary>
-public sealed class SqlitePartialRevisionBehaviourTests : PartialRevisionBehaviourTests
-{
-    protected override Task<IBehaviourDatabase> CreateDatabaseAsync() => Task.FromResult<IBehaviourDatabase>(new SqliteBehaviourDatabase());
-}
+/// <summary>The specification of partly applied revisions, on SQLite files.</summary>
+public sealed class SqlitePartialRevisionBehaviourTests : PartialRevisionSpecification<SqliteDatabaseFactory>;

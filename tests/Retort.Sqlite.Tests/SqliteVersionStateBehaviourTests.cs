@@ -1,10 +1,7 @@
-using Retort.Behaviour;
+using Retort.Specification.Runner;
 using Retort.Sqlite.Tests.Support;
 
 namespace Retort.Sqlite.Tests;
 
-/// <summary>The shared version-table and edited-revision suite on SQLite files.</summary>
-public sealed class SqliteVersionStateBehaviourTests : VersionStateBehaviourTests
-{
-    protected override Task<IBehaviourDatabase> CreateDatabaseAsync() => Task.FromResult<IBehaviourDatabase>(new SqliteBehaviourDatabase());
-}
+/// <summary>The version-table and edited-revision specification on SQLite files.</summary>
+public sealed class SqliteVersionStateBehaviourTests : VersionStateSpecification<SqliteDatabaseFactory>;

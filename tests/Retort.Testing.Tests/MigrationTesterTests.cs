@@ -1,5 +1,5 @@
 using Retort.Autogenerate;
-using Retort.Behaviour;
+using Retort.Specification.Support;
 using Retort.Environments;
 using Retort.Migrations;
 using Retort.Revisions;

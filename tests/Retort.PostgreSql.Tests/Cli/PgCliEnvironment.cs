@@ -1,4 +1,4 @@
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
 
 namespace Retort.PostgreSql.Tests.Cli;
@@ -22,8 +22,7 @@ public sealed class PgCliEnvironment : IAsyncDisposable
     /// <summary>Creates the database and runs <c>retort init env --template sql</c>.</summary>
     public static async Task<PgCliEnvironment> CreateAsync()
     {
-        var db = new PgDatabase();
-        await db.InitializeAsync();
+        var db = await PgDatabase.CreateAsync();
         var env = new PgCliEnvironment(db);
         env.Path = await SqlEnvironment.InitAsync(env._dir);
         return env;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
 
 namespace Retort.PostgreSql.Tests.Cli;

@@ -1,6 +1,7 @@
 using Retort.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
-using Retort.Tests.Shared;
+using Retort.Specification.Cli;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests.Cli;
 
@@ -56,12 +57,12 @@ public sealed class PgCliLoggingTests
             {
                 Out = output, Error = error, WorkingDirectory = env.Path, GetEnvironmentVariable = _ => null,
             });
-            lock (output) lock (error) return new Retort.Cli.Tests.CliResult(code, outText.ToString(), errorText.ToString());
+            lock (output) lock (error) return new CliResult(code, outText.ToString(), errorText.ToString());
         });
         return new Running(task, () => { lock (error) return errorText.ToString(); });
     }
 
-    private sealed record Running(Task<Retort.Cli.Tests.CliResult> Task, Func<string> Error)
+    private sealed record Running(Task<CliResult> Task, Func<string> Error)
     {
         public async Task WaitForErrorAsync(string text)
         {

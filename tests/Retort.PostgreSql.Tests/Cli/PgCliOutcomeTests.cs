@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Retort.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
-using Retort.Tests.Shared;
+using Retort.Specification.Cli;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests.Cli;
 
@@ -20,7 +21,7 @@ public sealed class PgCliOutcomeTests
             listener.Start();
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-        var result = await Retort.Cli.Tests.CliRunner.RunAsync(env.Path, "--url", $"postgresql://retort@127.0.0.1:{port}/app?connect_timeout=5", "current");
+        var result = await CliRunner.RunAsync(env.Path, "--url", $"postgresql://retort@127.0.0.1:{port}/app?connect_timeout=5", "current");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"Cannot connect to postgresql://retort@127.0.0.1:{port}/app", result.Error);
         Assert.Contains($"127.0.0.1:{port}. Check that the database is reachable", result.Error);

@@ -1,4 +1,4 @@
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
 
 namespace Retort.PostgreSql.Tests.Cli;

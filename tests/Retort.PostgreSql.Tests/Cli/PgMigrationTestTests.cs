@@ -1,7 +1,7 @@
 using Npgsql;
 using Quickstart;
 using Retort.Cli;
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
 using Retort.Testing;

@@ -1,6 +1,6 @@
 using Quickstart;
 using Retort.Cli;
-using Retort.Cli.Tests;
+using Retort.Specification.Cli;
 using Retort.PostgreSql.Tests.Infrastructure;
 
 namespace Retort.PostgreSql.Tests.Cli;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests.Infrastructure;
 
@@ -48,7 +49,7 @@ public sealed class PgServer
     private static PgServer Start()
     {
         if (Environment.GetEnvironmentVariable("RETORT_TEST_PG_URL") is { Length: > 0 } url)
-            return new PgServer(new PostgreSqlDialect().Connections.ConnectionStringFromUrl(Connections.DatabaseUrl.Parse(url)), null, null, null);
+            return new PgServer(DialectAccess.ConnectionString(new PostgreSqlDialect(), url), null, null, null);
         var bin = FindBinDirectory() ?? throw new InvalidOperationException(
             "No PostgreSQL server for the tests: neither RETORT_TEST_PG_URL is set nor are initdb/pg_ctl installed " +
             "(on PATH or under /usr/lib/postgresql/*/bin). Install Debian's postgresql package or set RETORT_TEST_PG_URL.");

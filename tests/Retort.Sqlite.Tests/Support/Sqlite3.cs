@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Retort.Specification.Support;
 
 namespace Retort.Sqlite.Tests.Support;
 
@@ -7,7 +8,7 @@ public static class Sqlite3
 {
     public const string Path = "/usr/bin/sqlite3";
 
-    /// <summary>Generous: the shell only waits for the disk, but the machine may be busy.</summary>
+    /// <summary>Generous (and scaled by RETORT_TEST_TIMEOUT_SCALE): the shell only waits for the disk, but the machine may be busy.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     /// <summary>Runs <paramref name="script"/> against <paramref name="databaseFile"/>; returns the exit code and standard error.</summary>
@@ -16,20 +17,10 @@ public static class Sqlite3
         Assert.True(File.Exists(Path), "sqlite3 is needed at " + Path + " (Debian package sqlite3).");
         var scriptFile = databaseFile + "." + Guid.NewGuid().ToString("N")[..8] + ".sql";
         await File.WriteAllTextAsync(scriptFile, script);
-        var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Path);
         foreach (var a in new[] { "-bail", databaseFile, ".read " + scriptFile }) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"sqlite3 timed out after {Limit.TotalSeconds:0} s running {scriptFile}.");
-        }
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var (code, _, error) = await TestProcess.RunAsync(start, Limit);
+        return (code, error);
     }
 
     /// <summary>Runs the script and asserts that sqlite3 succeeded.</summary>

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Retort.Connections;
+using Retort.Specification;
 
 namespace Retort.Sqlite.Tests.Support;
 
-/// <summary>A SQLite file in a fresh temporary directory, removed afterwards.</summary>
-public sealed class TempDatabase : IAsyncDisposable
+/// <summary>A SQLite file in a fresh temporary directory, removed afterwards: SQLite's <see cref="TestDatabase"/>.</summary>
+public sealed class TempDatabase : TestDatabase
 {
     public TempDatabase()
     {
@@ -17,8 +18,8 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public string Directory { get; }
     public string FilePath { get; }
-    public string Url { get; }
-    public Database Database { get; }
+    public override string Url { get; }
+    public override Database Database { get; }
 
     /// <summary>A plain connection for setting up and checking data, with foreign keys on.</summary>
     public SqliteConnection Connect()
@@ -57,6 +58,20 @@ public sealed class TempDatabase : IAsyncDisposable
 
     public object? Scalar(string sql) => Query(sql).FirstOrDefault()?[0];
 
+    public override Task ExecAsync(string sql)
+    {
+        Exec(sql);
+        return Task.CompletedTask;
+    }
+
+    public override Task<List<object?[]>> QueryAsync(string sql) => Task.FromResult(Query(sql));
+
+    public override Task AssertConsistentAsync()
+    {
+        AssertIntegrity();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Every CREATE statement except Retort's own tables, as a fingerprint of the user's schema.</summary>
     public string SchemaDump() => string.Join("\n", Query("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'retort_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}: {r[2]}"));
 
@@ -66,7 +81,7 @@ public sealed class TempDatabase : IAsyncDisposable
         Assert.Empty(Query("PRAGMA foreign_key_check"));
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await Database.DisposeAsync();
         SqliteConnection.ClearAllPools();
