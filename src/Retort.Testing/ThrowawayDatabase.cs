@@ -1,3 +1,4 @@
+using Retort.Operations;
 using Retort.Connections;
 using Retort.Dialects;
 using Retort.Migrations;

@@ -1,3 +1,4 @@
+using Retort.Runner;
 using Retort.Connections;
 using Retort.Operations;
 using Retort.PostgreSql.Tests.Infrastructure;

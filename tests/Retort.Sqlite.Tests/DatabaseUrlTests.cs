@@ -1,3 +1,5 @@
+using Retort.Dialects;
+using Retort.Runner;
 using Microsoft.Data.Sqlite;
 using Retort.Connections;
 using Retort.Schema;

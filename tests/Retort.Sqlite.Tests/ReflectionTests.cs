@@ -1,3 +1,4 @@
+using Retort.Runner;
 using Retort.Connections;
 using Retort.Schema;
 using Retort.Sqlite.Tests.Support;

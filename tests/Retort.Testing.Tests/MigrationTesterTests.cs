@@ -1,3 +1,4 @@
+using Retort.Operations;
 using Retort.Autogenerate;
 using Retort.Specification.Support;
 using Retort.Environments;

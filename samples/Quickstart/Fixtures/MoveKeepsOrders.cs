@@ -1,3 +1,4 @@
+using Retort.Operations;
 using System.Globalization;
 using Retort.Migrations;
 using Retort.Runner;

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Retort.Dialects;
-using Retort.Operations;
-using Retort.Runner;
 using Retort.Schema;
 
 namespace Retort.Connections;
@@ -124,48 +122,6 @@ public sealed class Database : IAsyncDisposable, IDisposable
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         return await Dialect.Reflection.ReflectTableAsync(connection, null, name, schema, cancellationToken);
-    }
-
-    /// <summary>Runs a plan of operations in one transaction, without version bookkeeping.</summary>
-    public async Task ApplyAsync(IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var executor = new OnlineExecutor(connection, Dialect, null);
-        await PlanRunner.RunInTransactionAsync(executor, Dialect, plan, cancellationToken);
-    }
-
-    /// <summary>Creates every table of <paramref name="metadata"/> (and its indexes) in foreign-key order, in one transaction.</summary>
-    /// <param name="metadata">The tables.</param>
-    /// <param name="checkFirst">Skip tables that already exist.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public async Task CreateAllAsync(MetaData metadata, bool checkFirst = true, CancellationToken cancellationToken = default)
-    {
-        var tables = metadata.SortedTables;
-        if (checkFirst)
-        {
-            var existing = new HashSet<(string?, string)>();
-            foreach (var schema in tables.Select(t => t.Schema).Distinct())
-                foreach (var t in await ReflectAsync(schema, cancellationToken)) existing.Add((schema, t.Name));
-            tables = tables.Where(t => !existing.Contains((t.Schema, t.Name))).ToList();
-        }
-        await ApplyAsync(tables.Select(t => (MigrationOperation)new CreateTableOperation(t)).ToList(), cancellationToken);
-    }
-
-    /// <summary>Drops every table of <paramref name="metadata"/> in reverse foreign-key order, in one transaction.</summary>
-    /// <param name="metadata">The tables.</param>
-    /// <param name="checkFirst">Skip tables that do not exist.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public async Task DropAllAsync(MetaData metadata, bool checkFirst = true, CancellationToken cancellationToken = default)
-    {
-        var tables = metadata.SortedTables.Reverse().ToList();
-        if (checkFirst)
-        {
-            var existing = new HashSet<(string?, string)>();
-            foreach (var schema in tables.Select(t => t.Schema).Distinct())
-                foreach (var t in await ReflectAsync(schema, cancellationToken)) existing.Add((schema, t.Name));
-            tables = tables.Where(t => existing.Contains((t.Schema, t.Name))).ToList();
-        }
-        await ApplyAsync(tables.Select(t => (MigrationOperation)new DropTableOperation(t.Name, t.Schema)).ToList(), cancellationToken);
     }
 
     /// <inheritdoc />

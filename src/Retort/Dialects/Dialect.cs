@@ -1,4 +1,3 @@
-using Retort.Connections;
 using Retort.Sql;
 
 namespace Retort.Dialects;
@@ -9,7 +8,7 @@ namespace Retort.Dialects;
 /// the migration lock and data-migration support. The base keeps only naming, quoting and literals. The core
 /// never names a database; it asks the dialect.
 /// </summary>
-public abstract class Dialect
+public abstract class Dialect : ISqlSyntax
 {
     private TransactionPolicy? _transactions;
     private StatementExecution? _execution;

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Retort.Connections;
 
 namespace Retort.Dialects;
 

@@ -1,4 +1,4 @@
-using Retort.Connections;
+using Retort.Dialects;
 
 namespace Retort.Environments;
 

@@ -52,6 +52,10 @@ public sealed class SqlMigrationScript : IMigrationScript
     public string Source { get; }
 
     /// <inheritdoc />
+    public string OutsideTransactionAdvice(bool up) =>
+        $"Put a '{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line right before the statement in the {(up ? "upgrade" : "downgrade")} section";
+
+    /// <inheritdoc />
     public string? IrreversibleReason => _downgradeStatements is null
         ? $"the file has no '{SqlRevisionFile.Marker}downgrade' section"
         : null;

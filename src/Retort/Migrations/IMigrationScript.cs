@@ -14,4 +14,11 @@ public interface IMigrationScript
 
     /// <summary>Where the revision is defined (class name or file path), for messages.</summary>
     string Source { get; }
+
+    /// <summary>
+    /// How to mark a statement of this script so it runs outside the revision's transaction, in the script's own terms,
+    /// for the error that refuses such a statement inside it. The default speaks of C#.
+    /// </summary>
+    string OutsideTransactionAdvice(bool up) =>
+        "Run it in a block outside the transaction: op.OutsideTransaction(o => o.Execute(\"...\")), or op.Execute(\"...\", outsideTransaction: true)";
 }

@@ -183,7 +183,7 @@ public sealed partial class Op
     /// Runs C# code in the revision's transaction, with the open connection (for data transformations).
     /// Give <paramref name="reverse"/> to make it reversible.
     /// </summary>
-    public void Run(string description, Func<Runner.MigrationContext, CancellationToken, Task> action,
-        Func<Runner.MigrationContext, CancellationToken, Task>? reverse = null) =>
+    public void Run(string description, Func<MigrationContext, CancellationToken, Task> action,
+        Func<MigrationContext, CancellationToken, Task>? reverse = null) =>
         Add(new CodeStepOperation(description, action) { ReverseAction = reverse });
 }

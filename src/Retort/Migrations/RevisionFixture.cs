@@ -1,5 +1,5 @@
 using System.Reflection;
-using Retort.Runner;
+using Retort.Operations;
 
 namespace Retort.Migrations;
 

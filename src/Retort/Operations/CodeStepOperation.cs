@@ -1,5 +1,3 @@
-using Retort.Runner;
-
 namespace Retort.Operations;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Retort.Environments;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.Sql;
@@ -22,11 +21,9 @@ public sealed partial class Migrator
             foreach (var statement in statements)
             {
                 if (_database.Dialect.Transactions.WhyNotInTransaction(statement) is not { } why) continue;
-                var text = SqlRevisionFile.OneLine(statement);
+                var text = string.Join(' ', statement.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
                 text = text.Length > 80 ? text[..77] + "..." : text;
-                var how = revision.Script is SqlMigrationScript
-                    ? $"Put a '{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line right before the statement in the {(up ? "upgrade" : "downgrade")} section"
-                    : "Run it in a block outside the transaction: op.OutsideTransaction(o => o.Execute(\"...\")), or op.Execute(\"...\", outsideTransaction: true)";
+                var how = revision.Script.OutsideTransactionAdvice(up);
                 throw new RetortException($"Revision {revision.Id} ({revision.Script.Source}) would run \"{text}\" inside its {(up ? "upgrade" : "downgrade")} " +
                     $"transaction, but {why}. {how}: the revision's work before it then commits, the statement runs on its own and is recorded as done, " +
                     "so a rerun after a crash resumes after it (write it so that running it again completes it, for example with IF NOT EXISTS). Nothing was run.");

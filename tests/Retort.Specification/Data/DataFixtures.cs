@@ -1,3 +1,4 @@
+using Retort.Runner;
 using System.Security.Cryptography;
 using System.Text;
 using Retort.Connections;

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
-using Retort.Dialects;
+using Retort.Sql;
 
-namespace Retort.Runner;
+namespace Retort.Operations;
 
 /// <summary>
 /// What a C# code step receives: the open connection and the revision's transaction, the dialect, and a
@@ -11,7 +11,7 @@ namespace Retort.Runner;
 public sealed class MigrationContext
 {
     /// <summary>Creates a context on an open connection (front ends and the testing library use it for fixtures).</summary>
-    public MigrationContext(DbConnection connection, DbTransaction? transaction, Dialect dialect, ILogger logger)
+    public MigrationContext(DbConnection connection, DbTransaction? transaction, ISqlSyntax dialect, ILogger logger)
     {
         Connection = connection;
         Transaction = transaction;
@@ -26,7 +26,7 @@ public sealed class MigrationContext
     public DbTransaction? Transaction { get; }
 
     /// <summary>The database's dialect (for quoting identifiers).</summary>
-    public Dialect Dialect { get; }
+    public ISqlSyntax Dialect { get; }
 
     /// <summary>Logger of the run.</summary>
     public ILogger Logger { get; }
@@ -37,7 +37,7 @@ public sealed class MigrationContext
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in Migrations.ParameterValues.From(parameters))
+        foreach (var (name, value) in ParameterValues.From(parameters))
         {
             var p = command.CreateParameter();
             p.ParameterName = "@" + name;
@@ -66,6 +66,14 @@ public sealed class MigrationContext
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
     {
         await using var command = CreateCommand(sql, parameters);
-        return await command.ReadRowsAsync(cancellationToken);
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
     }
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Retort.Migrations;
+namespace Retort.Operations;
 
 /// <summary>Turns an anonymous object or a dictionary into named parameter values.</summary>
 internal static class ParameterValues

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Retort.Connections;
+namespace Retort.Dialects;
 
 /// <summary>Hides secrets in ADO.NET connection strings before they reach any output.</summary>
 public static class ConnectionStringRedactor

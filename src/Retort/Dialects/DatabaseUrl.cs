@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Retort.Connections;
+namespace Retort.Dialects;
 
 /// <summary>
 /// A database URL in SQLAlchemy's form: <c>scheme://user:password@host:port/database?key=value</c>.

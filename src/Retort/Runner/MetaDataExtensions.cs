@@ -1,6 +1,7 @@
+using Retort.Connections;
 using Retort.Schema;
 
-namespace Retort.Connections;
+namespace Retort.Runner;
 
 /// <summary>SQLAlchemy-style <c>metadata.create_all(engine)</c>.</summary>
 public static class MetaDataExtensions
