@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Retort.Dialects;
 
@@ -20,6 +21,9 @@ internal sealed class SharedTransaction(MigrationRun run) : PerRevisionTransacti
 
     private readonly Stopwatch _opened = new();
 
+    // The revisions applied in the open transaction, in order, to apply again one by one when its commit is refused.
+    private readonly List<RevisionPlan> _open = [];
+
     protected override async Task<RevisionRun> ApplyAsync(RevisionPlan revision, CancellationToken ct)
     {
         var executor = Run.Executor;
@@ -33,6 +37,7 @@ internal sealed class SharedTransaction(MigrationRun run) : PerRevisionTransacti
         {
             await executor.BeginAsync(ct);
             _opened.Restart();
+            _open.Clear();
             if (!Run.HeadsTrusted) Run.KnownHeads = null;
         }
         var started = Stopwatch.GetTimestamp();
@@ -51,6 +56,7 @@ internal sealed class SharedTransaction(MigrationRun run) : PerRevisionTransacti
             foreach (var s in Run.Policy.BeforeCommit(revision.Operations))
                 await MigrationRun.GuardAsync(revision.Info, revision.Up, () => executor.ExecuteAsync(s, ct));
             await ReleaseAsync(rollback: false, ct);
+            _open.Add(revision);
             return applied with { Duration = Stopwatch.GetElapsedTime(started) };
         }
         catch
@@ -75,7 +81,23 @@ internal sealed class SharedTransaction(MigrationRun run) : PerRevisionTransacti
 
     protected override async Task EndAsync(CancellationToken ct)
     {
-        if (Run.Executor.InTransaction) await Run.Executor.CommitAsync(ct);
+        if (!Run.Executor.InTransaction) return;
+        try
+        {
+            await Run.Executor.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbException or StatementFailedException)
+        {
+            // A deferred constraint is checked only at COMMIT, which cannot say which revision of the transaction broke
+            // it: the transaction is rolled back and its revisions applied again, one transaction each, so the failing
+            // one is named and the ones before it are kept, as one transaction per revision would leave them.
+            await Run.Executor.RollbackAsync(CancellationToken.None);
+            Run.KnownHeads = null;
+            var again = _open.ToList();
+            _open.Clear();
+            foreach (var revision in again) await base.ApplyAsync(revision, ct);
+        }
+        _open.Clear();
     }
 
     private async Task ReleaseAsync(bool rollback, CancellationToken ct)
