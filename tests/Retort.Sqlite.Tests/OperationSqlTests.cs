@@ -5,10 +5,27 @@ using Retort.Tests.Shared;
 
 namespace Retort.Sqlite.Tests;
 
-/// <summary>What this dialect makes of every kind of operation.</summary>
+/// <summary>
+/// What this dialect makes of every kind of operation: a declaration for every operation type (a type added without one
+/// fails here), statements that match it, and the exact statements.
+/// </summary>
 public partial class OperationSqlTests
 {
     private static readonly SqliteDialect Dialect = new();
+
+    [Fact]
+    public void Every_operation_type_has_sql_or_an_explicit_refusal()
+    {
+        var undeclared = DialectOperationCheck.Undeclared(Dialect);
+        Assert.True(undeclared.Count == 0, string.Join("\n", undeclared));
+    }
+
+    [Fact]
+    public async Task Every_kind_of_operation_compiles_as_the_dialect_declares()
+    {
+        var mismatches = await DialectOperationCheck.MismatchesAsync(Dialect);
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
 
     [Fact]
     public void Every_kind_of_operation_compiles_to_the_same_statements()
@@ -86,6 +103,8 @@ ALTER TABLE "items" ADD CONSTRAINT "ck_items_name" CHECK (length(name) > 0) [Sch
 ALTER TABLE "items" DROP CONSTRAINT "ck_items_name" [Schema]
 -- drop constraint uq_items_name on items
 ALTER TABLE "items" DROP CONSTRAINT "uq_items_name" [Schema]
+-- drop constraint fk_items_tag on items
+ALTER TABLE "items" DROP CONSTRAINT "fk_items_tag" [Schema]
 -- comment on table items
 COMMENT ON TABLE "items" IS 'sold things' [Schema]
 -- drop comment on table items

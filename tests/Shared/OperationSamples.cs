@@ -22,6 +22,15 @@ public static class OperationSamples
         indexes: [new TableIndex("ix_items_name", "name")],
         comment: "things sold");
 
+    /// <summary>Every concrete operation type in Retort (a generic one as its definition), found by reflection.</summary>
+    public static IReadOnlyList<Type> OperationTypes { get; } = typeof(MigrationOperation).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(MigrationOperation)) && !t.IsAbstract)
+        .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>True when <paramref name="sample"/> is of the operation type <paramref name="type"/> (or of a type made from that generic definition).</summary>
+    public static bool IsOf(MigrationOperation sample, Type type) =>
+        sample.GetType() == type || (type.IsGenericTypeDefinition && sample.GetType().IsGenericType && sample.GetType().GetGenericTypeDefinition() == type);
+
     /// <summary>A step of C# code (a named method, so its fingerprint does not depend on compiler-generated names).</summary>
     public static Task Step(MigrationContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -58,6 +67,7 @@ public static class OperationSamples
         new AddConstraintOperation("items", new CheckConstraint("length(name) > 0", "ck_items_name")),
         new DropConstraintOperation("items", "ck_items_name") { Existing = new CheckConstraint("length(name) > 0", "ck_items_name") },
         new DropConstraintOperation("items", "uq_items_name"),
+        new DropConstraintOperation("items", "fk_items_tag"),
         new AlterTableCommentOperation("items", "sold things") { ExistingComment = new Optional<string?>(true, "things sold") },
         new AlterTableCommentOperation("items", null),
         new ExecuteSqlOperation("UPDATE items SET remark = @r WHERE remark IS NULL") { Parameters = new Dictionary<string, object?> { ["r"] = "none" } },

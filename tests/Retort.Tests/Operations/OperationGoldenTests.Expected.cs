@@ -27,6 +27,7 @@ abcc686d24d90e1167bab6e4351082fb83a0b1833bc9c5089a88bc351d19f217 DropIndexOperat
 af7752765ad50aaaa227ca7cf3eebd730b0282a37f40536d33847317ddd3ce6f AddConstraintOperation
 5f63e73de69a07e3de1c64408d8fd8e8d64c31da9ab5865a0d51988830b4015d DropConstraintOperation
 0768a1a8cfa29663f6bf9af71536ecba680bc6bcee2dbff81eee3eddf0af20a6 DropConstraintOperation
+5e59b1e2bee263f25328633871d47a89c81fb159439859844e5b990b94e19cae DropConstraintOperation
 cad3808d102cbfd45090c5287895a7bd548375bb9805cc7824b77488bc94c75a AlterTableCommentOperation
 615654ce57bc2818a9181ed77f4ab9315e1cc316a1b62c0661713ec125ada61a AlterTableCommentOperation
 8e9d50c096e9d14af710de7c0192b175a7fc8ddfe2bf18347fa5d94cdc9f301d ExecuteSqlOperation
@@ -45,7 +46,7 @@ ea0715955e8a4bb0ca6ae9b4280666d7d212e07b56e3d3e180a6e133890205e3 DropTableOperat
 049e10763bb7ad1bde0daa87f0852981b00142b04fb8dad58a1c39a7dc9c1c13 DropEnumTypeOperation
 f1356ac7a36fa72b8520531b27996f4d133ccfa2f37ff77e76842af37e72b621 DropEnumTypeOperation
 d46f6d3dcd3f2dd93027642b440fc34f562f408c5eb91900d75e17454c67dc67 DropSchemaOperation
-532976527ef8273c2ff4ff33a4caf91d23d5b1e5e66dc1ca4bcf5e39b2e2c40e plan
+bff0a3bd39cc5d4fe25d709b58feb81b69286415b963230d40f14792764a5c69 plan
 """;
 
         public const string CSharp = """
@@ -86,6 +87,7 @@ op.CreateUniqueConstraint("uq_items_name", "items", "name");
 op.CreateCheckConstraint("ck_items_name", "items", "length(name) > 0");
 op.DropConstraint("ck_items_name", "items", existing: new CheckConstraint("length(name) > 0", "ck_items_name"));
 op.DropConstraint("uq_items_name", "items");
+op.DropConstraint("fk_items_tag", "items");
 op.CreateTableComment("items", "sold things", existingComment: "things sold");
 op.DropTableComment("items");
 op.Execute("UPDATE items SET remark = @r WHERE remark IS NULL");
@@ -180,6 +182,7 @@ add uq constraint uq_items_name on items | reverse: drop constraint uq_items_nam
 add ck constraint ck_items_name on items | reverse: drop constraint ck_items_name on items | danger: none
 drop constraint ck_items_name on items | reverse: add ck constraint ck_items_name on items | danger: none
 drop constraint uq_items_name on items | irreversible: Cannot reverse 'drop constraint uq_items_name on items': the dropped constraint's definition is not known. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
+drop constraint fk_items_tag on items | irreversible: Cannot reverse 'drop constraint fk_items_tag on items': the dropped constraint's definition is not known. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
 comment on table items | reverse: comment on table items | danger: none
 drop comment on table items | irreversible: Cannot reverse 'drop comment on table items': the table's previous comment is not known. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
 execute UPDATE items SET remark = @r WHERE remark IS NULL | irreversible: Cannot reverse 'execute UPDATE items SET remark = @r WHERE remark IS NULL': raw SQL has no reverse unless one is given. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
@@ -273,55 +276,59 @@ after drop constraint uq_items_name on items
 items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name] comment things sold
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+after drop constraint fk_items_tag on items
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name] comment things sold
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after comment on table items
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name] comment sold things
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name] comment sold things
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after drop comment on table items
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after execute UPDATE items SET remark = @r WHERE remark IS NULL
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after execute VACUUM (outside the transaction)
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after insert 2 row(s) into tags
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after backfill items SET remark = lower(name) WHERE remark IS NULL
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after backfill items SET name = upper(name)
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after transform copy tags (tags -> tags)
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 after run touch items
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it
 after run forget items
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items ADD COLUMN extra int)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it
 after execute ALTER TABLE items RENAME COLUMN price TO cost
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), remark SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it
 after drop column items.remark
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.Integer) constraints [pk_items, fk_items_tag, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it
