@@ -4,6 +4,7 @@ using Retort.Operations;
 using Retort.PostgreSql.Internal;
 using Retort.Schema;
 using Retort.Schema.Types;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 

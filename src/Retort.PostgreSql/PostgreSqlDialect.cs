@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using Retort.Dialects;
 using Retort.PostgreSql.Internal;
+using Retort.Sql;
 
 namespace Retort.PostgreSql;
 
@@ -56,6 +57,12 @@ public sealed class PostgreSqlDialect : Dialect
 
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
+
+    /// <summary>PostgreSQL's SQL text: <c>E'…'</c> strings with backslash escapes, <c>$tag$…$tag$</c> bodies, nested block comments.</summary>
+    internal static readonly SqlFlavor Flavor = new() { EscapeStrings = true, DollarQuotes = true, NestedComments = true };
+
+    /// <inheritdoc />
+    public override SqlFlavor SqlFlavor => Flavor;
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

@@ -6,6 +6,7 @@ using Retort.Dialects;
 using Retort.Operations;
 using Retort.Runner;
 using Retort.Schema;
+using Retort.Sql;
 using Retort.Sqlite.Internal;
 
 namespace Retort.Sqlite;
@@ -44,6 +45,9 @@ public sealed class SqliteDialect : Dialect
 
     /// <inheritdoc />
     public override DataMigrationSupport DataMigrations { get; }
+
+    /// <inheritdoc />
+    public override SqlFlavor SqlFlavor => SqliteSql.Flavor;
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

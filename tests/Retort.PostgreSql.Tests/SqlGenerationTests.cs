@@ -202,4 +202,16 @@ public class SqlGenerationTests
         Assert.Equal("'2024-01-02'::date", _dialect.RenderLiteral(new DateOnly(2024, 1, 2)));
         Assert.Equal("'00000000-0000-0000-0000-000000000000'::uuid", _dialect.RenderLiteral(Guid.Empty));
     }
+
+    [Fact]
+    public void Statements_are_classified_as_PostgreSQL_reads_them_with_nested_comments()
+    {
+        var dialect = new PostgreSqlDialect();
+        Assert.True(dialect.SqlFlavor.NestedComments);
+        // The VACUUM sits inside the outer comment: PostgreSQL nests block comments, so this is a SELECT.
+        Assert.Null(dialect.Transactions.WhyNotInTransaction("/* outer /* inner */ VACUUM; */ SELECT 1"));
+        Assert.Contains("VACUUM", dialect.Transactions.WhyNotInTransaction("/* outer /* inner */ still */ VACUUM"));
+        Assert.Contains("CREATE INDEX CONCURRENTLY", dialect.Transactions.WhyNotInTransaction("-- build it\nCREATE INDEX /* no lock */ CONCURRENTLY ix ON t (c)"));
+        Assert.Null(dialect.Transactions.WhyNotInTransaction("COMMENT ON TABLE t IS $$ VACUUM $$"));
+    }
 }

@@ -105,4 +105,17 @@ public class ReflectionTests
         Assert.Contains(t.CheckConstraints, c => c.Name == "ck_amount" && c.Expression == "amount < 1000");
         Assert.Equal(["name", "pid"], Assert.Single(t.UniqueConstraints).Columns);
     }
+
+    [Fact]
+    public async Task A_default_is_read_as_a_literal_or_unwrapped_only_by_its_own_quotes_and_parentheses()
+    {
+        // SQLite reports an expression default without its outer parentheses: ('a' || 'b') as 'a' || 'b'.
+        await using var db = new TempDatabase();
+        db.Exec("CREATE TABLE t (id integer primary key, a text default ('a' || 'b'), b text default (('(') || (')')), c text default ('it''s'), d int default ((1) + (2)))");
+        var t = (await db.Database.ReflectTableAsync("t"))!;
+        Assert.Equal(ServerDefault.Sql("'a' || 'b'"), t.GetColumn("a").Default);
+        Assert.Equal(ServerDefault.Sql("('(') || (')')"), t.GetColumn("b").Default);
+        Assert.Equal(ServerDefault.Literal("it's"), t.GetColumn("c").Default);
+        Assert.Equal(ServerDefault.Sql("(1) + (2)"), t.GetColumn("d").Default);
+    }
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Retort.Dialects;
-using Retort.Environments;
+using Retort.Sql;
 
 namespace Retort.PostgreSql.Internal;
 
@@ -105,7 +105,7 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
         {
             var statement = statements[i];
             if (statement.Parameters.Count == 0 && statement.Sql.Contains(';'))
-                foreach (var piece in SqlStatementSplitter.Split(statement.Sql))
+                foreach (var piece in SqlSplitter.Split(statement.Sql, PostgreSqlDialect.Flavor))
                     pieces.Add((piece, i, statement.Kind == StatementKind.Schema || (statement.Kind == StatementKind.Unclassified && StatementClassifier.KindOf(piece) == StatementKind.Schema)));
             else pieces.Add((statement.Sql, i, StatementClassifier.KindOf(statement) == StatementKind.Schema));
         }

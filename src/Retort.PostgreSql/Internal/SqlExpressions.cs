@@ -1,3 +1,5 @@
+using Retort.Sql;
+
 namespace Retort.PostgreSql.Internal;
 
 /// <summary>Small helpers for SQL text PostgreSQL gives back (check and index conditions).</summary>
@@ -7,27 +9,16 @@ internal static class SqlExpressions
     public static string StripOuterParentheses(string text)
     {
         var s = text.Trim();
-        while (s.Length >= 2 && s[0] == '(' && s[^1] == ')' && ClosingOf(s, 0) == s.Length - 1)
+        while (s.Length >= 2 && s[0] == '(' && s[^1] == ')' && ClosingOf(s) == s.Length - 1)
             s = s[1..^1].Trim();
         return s;
     }
 
-    // Index of the parenthesis closing the one at 'open', skipping string literals and quoted identifiers.
-    private static int ClosingOf(string s, int open)
+    // Where the parenthesis that closes the one at the start of 's' is (outside strings and quoted names), or -1.
+    private static int ClosingOf(string s)
     {
-        var depth = 0;
-        for (var i = open; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (c is '\'' or '"')
-            {
-                i++;
-                while (i < s.Length && !(s[i] == c && (i + 1 >= s.Length || s[i + 1] != c))) i += s[i] == c ? 2 : 1;
-                continue;
-            }
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) return i;
-        }
+        foreach (var token in SqlLexer.Tokenize(s, PostgreSqlDialect.Flavor).SkipTrivia())
+            if (token.Depth == 1 && token.IsSymbol(')')) return token.Start;
         return -1;
     }
 }

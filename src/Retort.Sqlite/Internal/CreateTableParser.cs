@@ -1,4 +1,5 @@
 using Retort.Schema;
+using Retort.Sql;
 
 namespace Retort.Sqlite.Internal;
 
@@ -11,13 +12,13 @@ internal static class CreateTableParser
     public static ParsedTable Parse(string sql)
     {
         var result = new ParsedTable();
-        var tokens = SqlTokenizer.Tokenize(sql);
+        var tokens = SqliteSql.Tokenize(sql);
         var open = tokens.FindIndex(t => t.IsSymbol('('));
         if (open < 0) return result;
         // A comment between the table name and "(" is the table comment.
         var before = tokens.Take(open).LastOrDefault();
-        if (before.Kind == TokenKind.Comment) result.Comment = before.Text;
-        var close = SqlTokenizer.MatchParen(tokens, open);
+        if (before.IsComment) result.Comment = before.CommentText;
+        var close = SqliteSql.MatchParen(tokens, open);
 
         foreach (var element in SplitTopLevel(tokens, open + 1, close))
             ParseElement(sql, element, result);
@@ -45,15 +46,15 @@ internal static class CreateTableParser
 
     private static void ParseElement(string sql, List<SqlToken> element, ParsedTable result)
     {
-        var first = element.FindIndex(t => t.Kind != TokenKind.Comment);
+        var first = element.FindIndex(t => !t.IsComment);
         if (first < 0) return;
         var head = element[first];
         var isConstraint = head.Is("CONSTRAINT") || head.Is("PRIMARY") || head.Is("UNIQUE") || head.Is("CHECK") || head.Is("FOREIGN");
         string? columnName = isConstraint ? null : head.Identifier;
         if (columnName is not null)
         {
-            var comment = element.Skip(first + 1).FirstOrDefault(t => t.Kind == TokenKind.Comment);
-            if (comment.Kind == TokenKind.Comment) result.ColumnComments[columnName] = comment.Text;
+            var comment = element.Skip(first + 1).FirstOrDefault(t => t.IsComment);
+            if (comment.IsComment) result.ColumnComments[columnName] = comment.CommentText;
         }
         string? pendingName = null;
         for (var i = columnName is null ? first : first + 1; i < element.Count; i++)
@@ -100,10 +101,10 @@ internal static class CreateTableParser
         if (open < 0) return [];
         var close = MatchParen(element, open);
         return element.Skip(open + 1).Take(close - open - 1)
-            .Where(t => t.Kind is TokenKind.Word or TokenKind.Quoted)
+            .Where(t => t.IsName)
             .Where(t => !t.Is("ASC") && !t.Is("DESC") && !t.Is("COLLATE"))
             .Select(t => t.Identifier).ToList();
     }
 
-    private static int MatchParen(List<SqlToken> tokens, int open) => SqlTokenizer.MatchParen(tokens, open);
+    private static int MatchParen(List<SqlToken> tokens, int open) => SqliteSql.MatchParen(tokens, open);
 }

@@ -28,12 +28,12 @@ internal sealed class CreateTableText
 
     public static CreateTableText Parse(string tableName, string sql)
     {
-        var tokens = SqlTokenizer.Tokenize(sql);
+        var tokens = SqliteSql.Tokenize(sql);
         var open = tokens.FindIndex(t => t.IsSymbol('('));
         if (open < 0)
             throw new RetortException($"Table '{tableName}' cannot be rebuilt: its stored definition has no column list ({sql}).");
-        var close = SqlTokenizer.MatchParen(tokens, open);
-        var comments = tokens.Take(open).Reverse().TakeWhile(t => t.Kind == TokenKind.Comment).Reverse().ToList();
+        var close = SqliteSql.MatchParen(tokens, open);
+        var comments = tokens.Take(open).Reverse().TakeWhile(t => t.IsComment).Reverse().ToList();
         var comment = comments.Count == 0 ? null : sql[comments[0].Start..comments[^1].End];
 
         var elements = new List<TableElementText>();

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Retort.Schema;
 using Retort.Schema.Types;
+using Retort.Sql;
 
 namespace Retort.Sqlite.Internal;
 
@@ -94,9 +95,9 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
         var exprList = new List<string>();
         if (sql is not null)
         {
-            var tokens = SqlTokenizer.Tokenize(sql);
+            var tokens = SqliteSql.Tokenize(sql);
             var open = tokens.FindIndex(t => t.IsSymbol('('));
-            var close = SqlTokenizer.MatchParen(tokens, open);
+            var close = SqliteSql.MatchParen(tokens, open);
             var w = tokens.FindIndex(close, t => t.Is("WHERE"));
             if (w >= 0) where = sql[tokens[w].End..].Trim().TrimEnd(';').Trim();
             if (expressions)
@@ -124,7 +125,7 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
         if (text is null) return null;
         var t = text.Trim();
         if (t.StartsWith('(') && t.EndsWith(')') && Balanced(t[1..^1])) return ServerDefault.Sql(t[1..^1]);
-        if (t.StartsWith('\'') && t.EndsWith('\'') && t.Length >= 2)
+        if (IsOneString(t))
         {
             var s = t[1..^1].Replace("''", "'");
             return ServerDefault.Literal(s);
@@ -138,16 +139,22 @@ internal sealed class SqliteReflector(DbConnection connection, DbTransaction? tr
         return ServerDefault.Sql(t);
     }
 
+    // True when the parentheses outside strings and quoted names pair up: "(a) + (b)" is not one parenthesised expression.
     private static bool Balanced(string s)
     {
         var depth = 0;
-        foreach (var c in s)
+        foreach (var token in SqlLexer.Tokenize(s, SqliteSql.Flavor).SkipTrivia())
         {
-            if (c == '(') depth++;
-            else if (c == ')' && --depth < 0) return false;
+            if (token.IsSymbol('(')) depth++;
+            else if (token.IsSymbol(')') && --depth < 0) return false;
         }
         return depth == 0;
     }
+
+    // True when the whole text is one string literal, '…' (not 'a' || 'b').
+    private static bool IsOneString(string s) =>
+        SqlLexer.Tokenize(s, SqliteSql.Flavor).TryFirst(out var token)
+        && token is { Kind: SqlTokenKind.String, IsUnterminated: false, Start: 0 } && token.End == s.Length;
 
     private static ReferentialAction Action(string text) => text.ToUpperInvariant() switch
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Retort.Dialects;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Sqlite.Internal;
 
@@ -26,7 +27,7 @@ internal sealed class SqliteTransactionPolicy : TransactionPolicy
 
     /// <inheritdoc />
     public override string? WhyNotInTransaction(string sql) =>
-        SqlTokens.Is(SqlTokens.TopLevel(sql), 0, "VACUUM") ? "SQLite cannot VACUUM from within a transaction" : null;
+        SqlWords.StartsWithAny(sql, SqliteSql.Flavor, "VACUUM") ? "SQLite cannot VACUUM from within a transaction" : null;
 
     /// <inheritdoc />
     public override IReadOnlyList<SqlStatement> BeforeTransaction(IReadOnlyList<MigrationOperation> plan) =>

@@ -1,4 +1,5 @@
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Sqlite.Internal;
 
@@ -25,7 +26,7 @@ internal sealed class TableElementText
     public List<ElementClause> Clauses { get; } = [];
 
     /// <summary>True when the last token is a <c>--</c> comment (a comma written after it would be commented out).</summary>
-    public bool EndsWithLineComment => _tokens.Count > 0 && _tokens[^1].Kind == TokenKind.Comment && Text[_tokens[^1].Start..].StartsWith("--", StringComparison.Ordinal);
+    public bool EndsWithLineComment => _tokens.Count > 0 && _tokens[^1].Kind == SqlTokenKind.LineComment;
 
     /// <summary>True when the element has the keyword outside comments, strings and quoted names.</summary>
     public bool HasWord(string word) => _code.Any(i => _tokens[i].Is(word));
@@ -56,7 +57,7 @@ internal sealed class TableElementText
     public void SetComment(string? comment)
     {
         for (var i = _tokens.Count - 1; i > _code[0]; i--)
-            if (_tokens[i].Kind == TokenKind.Comment) Splice(_tokens[i - 1].End, _tokens[i].End, "");
+            if (_tokens[i].IsComment) Splice(_tokens[i - 1].End, _tokens[i].End, "");
         if (comment is not null) Reparse(Text + " " + comment);
     }
 
@@ -88,8 +89,8 @@ internal sealed class TableElementText
     private void Reparse(string text)
     {
         Text = text;
-        _tokens = SqlTokenizer.Tokenize(text);
-        _code = Enumerable.Range(0, _tokens.Count).Where(i => _tokens[i].Kind != TokenKind.Comment).ToList();
+        _tokens = SqliteSql.Tokenize(text);
+        _code = Enumerable.Range(0, _tokens.Count).Where(i => !_tokens[i].IsComment).ToList();
         Clauses.Clear();
         ColumnName = null;
         _typeFrom = _typeTo = -1;
@@ -166,7 +167,7 @@ internal sealed class TableElementText
                 var itemStart = true;
                 for (var p = open + 1; p < close; p++)
                 {
-                    if (itemStart && Tok(p).Kind is TokenKind.Word or TokenKind.Quoted) columns.Add(Tok(p).Identifier);
+                    if (itemStart && Tok(p).IsName) columns.Add(Tok(p).Identifier);
                     itemStart = Tok(p).IsSymbol(',');
                 }
             }

@@ -1,4 +1,5 @@
 using Retort.Connections;
+using Retort.Sql;
 
 namespace Retort.Dialects;
 
@@ -33,6 +34,12 @@ public abstract class Dialect
 
     /// <summary>Renders a value as a SQL literal (offline scripts, defaults).</summary>
     public abstract string RenderLiteral(object? value);
+
+    /// <summary>
+    /// How this database writes SQL text (its quotes, strings and comments), for Retort's one lexer (<see cref="SqlLexer"/>)
+    /// wherever it reads a statement this database will run. The default reads every form any database has.
+    /// </summary>
+    public virtual SqlFlavor SqlFlavor => SqlFlavor.Lenient;
 
     /// <summary>The SQL generator that groups and compiles operations into statements.</summary>
     public abstract DdlGenerator Generator { get; }

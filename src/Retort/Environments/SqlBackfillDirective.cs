@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Retort.Operations;
 using Retort.Schema;
-using static Retort.Internal.SqlTokenizer;
+using Retort.Sql;
 
 namespace Retort.Environments;
 
@@ -31,11 +31,10 @@ public static class SqlBackfillDirective
     /// True when <paramref name="trimmedLine"/> is a <c>-- retort:batched</c> line, spaced as written or not
     /// (<c>--retort:batched</c>, <c>-- retort: batched</c>): a near miss must not leave an UPDATE unbatched.
     /// </summary>
-    public static bool IsDirective(string trimmedLine) => OptionsOf(trimmedLine) is not null;
+    public static bool IsDirective(string trimmedLine) => SqlDirectives.Arguments(trimmedLine, Name) is not null;
 
     /// <summary>How many directive lines <paramref name="sectionText"/> holds as line comments of its own (not inside strings, block comments or bodies).</summary>
-    public static int Count(string sectionText) =>
-        Pieces(sectionText).Count(p => p.Kind == PieceKind.LineComment && IsDirective(sectionText[p.Start..p.End].Trim()));
+    public static int Count(string sectionText) => SqlDirectives.Count(sectionText, Name);
 
     /// <summary>The options, split at white space outside double quotes (a quoted key column may hold spaces).</summary>
     private static List<string> SplitOptions(string text)
@@ -57,19 +56,6 @@ public static class SqlBackfillDirective
         return options;
     }
 
-    /// <summary>The text after the directive's name, or null when the line is no directive.</summary>
-    private static string? OptionsOf(string trimmedLine)
-    {
-        if (!trimmedLine.StartsWith("--", StringComparison.Ordinal)) return null;
-        var rest = trimmedLine[2..].TrimStart();
-        const string prefix = "retort:";
-        if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
-        rest = rest[prefix.Length..].TrimStart();
-        return rest.StartsWith(Name, StringComparison.OrdinalIgnoreCase) && (rest.Length == Name.Length || char.IsWhiteSpace(rest[Name.Length]))
-            ? rest[Name.Length..]
-            : null;
-    }
-
     /// <summary>
     /// The backfill a statement asks for, or null when no directive precedes it. A directive before anything but a
     /// plain single-table <c>UPDATE … SET … [WHERE …]</c> is an error that says what is wrong.
@@ -79,17 +65,17 @@ public static class SqlBackfillDirective
     /// <exception cref="RetortException">The directive or its statement cannot be batched.</exception>
     public static BackfillOperation? TryParse(string statement, string source)
     {
-        var (directive, commented) = SplitLeadingComments(statement);
-        if (directive is null) return null;
+        var directives = SqlDirectives.Leading(statement, Name);
+        if (directives.Count == 0) return null;
         // The SET and WHERE text go into the batches' own UPDATE: a "--" comment left in them would hide the key range.
-        var code = WithoutComments(commented);
+        var code = SqlWords.WithoutComments(SqlWords.WithoutLeadingComments(statement));
         RetortException Fail(string why) => new($"{source}: '{Line}' before \"{Abbreviate(code)}\": {why}");
 
         var batching = BatchOptions.Default;
         var strategy = BackfillStrategy.InPlace;
         var atomic = false;
         string[] keys = [];
-        foreach (var option in SplitOptions(OptionsOf(directive)!))
+        foreach (var option in SplitOptions(SqlDirectives.Arguments(directives[^1].Span, Name)!))
         {
             var eq = option.IndexOf('=');
             var (name, value) = eq < 0 ? (option.ToLowerInvariant(), "") : (option[..eq].ToLowerInvariant(), option[(eq + 1)..]);
@@ -123,17 +109,17 @@ public static class SqlBackfillDirective
         if (atomic && strategy == BackfillStrategy.CopyAndSwap)
             throw new RetortException($"{source}: '{Line}' options atomic and strategy=copy-and-swap do not go together: a copy and swap commits phase by phase.");
 
-        var tokens = Tokenize(code);
+        var tokens = SqlLexer.Tokenize(code).SkipTrivia().ToList();
         if (tokens.Count == 0 || !tokens[0].Is("UPDATE")) throw Fail("the line must come right before an UPDATE statement.");
         var i = 1;
-        if (tokens.Count > 2 && tokens[1].Is("ONLY") && !tokens[2].Is("SET") && tokens[2].Text != ".")
+        if (tokens.Count > 2 && tokens[1].Is("ONLY") && !tokens[2].Is("SET") && !tokens[2].IsSymbol('.'))
             throw Fail("UPDATE ONLY is not supported in a batched UPDATE.");
         var names = new List<string>();
         while (true)
         {
-            if (i >= tokens.Count || tokens[i].Kind == TokenKind.Other) throw Fail("a table name must follow UPDATE.");
-            names.Add(tokens[i++].Name);
-            if (i < tokens.Count && tokens[i].Text == ".") { i++; continue; }
+            if (i >= tokens.Count || !tokens[i].IsName) throw Fail("a table name must follow UPDATE.");
+            names.Add(tokens[i++].FoldedIdentifier);
+            if (i < tokens.Count && tokens[i].IsSymbol('.')) { i++; continue; }
             break;
         }
         if (names.Count > 2) throw Fail("the table name has more than a schema and a name.");
@@ -143,7 +129,7 @@ public static class SqlBackfillDirective
         var whereToken = -1;
         for (var t = i + 1; t < tokens.Count; t++)
         {
-            if (tokens[t].Depth != 0 || tokens[t].Kind != TokenKind.Word) continue;
+            if (tokens[t].Depth != 0 || tokens[t].Kind != SqlTokenKind.Word) continue;
             if (tokens[t].Is("WHERE") && whereToken < 0) whereToken = t;
             else if ((tokens[t].Is("FROM") && !tokens[t - 1].Is("DISTINCT")) || tokens[t].Is("RETURNING") || tokens[t].Is("ORDER") || tokens[t].Is("LIMIT")
                      || tokens[t].Is("UNION") || tokens[t].Is("INTERSECT") || tokens[t].Is("EXCEPT") || (tokens[t].Is("CURRENT") && t == whereToken + 1 && t + 1 < tokens.Count && tokens[t + 1].Is("OF")))
@@ -170,47 +156,7 @@ public static class SqlBackfillDirective
         return one.Length > 60 ? one[..57] + "..." : one;
     }
 
-    /// <summary>The directive line among the statement's leading comments (null when none), and the code after them.</summary>
-    private static (string? Directive, string Code) SplitLeadingComments(string statement)
-    {
-        string? directive = null;
-        var i = 0;
-        while (i < statement.Length)
-        {
-            if (char.IsWhiteSpace(statement[i])) { i++; continue; }
-            if (statement.AsSpan(i).StartsWith("--"))
-            {
-                var end = statement.IndexOf('\n', i);
-                end = end < 0 ? statement.Length : end;
-                var line = statement[i..end].Trim();
-                if (IsDirective(line)) directive = line;
-                i = end;
-                continue;
-            }
-            if (statement.AsSpan(i).StartsWith("/*"))
-            {
-                var end = statement.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? statement.Length : end + 2;
-                continue;
-            }
-            break;
-        }
-        return (directive, statement[i..]);
-    }
-
-    /// <summary>The code with every comment replaced by a space; literals and quoted names are kept as they are.</summary>
-    private static string WithoutComments(string code)
-    {
-        var sb = new StringBuilder(code.Length);
-        foreach (var (kind, start, end) in Pieces(code))
-        {
-            if (kind is PieceKind.LineComment or PieceKind.BlockComment) sb.Append(' ');
-            else sb.Append(code, start, end - start);
-        }
-        return sb.ToString();
-    }
-
     /// <summary>A <c>key=</c> column: a quoted name as written, a bare one folded like a bare word.</summary>
     private static string KeyName(string name) =>
-        name.Length >= 2 && name[0] is '"' or '`' or '[' ? Unquote(name) : FoldAscii(name);
+        name.Length >= 2 && name[0] is '"' or '`' or '[' ? SqlIdentifiers.Unquote(name) : SqlIdentifiers.Fold(name);
 }

@@ -1,5 +1,6 @@
 using Retort.Migrations;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Environments;
 
@@ -38,8 +39,8 @@ public sealed class SqlMigrationScript : IMigrationScript
     public SqlMigrationScript(string source, string upgradeText, string? downgradeText)
     {
         Source = source;
-        _upgradeStatements = new(() => SqlStatementSplitter.Split(upgradeText));
-        _downgradeStatements = downgradeText is null ? null : new(() => SqlStatementSplitter.Split(downgradeText));
+        _upgradeStatements = new(() => SqlSplitter.Split(upgradeText));
+        _downgradeStatements = downgradeText is null ? null : new(() => SqlSplitter.Split(downgradeText));
         _upgradeDirectives = new(() => SqlBackfillDirective.Count(upgradeText));
         _downgradeDirectives = new(() => downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText));
         _upgradeOutside = new(() => SqlNoTransactionDirective.Count(upgradeText));

@@ -1,4 +1,4 @@
-using static Retort.Internal.SqlTokenizer;
+using Retort.Sql;
 
 namespace Retort.Environments;
 
@@ -23,11 +23,10 @@ public static class SqlNoTransactionDirective
     /// True when <paramref name="trimmedLine"/> is a <c>-- retort:no-transaction</c> line, spaced as written or not
     /// (<c>--retort:no-transaction</c>, <c>-- retort: no-transaction</c>), with or without text after it.
     /// </summary>
-    public static bool IsDirective(string trimmedLine) => RestOf(trimmedLine) is not null;
+    public static bool IsDirective(string trimmedLine) => SqlDirectives.Arguments(trimmedLine, Name) is not null;
 
     /// <summary>How many directive lines <paramref name="sectionText"/> holds as line comments of its own (not inside strings, block comments or bodies).</summary>
-    public static int Count(string sectionText) =>
-        Pieces(sectionText).Count(p => p.Kind == PieceKind.LineComment && IsDirective(sectionText[p.Start..p.End].Trim()));
+    public static int Count(string sectionText) => SqlDirectives.Count(sectionText, Name);
 
     /// <summary>
     /// The statement without its directive line when one is among its leading comments, or null when none is.
@@ -37,45 +36,10 @@ public static class SqlNoTransactionDirective
     /// <exception cref="RetortException">The directive line has text after its name.</exception>
     public static string? TryStrip(string statement, string source)
     {
-        var i = 0;
-        while (i < statement.Length)
-        {
-            if (char.IsWhiteSpace(statement[i])) { i++; continue; }
-            if (statement.AsSpan(i).StartsWith("--"))
-            {
-                var end = statement.IndexOf('\n', i);
-                end = end < 0 ? statement.Length : end;
-                var line = statement[i..end].Trim();
-                if (RestOf(line) is { } rest)
-                {
-                    if (rest.Trim().Length > 0)
-                        throw new RetortException($"{source}: '{Line}' takes no options; remove '{rest.Trim()}' after it.");
-                    return (statement[..i] + statement[Math.Min(end + 1, statement.Length)..]).Trim();
-                }
-                i = end;
-                continue;
-            }
-            if (statement.AsSpan(i).StartsWith("/*"))
-            {
-                var end = statement.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? statement.Length : end + 2;
-                continue;
-            }
-            break;
-        }
-        return null;
-    }
-
-    /// <summary>The text after the directive's name, or null when the line is no directive.</summary>
-    private static string? RestOf(string trimmedLine)
-    {
-        if (!trimmedLine.StartsWith("--", StringComparison.Ordinal)) return null;
-        var rest = trimmedLine[2..].TrimStart();
-        const string prefix = "retort:";
-        if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
-        rest = rest[prefix.Length..].TrimStart();
-        return rest.StartsWith(Name, StringComparison.OrdinalIgnoreCase) && (rest.Length == Name.Length || char.IsWhiteSpace(rest[Name.Length]))
-            ? rest[Name.Length..]
-            : null;
+        if (SqlDirectives.Leading(statement, Name) is not [var directive, ..]) return null;
+        var rest = SqlDirectives.Arguments(directive.Span, Name)!.Trim();
+        if (rest.Length > 0)
+            throw new RetortException($"{source}: '{Line}' takes no options; remove '{rest}' after it.");
+        return (statement[..directive.Start] + statement[Math.Min(directive.End + 1, statement.Length)..]).Trim();
     }
 }

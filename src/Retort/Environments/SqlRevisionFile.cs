@@ -1,5 +1,6 @@
 using Retort.Migrations;
 using Retort.Revisions;
+using Retort.Sql;
 
 namespace Retort.Environments;
 
@@ -42,10 +43,15 @@ public static class SqlRevisionFile
         var upgrade = new System.Text.StringBuilder();
         var downgrade = new System.Text.StringBuilder();
         var section = 0; // 0 header, 1 upgrade, 2 downgrade
-        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var normalized = text.Replace("\r\n", "\n");
+        var lines = normalized.Split('\n');
+        var offset = 0; // where the next line starts in the normalized text
+        var lexed = 0;  // how far the sections' text has been read as SQL (see Enclosing)
         for (var n = 0; n < lines.Length; n++)
         {
             var line = lines[n];
+            var lineStart = offset;
+            offset += line.Length + 1;
             var trimmed = line.Trim();
             if (SqlBackfillDirective.IsDirective(trimmed) || SqlNoTransactionDirective.IsDirective(trimmed))
             {
@@ -59,13 +65,24 @@ public static class SqlRevisionFile
             }
             if (trimmed.StartsWith(Marker, StringComparison.OrdinalIgnoreCase))
             {
+                // Inside a section, a marker line counts only where SQL has a comment of its own: inside a string, a
+                // dollar-quoted body or a block comment it is part of that text.
+                if (section != 0 && Enclosing(normalized, ref lexed, lineStart) is { } holder)
+                {
+                    if (holder.IsUnterminated)
+                        throw new RevisionFileException(path, $"'{trimmed}' is inside {Describe(holder)} that starts on line " +
+                            $"{normalized.AsSpan(0, holder.Start).Count('\n') + 1} and is never closed, so the line cannot take effect. " +
+                            "Close it (or remove the stray quote) before this line.", n + 1);
+                    (section == 1 ? upgrade : downgrade).Append(line).Append('\n');
+                    continue;
+                }
                 var body = trimmed[Marker.Length..];
                 var space = body.IndexOfAny([' ', '\t']);
                 var key = (space < 0 ? body : body[..space]).ToLowerInvariant();
                 var value = space < 0 ? "" : body[(space + 1)..].Trim();
                 switch (key)
                 {
-                    case "upgrade" when section == 0: section = 1; continue;
+                    case "upgrade" when section == 0: section = 1; lexed = Math.Min(offset, normalized.Length); continue;
                     case "downgrade" when section == 1: section = 2; continue;
                     case "upgrade" or "downgrade":
                         throw new RevisionFileException(path, $"unexpected '{Marker}{key}': the file needs one '{Marker}upgrade' section, then at most one '{Marker}downgrade' section.", n + 1);
@@ -115,6 +132,37 @@ public static class SqlRevisionFile
         sb.Append("-- The statements that undo the upgrade. Left empty, downgrading is refused; without the line above, the revision is irreversible.\n");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The string, quoted name or block comment that the line starting at <paramref name="lineStart"/> lies inside, or
+    /// null when the line starts outside any; the text is read from <paramref name="from"/>, which moves on to the
+    /// token that reaches the line (lines are asked about in order, so the text is read once).
+    /// </summary>
+    private static SqlToken? Enclosing(string text, ref int from, int lineStart)
+    {
+        // Without a character that can open a string, quoted name or block comment before the line, nothing spans it.
+        if (text.AsSpan(from, lineStart - from).IndexOfAny(Openers) < 0)
+        {
+            from = lineStart;
+            return null;
+        }
+        foreach (var token in SqlLexer.Tokenize(text, from))
+        {
+            if (token.End > lineStart) return token.Start < lineStart && token.Kind != SqlTokenKind.Whitespace ? token : null;
+            from = token.End;
+        }
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("'\"`[$/");
+
+    private static string Describe(SqlToken token) => token.Kind switch
+    {
+        SqlTokenKind.String when token.Source[token.Start] == '$' => "a dollar-quoted body",
+        SqlTokenKind.String => "a string",
+        SqlTokenKind.QuotedIdentifier => "a quoted name",
+        _ => "a block comment",
+    };
 
     internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 

@@ -1,5 +1,6 @@
 using Retort.Operations;
 using Retort.Schema;
+using Retort.Sql;
 
 namespace Retort.Migrations;
 
@@ -84,6 +85,10 @@ public sealed partial class Op
     }
 
     // Read with the SQL lexer: a comment before the query does not make it a table name.
-    private static bool IsQuery(string source) =>
-        Internal.SqlTokenizer.Tokens(source).FirstOrDefault(t => t.Text != "(") is var first && (first.Is("SELECT") || first.Is("WITH"));
+    private static bool IsQuery(string source)
+    {
+        foreach (var token in SqlLexer.Tokenize(source).SkipTrivia())
+            if (!token.IsSymbol('(')) return token.Is("SELECT") || token.Is("WITH");
+        return false;
+    }
 }

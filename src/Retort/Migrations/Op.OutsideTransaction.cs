@@ -1,5 +1,5 @@
-using Retort.Environments;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Migrations;
 
@@ -39,7 +39,7 @@ public sealed partial class Op
     {
         // One step per statement: each is recorded as done on its own, and PostgreSQL runs several statements sent
         // together in one implicit transaction, which is what the block avoids.
-        var statements = parameters.Count == 0 ? SqlStatementSplitter.Split(sql) : [sql];
+        var statements = parameters.Count == 0 ? SqlSplitter.Split(sql) : [sql];
         if (statements.Count > 1 && reverseSql is not null)
             throw new ArgumentException("An op.Execute outside the transaction with reverseSql must hold one statement: " +
                 "each statement runs and is recorded on its own, so give each its own op.Execute and reverseSql.");

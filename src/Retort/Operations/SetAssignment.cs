@@ -1,4 +1,4 @@
-using Retort.Internal;
+using Retort.Sql;
 
 namespace Retort.Operations;
 
@@ -16,23 +16,22 @@ public sealed record SetAssignment(string Column, string Expression)
     /// <exception cref="RetortException">The clause is not in that form.</exception>
     public static IReadOnlyList<SetAssignment> Parse(string set)
     {
-        var tokens = SqlTokenizer.Tokenize(set);
-        var items = new List<List<SqlTokenizer.Token>> { new() };
-        foreach (var token in tokens)
+        var items = new List<List<SqlToken>> { new() };
+        foreach (var token in SqlLexer.Tokenize(set).SkipTrivia())
         {
-            if (token.Depth == 0 && token.Text == ",") items.Add([]);
+            if (token.Depth == 0 && token.IsSymbol(',')) items.Add([]);
             else items[^1].Add(token);
         }
         var result = new List<SetAssignment>();
         foreach (var item in items)
         {
-            if (item.Count < 3 || item[0].Kind == SqlTokenizer.TokenKind.Other || item[1].Text != "=")
+            if (item.Count < 3 || !item[0].IsName || !item[1].IsSymbol('='))
                 throw new RetortException($"Cannot read the SET clause '{set}': each item must be 'column = expression' " +
                     "(a column list in parentheses, an array element or a composite field is not supported here).");
             var expression = set[item[2].Start..item[^1].End].Trim();
             if (item.Count == 3 && item[2].Is("DEFAULT"))
                 throw new RetortException($"Cannot read the SET clause '{set}': '{item[0].Text} = DEFAULT' is not supported here; write the default's expression.");
-            result.Add(new SetAssignment(item[0].Name, expression));
+            result.Add(new SetAssignment(item[0].FoldedIdentifier, expression));
         }
         var twice = result.GroupBy(a => a.Column, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new RetortException($"Cannot read the SET clause '{set}': column '{twice.Key}' is assigned more than once.");

@@ -1,6 +1,7 @@
 using Retort.Environments;
 using Retort.Migrations;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Runner;
 
@@ -17,7 +18,7 @@ public sealed partial class Migrator
         foreach (var operation in plan)
         {
             if (operation is not ExecuteSqlOperation { OutsideTransaction: false } execute) continue;
-            var statements = execute.Parameters.Count == 0 ? SqlStatementSplitter.Split(execute.Sql) : [execute.Sql];
+            var statements = execute.Parameters.Count == 0 ? SqlSplitter.Split(execute.Sql) : [execute.Sql];
             foreach (var statement in statements)
             {
                 if (_database.Dialect.Transactions.WhyNotInTransaction(statement) is not { } why) continue;

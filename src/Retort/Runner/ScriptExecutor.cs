@@ -1,6 +1,6 @@
-using System.Text;
 using Retort.Dialects;
 using Retort.Operations;
+using Retort.Sql;
 
 namespace Retort.Runner;
 
@@ -66,7 +66,7 @@ public sealed class ScriptExecutor : MigrationExecutor
             _writer.WriteLine("-- the next statement cannot run inside a transaction");
             await CommitAsync(cancellationToken);
         }
-        _writer.WriteLine(Render(statement) + ";");
+        _writer.WriteLine(SqlSplitter.Terminate(Render(statement), _dialect.SqlFlavor));
         _writer.WriteLine();
         if (reopen) await BeginAsync(cancellationToken);
     }
@@ -116,38 +116,9 @@ public sealed class ScriptExecutor : MigrationExecutor
     /// <inheritdoc />
     public override void AfterOperations(IReadOnlyList<MigrationOperation> group) => _tracker.Apply(group, CurrentRevision);
 
-    /// <summary>The statement with each <c>@name</c> parameter replaced by its literal (outside quotes only).</summary>
-    public string Render(SqlStatement statement)
-    {
-        if (statement.Parameters.Count == 0) return statement.Sql;
-        var sql = statement.Sql;
-        var sb = new StringBuilder(sql.Length);
-        char? quote = null;
-        for (var i = 0; i < sql.Length; i++)
-        {
-            var c = sql[i];
-            if (quote is not null)
-            {
-                sb.Append(c);
-                if (c == quote) quote = null;
-                continue;
-            }
-            if (c is '\'' or '"') { quote = c; sb.Append(c); continue; }
-            if (c == '@' && i + 1 < sql.Length && (char.IsLetter(sql[i + 1]) || sql[i + 1] == '_'))
-            {
-                var start = i + 1;
-                var end = start;
-                while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) end++;
-                var name = sql[start..end];
-                if (statement.Parameters.TryGetValue(name, out var value))
-                {
-                    sb.Append(_dialect.RenderLiteral(value));
-                    i = end - 1;
-                    continue;
-                }
-            }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>
+    /// The statement with each <c>@name</c> parameter replaced by its literal; an <c>@name</c> inside a string, comment,
+    /// dollar-quoted body or quoted name is left alone (read as the dialect's <see cref="Dialect.SqlFlavor"/> says).
+    /// </summary>
+    public string Render(SqlStatement statement) => SqlParameters.Render(statement.Sql, statement.Parameters, _dialect.RenderLiteral, _dialect.SqlFlavor);
 }
