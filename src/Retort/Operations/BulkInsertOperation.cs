@@ -1,5 +1,4 @@
 using Retort.Schema;
-using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 

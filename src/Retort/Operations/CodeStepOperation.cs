@@ -1,5 +1,4 @@
 using Retort.Runner;
-using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 

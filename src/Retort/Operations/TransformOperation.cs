@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Retort.Schema;
-using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
