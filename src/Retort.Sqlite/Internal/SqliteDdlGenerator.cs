@@ -10,7 +10,7 @@ namespace Retort.Sqlite.Internal;
 /// SQLite SQL. Comments have no statement in SQLite, so they are kept as <c>/* … */</c> inside CREATE TABLE,
 /// where SQLite stores them verbatim and reflection reads them back.
 /// </summary>
-internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(dialect)
+internal sealed partial class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(dialect)
 {
     private bool _strict;
 
@@ -95,12 +95,6 @@ internal sealed class SqliteDdlGenerator(SqliteDialect dialect) : DdlGenerator(d
 
     // SQLite keeps constraints inside the table definition; foreign keys name no schema.
     protected override string? ReferredSchemaDefault(Table table) => null;
-
-    public override IEnumerable<SqlStatement> CreateSchema(CreateSchemaOperation operation) =>
-        throw new RetortException($"SQLite has no schemas, so schema '{operation.Name}' cannot be created; a SQLite \"schema\" is an attached database file.");
-
-    public override IEnumerable<SqlStatement> DropSchema(DropSchemaOperation operation) =>
-        throw new RetortException($"SQLite has no schemas, so schema '{operation.Name}' cannot be dropped; a SQLite \"schema\" is an attached database file.");
 
     public override IEnumerable<SqlStatement> AlterColumn(AlterColumnOperation operation)
     {

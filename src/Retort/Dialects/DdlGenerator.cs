@@ -6,9 +6,10 @@ namespace Retort.Dialects;
 
 /// <summary>
 /// Turns operations into SQL statements: one virtual method per operation (the shape of EF Core's
-/// <c>MigrationsSqlGenerator</c>). The base class writes standard SQL; dialects override what differs.
+/// <c>MigrationsSqlGenerator</c>). The base class writes standard SQL; dialects override what differs, and declare
+/// what they do with every kind of operation (<see cref="SupportFor"/>).
 /// </summary>
-public abstract class DdlGenerator(Dialect dialect)
+public abstract partial class DdlGenerator(Dialect dialect)
 {
     /// <summary>The dialect this generator writes for.</summary>
     protected Dialect Dialect { get; } = dialect;
@@ -22,38 +23,22 @@ public abstract class DdlGenerator(Dialect dialect)
         Task.FromResult<IReadOnlyList<MigrationStep>>(group.SelectMany(Generate).ToList());
 
     /// <summary>
-    /// Dispatches to the method for the operation's type. Statements the methods leave unclassified are marked as
-    /// schema changes (or, for a bulk insert, as data); raw SQL keeps what its operation says.
+    /// Generates what this dialect declares for the operation's kind (<see cref="SupportFor"/>): its method's statements,
+    /// nothing, or the dialect's error. Statements the methods leave unclassified are marked as schema changes (or, for
+    /// a bulk insert, as data); raw SQL keeps what its operation says.
     /// </summary>
-    public virtual IReadOnlyList<MigrationStep> Generate(MigrationOperation operation) => operation switch
+    public virtual IReadOnlyList<MigrationStep> Generate(MigrationOperation operation)
     {
-        CreateTableOperation o => Schema(CreateTable(o)),
-        DropTableOperation o => Schema(DropTable(o)),
-        RenameTableOperation o => Schema(RenameTable(o)),
-        AddColumnOperation o => Schema(AddColumn(o)),
-        DropColumnOperation o => Schema(DropColumn(o)),
-        AlterColumnOperation o => Schema(AlterColumn(o)),
-        CreateIndexOperation o => Schema(CreateIndex(o)),
-        DropIndexOperation o => Schema(DropIndex(o)),
-        AddConstraintOperation o => Schema(AddConstraint(o)),
-        DropConstraintOperation o => Schema(DropConstraint(o)),
-        AlterTableCommentOperation o => Schema(AlterTableComment(o)),
-        CreateSchemaOperation o => Schema(CreateSchema(o)),
-        DropSchemaOperation o => Schema(DropSchema(o)),
-        ExecuteSqlOperation o => Steps(ExecuteSql(o), StatementKind.Unclassified),
-        BulkInsertOperation o => Steps(BulkInsert(o), StatementKind.Data),
-        CodeStepOperation o => [new MigrationStep.Code(o)],
-        CreateEnumTypeOperation o => Schema(CreateEnumType(o)),
-        AddEnumValueOperation o => Schema(AddEnumValue(o)),
-        DropEnumTypeOperation o => Schema(DropEnumType(o)),
-        DataOperation o => [new MigrationStep.Data(o)],
-        _ => throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'."),
-    };
-
-    private static IReadOnlyList<MigrationStep> Schema(IEnumerable<SqlStatement> statements) => Steps(statements, StatementKind.Schema);
-
-    private static IReadOnlyList<MigrationStep> Steps(IEnumerable<SqlStatement> statements, StatementKind kind) =>
-        statements.Select(s => (MigrationStep)(s.Kind == StatementKind.Unclassified && kind != StatementKind.Unclassified ? s with { Kind = kind } : s)).ToList();
+        var kind = OperationRegistry.Find(operation.GetType())?.OperationType;
+        if (kind is null || SupportFor(kind) is not { } support || !Methods.TryGetValue(kind, out var method))
+            throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'.");
+        return support.Kind switch
+        {
+            OperationSupportKind.Refused => throw new RetortException(support.RefusalFor(operation)),
+            OperationSupportKind.Nothing => [],
+            _ => method(this, operation),
+        };
+    }
 
     /// <summary>Quotes an identifier.</summary>
     protected string Q(string identifier) => Dialect.QuoteIdentifier(identifier);

@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -24,4 +25,15 @@ public sealed record AddColumnOperation(string TableName, Column Column, string?
 
     /// <inheritdoc />
     public override string Describe() => $"add column {Display}.{Column.Name}";
+
+    /// <summary>What Retort knows about adding a column (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<AddColumnOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.AddColumn({S(o.TableName)}, {ColumnCode(o.Column)}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.Always,
+        ReverseNote = "drops the column, keeping its definition so the drop reverses too",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

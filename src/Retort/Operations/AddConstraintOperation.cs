@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -35,4 +36,29 @@ public sealed record AddConstraintOperation(string TableName, TableConstraint Co
 
     /// <inheritdoc />
     public override string Describe() => $"add {Constraint.ConventionKey} constraint {Constraint.Name} on {Display}";
+
+    // The op facade has a call per constraint type; one with a schema other than a foreign key is written in full.
+    private static string CSharpCall(AddConstraintOperation a) => a.Constraint switch
+    {
+        ForeignKeyConstraint f => $"op.CreateForeignKey({S(f.Name ?? "")}, {S(a.TableName)}, {S(f.ReferredTable)}, [{string.Join(", ", f.Columns.Select(S))}], [{string.Join(", ", f.ReferredColumns.Select(S))}]" +
+            (f.OnDelete != ReferentialAction.NoAction ? ", onDelete: ReferentialAction." + f.OnDelete : "") +
+            (f.OnUpdate != ReferentialAction.NoAction ? ", onUpdate: ReferentialAction." + f.OnUpdate : "") +
+            (f.ReferredSchema is null ? "" : ", referentSchema: " + S(f.ReferredSchema)) + SchemaArg(a.Schema) + ");",
+        UniqueConstraint u when a.Schema is null => $"op.CreateUniqueConstraint({S(u.Name ?? "")}, {S(a.TableName)}, {string.Join(", ", u.Columns.Select(S))});",
+        CheckConstraint c when a.Schema is null => $"op.CreateCheckConstraint({S(c.Name ?? "")}, {S(a.TableName)}, {S(c.Expression)});",
+        PrimaryKeyConstraint p when a.Schema is null => $"op.CreatePrimaryKey({S(p.Name ?? "")}, {S(a.TableName)}, {string.Join(", ", p.Columns.Select(S))});",
+        _ => $"op.Add(new AddConstraintOperation({S(a.TableName)}, {ConstraintCode(a.Constraint)}, {S(a.Schema)}));",
+    };
+
+    /// <summary>What Retort knows about adding a constraint (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<AddConstraintOperation> Registration { get; } = new()
+    {
+        CSharp = CSharpCall,
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "drops the constraint by its name, so it needs one",
+        Dangers = o => [new(DangerKind.LocksOrRewritesTable,
+            $"checks every existing row of '{o.TableName}' against constraint '{o.Constraint.Name}' while holding a lock that blocks writes, and fails if a row breaks it.")],
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

@@ -1,3 +1,5 @@
+using static Retort.Operations.Internal.CSharpCode;
+
 namespace Retort.Operations;
 
 /// <summary>
@@ -18,4 +20,15 @@ public sealed record AddEnumValueOperation(string TypeName, string Value, string
 
     /// <inheritdoc />
     public override string Describe() => $"add value '{Value}' to enum type {(Schema is null ? TypeName : Schema + "." + TypeName)}";
+
+    /// <summary>What Retort knows about adding a label to an enum type (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<AddEnumValueOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.AddEnumValue({S(o.TypeName)}, {S(o.Value)}{(o.Before is null ? "" : ", before: " + S(o.Before))}{(o.After is null ? "" : ", after: " + S(o.After))}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.Never,
+        ReverseNote = "PostgreSQL cannot remove a label from an enum type",
+        Dangers = o => [new(DangerKind.CannotBeUndone, $"adds label '{o.Value}' to enum type '{o.TypeName}' outside the transaction; it cannot be removed again.")],
+        Offline = OfflineSupport.Statements,
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -10,7 +10,7 @@ namespace Retort.Operations;
 /// <param name="TableName">The table.</param>
 /// <param name="ColumnName">The column's current name.</param>
 /// <param name="Schema">Schema, or null.</param>
-public sealed record AlterColumnOperation(string TableName, string ColumnName, string? Schema = null) : TableOperation(TableName, Schema)
+public sealed partial record AlterColumnOperation(string TableName, string ColumnName, string? Schema = null) : TableOperation(TableName, Schema)
 {
     /// <summary>New column name, or null to keep it.</summary>
     public string? NewName { get; init; }

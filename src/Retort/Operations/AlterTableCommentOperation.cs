@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -24,4 +25,20 @@ public sealed record AlterTableCommentOperation(string TableName, string? Commen
 
     /// <inheritdoc />
     public override string Describe() => Comment is null ? $"drop comment on table {Display}" : $"comment on table {Display}";
+
+    private static string ExistingCommentArg(AlterTableCommentOperation o) =>
+        o.ExistingComment is { HasValue: true, Value: { } old } ? ", existingComment: " + S(old) : "";
+
+    /// <summary>What Retort knows about setting or removing a table's comment (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<AlterTableCommentOperation> Registration { get; } = new()
+    {
+        CSharp = o => o.Comment is { } comment
+            ? $"op.CreateTableComment({S(o.TableName)}, {S(comment)}{ExistingCommentArg(o)}{SchemaArg(o.Schema)});"
+            : $"op.DropTableComment({S(o.TableName)}{ExistingCommentArg(o)}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "sets the comment the table had before (existingComment:)",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

@@ -36,4 +36,17 @@ public sealed record BackfillOperation(string TableName, string Set, string? Sch
     public override string Describe() =>
         $"backfill {(Schema is null ? TableName : Schema + "." + TableName)} SET {Set}{(Where is null ? "" : " WHERE " + Where)}" +
         (Strategy == BackfillStrategy.CopyAndSwap ? " (copy and swap)" : "");
+
+    /// <summary>What Retort knows about a set-based backfill (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<BackfillOperation> Registration { get; } = new()
+    {
+        NotWritableAsCSharp = "autogenerate never produces one: what to fill is the author's decision (op.Backfill)",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "runs the SET clause that undoes it (reverseSet:)",
+        Dangers = o => o.Atomic
+            ? [new(DangerKind.LocksOrRewritesTable, $"updates every row of '{o.TableName}' in one statement inside the revision's transaction, holding their locks until it commits.")]
+            : OperationDanger.None,
+        Offline = OfflineSupport.Simplified("one UPDATE over the whole table, with a comment saying so (online it runs in short batches with a checkpoint per batch)"),
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -11,4 +11,15 @@ public sealed record BulkInsertOperation(string TableName, ValueList<string> Col
 {
     /// <inheritdoc />
     public override string Describe() => $"insert {Rows.Count} row(s) into {(Schema is null ? TableName : Schema + "." + TableName)}";
+
+    /// <summary>What Retort knows about inserting rows (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<BulkInsertOperation> Registration { get; } = new()
+    {
+        NotWritableAsCSharp = "its rows hold values of any .NET type, which have no general C# form",
+        Reverse = Reversibility.Never,
+        ReverseNote = "which rows to delete again is the author's decision: write the downgrade by hand",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -21,4 +21,20 @@ public sealed record CodeStepOperation(string Description, Func<MigrationContext
 
     /// <inheritdoc />
     public override string Describe() => "run " + Description;
+
+    /// <summary>What Retort knows about a step of C# code (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<CodeStepOperation> Registration { get; } = new()
+    {
+        NotWritableAsCSharp = "it holds C# code (a delegate), which has no source form",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "runs the code that undoes it (reverse:)",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Refused("it runs C# code, which needs a live database connection"),
+        TrackSchema = (o, schema) =>
+        {
+            // C# code may have done anything to any table (a script that renders it is refused anyway).
+            foreach (var table in schema.Tables.Where(t => schema.UntrackedChange(t.Name, t.Schema) is null).ToList())
+                schema.MarkUntracked(table.Name, table.Schema, $"revision {schema.Revision ?? "(unknown)"} ran C# code ('{o.Description}') that may have changed it");
+        },
+    };
 }

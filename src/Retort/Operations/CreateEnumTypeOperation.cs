@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -16,4 +17,15 @@ public sealed record CreateEnumTypeOperation(string Name, ValueList<string> Valu
 
     /// <inheritdoc />
     public override string Describe() => $"create enum type {(Schema is null ? Name : Schema + "." + Name)} ({string.Join(", ", Values)})";
+
+    /// <summary>What Retort knows about creating an enum type (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<CreateEnumTypeOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.CreateEnumType({S(o.Name)}, [{string.Join(", ", o.Values.Select(S))}]{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.Always,
+        ReverseNote = "drops the type, keeping its labels so the drop reverses too",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 
 
@@ -33,4 +34,17 @@ public sealed record CreateIndexOperation(string TableName, TableIndex Index, st
 
     /// <inheritdoc />
     public override string Describe() => $"create {(Index.Unique ? "unique " : "")}index {Index.Name} on {Display} ({string.Join(", ", Index.Columns)})";
+
+    /// <summary>What Retort knows about creating an index (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<CreateIndexOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.CreateIndex({S(o.Index.Name!)}, {S(o.TableName)}, [{string.Join(", ", o.Index.Columns.Select(S))}]" +
+            $"{(o.Index.Unique ? ", unique: true" : "")}{(o.Index.Where is null ? "" : ", where: " + S(o.Index.Where))}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.Always,
+        ReverseNote = "drops the index, keeping its definition so the drop reverses too",
+        Dangers = o => o.Concurrently ? OperationDanger.None
+            : [new(DangerKind.LocksOrRewritesTable, $"builds index '{o.Index.Name}' while blocking writes to '{o.TableName}'.")],
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

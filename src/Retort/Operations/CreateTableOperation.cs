@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -17,4 +18,15 @@ public sealed record CreateTableOperation(Table Table) : MigrationOperation
 
     /// <inheritdoc />
     public override string Describe() => $"create table {Table.DisplayName}";
+
+    /// <summary>What Retort knows about creating a table (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<CreateTableOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.CreateTable({TableCode(o.Table)});",
+        Reverse = Reversibility.Always,
+        ReverseNote = "drops the table, keeping its definition so the drop reverses too",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Put(o.Table),
+    };
 }

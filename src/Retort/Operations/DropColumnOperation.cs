@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -42,4 +43,15 @@ public sealed record DropColumnOperation(string TableName, string ColumnName, st
 
     /// <inheritdoc />
     public override string Describe() => $"drop column {Display}.{ColumnName}";
+
+    /// <summary>What Retort knows about dropping a column (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<DropColumnOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.DropColumn({S(o.TableName)}, {S(o.ColumnName)}{(o.Existing is null ? "" : ", existing: " + ColumnCode(o.Existing))}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "adds the column again from its definition before the drop (existing:); its data is not restored",
+        Dangers = o => [new(DangerKind.LosesData, $"drops column '{o.TableName}.{o.ColumnName}' and its data.")],
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -36,4 +37,15 @@ public sealed record DropConstraintOperation(string TableName, string Name, stri
 
     /// <inheritdoc />
     public override string Describe() => $"drop constraint {Name} on {Display}";
+
+    /// <summary>What Retort knows about dropping a constraint (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<DropConstraintOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.DropConstraint({S(o.Name)}, {S(o.TableName)}{(o.Existing is null ? "" : ", existing: " + ConstraintCode(o.Existing))}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "adds the constraint again from its definition before the drop (existing:)",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

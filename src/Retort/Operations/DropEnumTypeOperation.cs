@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -20,4 +21,15 @@ public sealed record DropEnumTypeOperation(string Name, string? Schema = null) :
 
     /// <inheritdoc />
     public override string Describe() => $"drop enum type {(Schema is null ? Name : Schema + "." + Name)}";
+
+    /// <summary>What Retort knows about dropping an enum type (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<DropEnumTypeOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.DropEnumType({S(o.Name)}{(o.Existing is null ? "" : ", existing: [" + string.Join(", ", o.Existing.Select(S)) + "]")}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "creates the type again from its labels before the drop (existing:)",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 
 
@@ -34,4 +35,15 @@ public sealed record DropIndexOperation(string TableName, string Name, string? S
 
     /// <inheritdoc />
     public override string Describe() => $"drop index {Name} on {Display}";
+
+    /// <summary>What Retort knows about dropping an index (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<DropIndexOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.DropIndex({S(o.Name)}, {S(o.TableName)}{(o.Existing is null ? "" : ", existing: " + IndexCode(o.Existing))}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "creates the index again from its definition before the drop (existing:)",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

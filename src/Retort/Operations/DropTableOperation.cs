@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -20,4 +21,17 @@ public sealed record DropTableOperation(string Name, string? Schema = null) : Mi
 
     /// <inheritdoc />
     public override string Describe() => $"drop table {(Schema is null ? Name : Schema + "." + Name)}";
+
+    /// <summary>What Retort knows about dropping a table (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<DropTableOperation> Registration { get; } = new()
+    {
+        CSharp = o => o.Existing is null
+            ? $"op.DropTable({S(o.Name)}{SchemaArg(o.Schema)});"
+            : $"op.DropTable({S(o.Name)}, existing: {TableCode(o.Existing)}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "creates the table again from its definition before the drop (existing:)",
+        Dangers = o => [new(DangerKind.LosesData, $"drops table '{o.Name}' and all its rows.")],
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Remove(o.Name, o.Schema),
+    };
 }

@@ -1,4 +1,5 @@
 using Retort.Internal;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -37,4 +38,26 @@ public sealed record ExecuteSqlOperation(string Sql) : MigrationOperation
         var oneLine = string.Join(' ', Sql.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         return "execute " + (oneLine.Length > 60 ? oneLine[..57] + "..." : oneLine) + (OutsideTransaction ? " (outside the transaction)" : "");
     }
+
+    // Raw SQL that may create, change or drop something: the tables it names are no longer known in full offline.
+    private static bool ChangesSchema(string sql) =>
+        SqlText.MentionsIdentifier(sql, "CREATE") || SqlText.MentionsIdentifier(sql, "ALTER") || SqlText.MentionsIdentifier(sql, "DROP");
+
+    /// <summary>What Retort knows about raw SQL (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<ExecuteSqlOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.Execute({S(o.Sql)}{(o.OutsideTransaction ? ", outsideTransaction: true" : "")});",
+        Reverse = Reversibility.WhenGiven,
+        ReverseNote = "runs the statement that undoes it (reverseSql:)",
+        // What the statement does is not known here; rules that vet a plan read its text.
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) =>
+        {
+            if (!ChangesSchema(o.Sql)) return;
+            // The statement may create, change or drop anything it names; a name it mentions is enough to distrust.
+            foreach (var table in schema.Tables.Where(t => SqlText.MentionsIdentifier(o.Sql, t.Name)).ToList())
+                schema.MarkUntracked(table.Name, table.Schema, $"revision {schema.Revision ?? "(unknown)"} changed it with raw SQL ({o.Describe()})");
+        },
+    };
 }

@@ -1,4 +1,5 @@
 using Retort.Schema;
+using static Retort.Operations.Internal.CSharpCode;
 
 namespace Retort.Operations;
 
@@ -19,4 +20,15 @@ public sealed record RenameTableOperation(string TableName, string NewName, stri
 
     /// <inheritdoc />
     public override string Describe() => $"rename table {Display} to {NewName}";
+
+    /// <summary>What Retort knows about renaming a table (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<RenameTableOperation> Registration { get; } = new()
+    {
+        CSharp = o => $"op.RenameTable({S(o.TableName)}, {S(o.NewName)}{SchemaArg(o.Schema)});",
+        Reverse = Reversibility.Always,
+        ReverseNote = "renames the table back",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Statements,
+        TrackSchema = (o, schema) => schema.Apply(o),
+    };
 }

@@ -45,4 +45,15 @@ public abstract record TransformOperation : DataOperation
 
     /// <inheritdoc />
     public override string Describe() => $"transform {Description} ({SourceTable ?? "query"} -> {TargetTable})";
+
+    /// <summary>What Retort knows about a C# transformation (see <see cref="OperationRegistration"/>).</summary>
+    public static OperationRegistration<TransformOperation> Registration { get; } = new()
+    {
+        NotWritableAsCSharp = "it holds a C# transformation (a delegate), which has no source form",
+        Reverse = Reversibility.Never,
+        ReverseNote = "what undoes a transformation is the author's decision: write the downgrade by hand",
+        Dangers = _ => OperationDanger.None,
+        Offline = OfflineSupport.Refused("it runs a C# transformation, which needs a live database connection"),
+        TrackSchema = TrackedSchema.Unchanged,
+    };
 }

@@ -21,48 +21,49 @@ public sealed class SchemaTracker : ISchemaSnapshot
         foreach (var t in tables ?? []) _tables[(t.Schema, t.Name)] = t;
     }
 
-    /// <summary>Applies operations to the tracked tables; <paramref name="revision"/> names where they come from, for messages.</summary>
+    /// <summary>
+    /// Applies operations to the tracked tables, each as its registration says (<see cref="OperationRegistration.Track"/>);
+    /// <paramref name="revision"/> names where they come from, for messages.
+    /// </summary>
     public void Apply(IEnumerable<MigrationOperation> operations, string? revision = null)
     {
-        foreach (var op in operations)
-        {
-            switch (op)
-            {
-                case CreateTableOperation c:
-                    _tables[(c.Table.Schema, c.Table.Name)] = c.Table;
-                    _untracked.Remove((c.Table.Schema, c.Table.Name));
-                    break;
-                case DropTableOperation d:
-                    _tables.Remove((d.Schema, d.Name));
-                    _untracked.Remove((d.Schema, d.Name));
-                    break;
-                case RenameTableOperation r when _untracked.Remove((r.Schema, r.TableName), out var change):
-                    _untracked[(r.Schema, r.NewName)] = change;
-                    goto default;
-                case ExecuteSqlOperation e when ChangesSchema(e.Sql):
-                    // The statement may create, change or drop anything it names; a name it mentions is enough to distrust.
-                    foreach (var key in _tables.Keys.Where(k => SqlText.MentionsIdentifier(e.Sql, k.Item2)).ToList())
-                        _untracked[key] = $"revision {revision ?? "(unknown)"} changed it with raw SQL ({e.Describe()})";
-                    break;
-                case CodeStepOperation c:
-                    // C# code may have done anything to any table (a script that renders it is refused anyway).
-                    foreach (var key in _tables.Keys.ToList())
-                        _untracked.TryAdd(key, $"revision {revision ?? "(unknown)"} ran C# code ('{c.Description}') that may have changed it");
-                    break;
-                default:
-                    if (op is TableOperation t && _tables.TryGetValue((t.Schema, t.TableName), out var table))
-                    {
-                        var changed = t.ApplyTo(table);
-                        _tables.Remove((t.Schema, t.TableName));
-                        _tables[(changed.Schema, changed.Name)] = changed;
-                    }
-                    break;
-            }
-        }
+        var tracked = new Tracked(this, revision);
+        foreach (var op in operations) OperationRegistry.For(op).Track(op, tracked);
     }
 
-    private static bool ChangesSchema(string sql) =>
-        SqlText.MentionsIdentifier(sql, "CREATE") || SqlText.MentionsIdentifier(sql, "ALTER") || SqlText.MentionsIdentifier(sql, "DROP");
+    // What a registration may do to the tracked tables, for the revision being applied.
+    private sealed class Tracked(SchemaTracker tracker, string? revision) : TrackedSchema
+    {
+        public override string? Revision => revision;
+
+        public override IReadOnlyCollection<Table> Tables => tracker._tables.Values;
+
+        public override Table? Find(string name, string? schema) => tracker._tables.GetValueOrDefault((schema, name));
+
+        public override void Put(Table table)
+        {
+            tracker._tables[(table.Schema, table.Name)] = table;
+            tracker._untracked.Remove((table.Schema, table.Name));
+        }
+
+        public override void Remove(string name, string? schema)
+        {
+            tracker._tables.Remove((schema, name));
+            tracker._untracked.Remove((schema, name));
+        }
+
+        public override void Replace(string name, string? schema, Table changed)
+        {
+            tracker._tables.Remove((schema, name));
+            tracker._tables[(changed.Schema, changed.Name)] = changed;
+            if ((changed.Schema, changed.Name) != (schema, name) && tracker._untracked.Remove((schema, name), out var why))
+                tracker._untracked[(changed.Schema, changed.Name)] = why;
+        }
+
+        public override string? UntrackedChange(string name, string? schema) => tracker.UntrackedChange(name, schema);
+
+        public override void MarkUntracked(string name, string? schema, string why) => tracker._untracked[(schema, name)] = why;
+    }
 
     /// <inheritdoc />
     public string? UntrackedChange(string name, string? schema) => _untracked.GetValueOrDefault((schema, name));

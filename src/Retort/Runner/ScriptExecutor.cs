@@ -72,22 +72,34 @@ public sealed class ScriptExecutor : MigrationExecutor
     }
 
     /// <inheritdoc />
-    public override Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken) =>
-        throw new OfflineNotSupportedException(CurrentRevision, step.Description);
+    /// <remarks>A code step's registration refuses it offline (<see cref="OfflineMode.Refused"/>): it needs a live connection.</remarks>
+    public override Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken)
+    {
+        RefuseIfRegistrationSays(step, step.Description);
+        throw new InvalidOperationException($"Internal: a C# step cannot be written in a script, but the registration of {step.GetType().Name} does not refuse it.");
+    }
 
     /// <summary>
-    /// A set-based backfill becomes one UPDATE over the whole table, with a comment saying so; a C# transformation
-    /// needs a live connection and is refused, as code steps are.
+    /// A data step as its registration says (<see cref="OperationRegistration.Offline"/>): a set-based backfill is
+    /// simplified to one UPDATE over the whole table, with a comment saying so; a C# transformation needs a live
+    /// connection and is refused, as code steps are.
     /// </summary>
     public override async Task RunDataStepAsync(DataOperation step, CancellationToken cancellationToken)
     {
-        if (step is not BackfillOperation backfill) throw new OfflineNotSupportedException(CurrentRevision, step.Describe());
+        RefuseIfRegistrationSays(step, step.Describe());
+        if (step is not BackfillOperation backfill)
+            throw new InvalidOperationException($"Internal: an offline script writes no data step but a backfill, and the registration of {step.GetType().Name} does not refuse it.");
         Comment(backfill.Atomic
             ? "Atomic backfill: one UPDATE in the revision's transaction, as online."
             : "Backfill, rendered as one UPDATE over the whole table. Run online, Retort updates in short\n" +
               "batches by primary key with a checkpoint per batch; this statement locks every row it changes until COMMIT.");
         var table = _dialect.QualifyName(backfill.Schema, backfill.TableName);
         await ExecuteAsync(new SqlStatement(_dialect.DataMigrations.UpdateAllSql(table, backfill.Set, backfill.Where)), cancellationToken);
+    }
+
+    private void RefuseIfRegistrationSays(MigrationOperation step, string name)
+    {
+        if (OperationRegistry.For(step).Offline.Mode == OfflineMode.Refused) throw new OfflineNotSupportedException(CurrentRevision, name);
     }
 
     /// <inheritdoc />

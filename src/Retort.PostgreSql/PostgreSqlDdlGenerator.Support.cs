@@ -1,0 +1,36 @@
+using Retort.Dialects;
+using Retort.Operations;
+using static Retort.Dialects.OperationSupport;
+
+namespace Retort.PostgreSql;
+
+public sealed partial class PostgreSqlDdlGenerator
+{
+    /// <inheritdoc />
+    protected override IReadOnlyDictionary<Type, OperationSupport> SupportByKind => Support;
+
+    private static readonly IReadOnlyDictionary<Type, OperationSupport> Support = new Dictionary<Type, OperationSupport>
+    {
+        [typeof(CreateTableOperation)] = Statements("CREATE TABLE, its CREATE INDEX statements, COMMENT ON the table and its columns"),
+        [typeof(DropTableOperation)] = Statements("DROP TABLE"),
+        [typeof(RenameTableOperation)] = Statements("ALTER TABLE … RENAME TO"),
+        [typeof(AlterTableCommentOperation)] = Statements("COMMENT ON TABLE"),
+        [typeof(AddColumnOperation)] = Statements("ALTER TABLE … ADD COLUMN, and COMMENT ON COLUMN"),
+        [typeof(DropColumnOperation)] = Statements("ALTER TABLE … DROP COLUMN"),
+        [typeof(AlterColumnOperation)] = Statements("ALTER TABLE … ALTER COLUMN (TYPE … USING, SET/DROP NOT NULL, SET/DROP DEFAULT), COMMENT ON COLUMN, RENAME COLUMN"),
+        [typeof(CreateIndexOperation)] = Statements("CREATE INDEX; concurrently: CREATE INDEX CONCURRENTLY IF NOT EXISTS outside the transaction, an invalid leftover dropped first"),
+        [typeof(DropIndexOperation)] = Statements("DROP INDEX; concurrently: DROP INDEX CONCURRENTLY IF EXISTS outside the transaction"),
+        [typeof(AddConstraintOperation)] = Statements("ALTER TABLE … ADD CONSTRAINT"),
+        [typeof(DropConstraintOperation)] = Statements("ALTER TABLE … DROP CONSTRAINT"),
+        [typeof(CreateSchemaOperation)] = Statements("CREATE SCHEMA IF NOT EXISTS"),
+        [typeof(DropSchemaOperation)] = Statements("DROP SCHEMA"),
+        [typeof(CreateEnumTypeOperation)] = Statements("CREATE TYPE … AS ENUM"),
+        [typeof(AddEnumValueOperation)] = Statements("ALTER TYPE … ADD VALUE IF NOT EXISTS, outside the transaction"),
+        [typeof(DropEnumTypeOperation)] = Statements("DROP TYPE"),
+        [typeof(ExecuteSqlOperation)] = Statements("the statement as written, with its parameters; outside the transaction a CREATE INDEX CONCURRENTLY drops an invalid leftover first"),
+        [typeof(BulkInsertOperation)] = Statements("INSERT … VALUES with parameters, 100 rows a statement"),
+        [typeof(CodeStepOperation)] = RunByRunner("C# code run in the revision's transaction"),
+        [typeof(BackfillOperation)] = RunByRunner("keyset batches of UPDATE, each committed with its checkpoint, or a copy and swap of the table"),
+        [typeof(TransformOperation)] = RunByRunner("keyset batches written with binary COPY, each committed with its checkpoint"),
+    };
+}
