@@ -61,7 +61,7 @@ public class OperationRegistryTests
         if (!DdlGenerator.HasMethodFor(registration.OperationType))
             yield return $"{type.Name}: no method in DdlGenerator's dispatch table";
         if (!OperationSamples.All.Any(s => OperationSamples.IsOf(s, type)))
-            yield return $"{type.Name}: no sample in tests/Shared/OperationSamples.cs";
+            yield return $"{type.Name}: no sample in tests/Retort.Specification/Support/OperationSamples.cs";
     }
 
     [Fact]
