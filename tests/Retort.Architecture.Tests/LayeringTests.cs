@@ -20,12 +20,13 @@ public sealed class LayeringTests
         ("Internal", ["Sql"]),
         ("Operations", ["Schema", "Sql", "Internal"]),
         ("Migrations", ["Operations", "Schema", "Revisions", "Sql", "Internal"]),
-        ("Dialects", ["Operations", "Schema", "Sql", "Internal"]),
-        ("Connections", ["Dialects", "Operations", "Schema", "Sql", "Internal"]),
-        ("Runner", ["Connections", "Dialects", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
-        ("Autogenerate", ["Runner", "Connections", "Dialects", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
-        ("Environments", ["Runner", "Connections", "Dialects", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
-        ("Commands", ["Environments", "Autogenerate", "Runner", "Connections", "Dialects", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
+        ("Lint", ["Operations", "Schema", "Sql", "Internal"]),
+        ("Dialects", ["Lint", "Operations", "Schema", "Sql", "Internal"]),
+        ("Connections", ["Dialects", "Lint", "Operations", "Schema", "Sql", "Internal"]),
+        ("Runner", ["Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
+        ("Autogenerate", ["Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
+        ("Environments", ["Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
+        ("Commands", ["Environments", "Autogenerate", "Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
     ];
 
     public static TheoryData<string> Namespaces() => [.. Layers.Select(l => l.Name)];

@@ -1,3 +1,4 @@
+using Retort.Lint;
 using Retort.Sql;
 
 namespace Retort.Dialects;
@@ -5,8 +6,8 @@ namespace Retort.Dialects;
 /// <summary>
 /// Everything Retort knows about one database product, composed of small capability services: connections,
 /// SQL generation, reflection, the transaction policy the runner obeys, statement execution with its retry policy,
-/// the migration lock and data-migration support. The base keeps only naming, quoting and literals. The core
-/// never names a database; it asks the dialect.
+/// the migration lock, Retort's own tables (the history store) and data-migration support. The base keeps only
+/// naming, quoting and literals. The core never names a database; it asks the dialect.
 /// </summary>
 public abstract class Dialect : ISqlSyntax
 {
@@ -14,6 +15,8 @@ public abstract class Dialect : ISqlSyntax
     private StatementExecution? _execution;
     private MigrationLock? _migrationLock;
     private DataMigrationSupport? _dataMigrations;
+    private HistoryStore? _history;
+    private LintSupport? _lint;
 
     /// <summary>Dialect name, for example <c>sqlite</c>.</summary>
     public abstract string Name { get; }
@@ -54,6 +57,12 @@ public abstract class Dialect : ISqlSyntax
 
     /// <summary>The lock between concurrent migration runs; the default takes none.</summary>
     public virtual MigrationLock MigrationLock => _migrationLock ??= new MigrationLock();
+
+    /// <summary>Retort's own tables (versions, history, progress): their definitions and statements.</summary>
+    public virtual HistoryStore History => _history ??= new HistoryStore(this);
+
+    /// <summary>The lint rules this database's plans are checked against before they run.</summary>
+    public virtual LintSupport Lint => _lint ??= new LintSupport();
 
     /// <summary>The SQL and bulk writes of batched data steps (keyset batches, row estimates, bulk inserts).</summary>
     public virtual DataMigrationSupport DataMigrations => _dataMigrations ??= new DataMigrationSupport(this);

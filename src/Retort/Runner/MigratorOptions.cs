@@ -1,3 +1,5 @@
+using Retort.Dialects;
+
 namespace Retort.Runner;
 
 /// <summary>How a <see cref="Migrator"/> runs.</summary>
@@ -14,6 +16,9 @@ public sealed record MigratorOptions
 
     /// <summary>Retort's own tables (version, history, progress): never compared, tested or shown as the user's.</summary>
     public IReadOnlyCollection<string> OwnTables => [VersionTable, HistoryTable, ProgressTable];
+
+    /// <summary>Retort's own tables by name, as the dialect's history store takes them.</summary>
+    public HistoryTables Tables => new(VersionTable, HistoryTable, ProgressTable, VersionTableSchema);
 
     /// <summary>Schema of Retort's own tables, or null for the default schema.</summary>
     public string? VersionTableSchema { get; init; }

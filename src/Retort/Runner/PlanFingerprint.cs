@@ -23,13 +23,24 @@ public static class PlanFingerprint
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()))).ToLowerInvariant();
     }
 
-    // A property added later counts only once it is set, so earlier checksums still match (see the attribute).
-    private static bool IsOmittedDefault(PropertyInfo property, object? value) =>
-        property.IsDefined(typeof(FingerprintOmitsDefaultAttribute), inherit: true)
-        && (value is null || (property.PropertyType.IsValueType && value.Equals(Activator.CreateInstance(property.PropertyType))));
+    // Each operation type's name and properties, looked up once per process (a run fingerprints every applied revision): the
+    // property, its name (read from metadata once: a native build decodes it on every read), and whether it counts
+    // only once set (see the attribute: a property added later leaves earlier checksums as they were) with the
+    // default it is compared with.
+    private sealed record FingerprintProperty(PropertyInfo Property, string Name, bool OmitsDefault, object? Default);
 
-    // Each operation type's properties, looked up once per process (a run fingerprints every revision it applies).
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, (string Name, FingerprintProperty[] Properties)> Types = new();
+
+    private static (string Name, FingerprintProperty[] Properties) Shape(Type type) => Types.GetOrAdd(type, static t => (t.Name, t
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .Select(p => new FingerprintProperty(p, p.Name, p.IsDefined(typeof(FingerprintOmitsDefaultAttribute), inherit: true),
+            p.PropertyType.IsValueType ? Activator.CreateInstance(p.PropertyType) : null))
+        .ToArray()));
+
+    private static bool IsOmittedDefault(FingerprintProperty property, object? value) =>
+        property.OmitsDefault && (value is null || (property.Default is not null && value.Equals(property.Default)));
 
     private static void Write(StringBuilder sb, object? value, int depth)
     {
@@ -60,12 +71,11 @@ public static class PlanFingerprint
         }
         var type = value.GetType();
         if (type.IsPrimitive || value is IFormattable) { sb.Append(Convert.ToString(value, CultureInfo.InvariantCulture)); return; }
-        sb.Append(type.Name).Append('(');
-        foreach (var p in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                     .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
+        var shape = Shape(type);
+        sb.Append(shape.Name).Append('(');
+        foreach (var p in shape.Properties)
         {
-            var propertyValue = p.GetValue(value);
+            var propertyValue = p.Property.GetValue(value);
             if (IsOmittedDefault(p, propertyValue)) continue;
             sb.Append(p.Name).Append(':');
             Write(sb, propertyValue, depth + 1);

@@ -11,34 +11,17 @@ namespace Retort.Runner;
 /// </summary>
 internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
 {
-    private const string Columns = "revision, direction, step, description, rows_done, rows_written, finished, elapsed_ms, checksum, last_key";
-    private const string PhaseColumn = "phase";
+    private const string PhaseColumn = HistoryStore.PhaseColumn;
 
     // Whether the table has the phase column (tables made by earlier Retort versions get it on the next data step);
     // once seen, it stays.
     private bool _hasPhase;
 
-    private string Table => dialect.QualifyName(options.VersionTableSchema, options.ProgressTable);
-
-    public Table Model => ModelFor(options);
+    private HistoryStore Store => dialect.History;
+    private HistoryTables Tables => options.Tables;
 
     /// <summary>The progress table's definition (created with the version and history tables, online and offline alike).</summary>
-    public static Table ModelFor(MigratorOptions options) => Retort.Schema.Table.Create(options.ProgressTable, options.VersionTableSchema,
-        [
-            new Column("revision", SqlType.String(64), nullable: false),
-            new Column("direction", SqlType.String(10), nullable: false),
-            new Column("step", SqlType.Integer, nullable: false),
-            new Column("description", SqlType.String(300)),
-            new Column("rows_done", SqlType.BigInteger, nullable: false),
-            new Column("rows_written", SqlType.BigInteger, nullable: false),
-            new Column("finished", SqlType.Boolean, nullable: false),
-            new Column("elapsed_ms", SqlType.BigInteger, nullable: false),
-            new Column("checksum", SqlType.String(64)),
-            new Column("last_key", SqlType.Text),
-            new Column(PhaseColumn, SqlType.String(20)),
-            new Column("updated_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
-        ],
-        new PrimaryKeyConstraint(ValueList.Of("revision", "direction", "step"), options.ProgressTable + "_pkc"));
+    public Table Model => Store.ProgressTable(Tables);
 
     /// <summary>Creates the table when it is missing, and adds the phase column to a table made before it existed.</summary>
     public async Task EnsureTableAsync(OnlineExecutor executor, CancellationToken ct)
@@ -61,12 +44,7 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
     public async Task<IReadOnlyList<DataStepProgress>> ReadAsync(MigrationExecutor executor, string? revision, string? direction, CancellationToken ct)
     {
         if (!await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct)) return [];
-        var phase = await HasPhaseAsync(executor, ct) ? PhaseColumn : "NULL";
-        var filter = revision is null ? "" : " WHERE revision = @revision AND direction = @direction";
-        var rows = await executor.QueryAsync(new SqlStatement($"SELECT {Columns}, {phase} FROM {Table}{filter} ORDER BY revision, direction, step")
-        {
-            Parameters = revision is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
-        }, ct);
+        var rows = await executor.QueryAsync(Store.ReadProgress(Tables, revision, direction, await HasPhaseAsync(executor, ct)), ct);
         return rows.Select(r => WithPhase(new DataStepProgress(Convert.ToString(r[0])!, Convert.ToString(r[1])!, Convert.ToInt32(r[2]), r[3] as string,
             Convert.ToInt64(r[4]), Convert.ToInt64(r[5]), Convert.ToBoolean(r[6]), TimeSpan.FromMilliseconds(Convert.ToInt64(r[7])),
             r[8] as string, r[9] as string), r[10] as string)).ToList();
@@ -101,31 +79,21 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
             ["elapsed_ms"] = (long)p.Elapsed.TotalMilliseconds, ["checksum"] = p.Checksum, ["last_key"] = p.LastKey, ["phase"] = p.Phase.ToString(),
         };
         // Rows are saved only after EnsureTableAsync, so the phase column exists.
-        var sql = exists
-            ? $"UPDATE {Table} SET rows_done = @rows_done, rows_written = @rows_written, finished = @finished, elapsed_ms = @elapsed_ms, " +
-              "last_key = @last_key, phase = @phase, updated_at = CURRENT_TIMESTAMP WHERE revision = @revision AND direction = @direction AND step = @step"
-            : $"INSERT INTO {Table} ({Columns}, {PhaseColumn}) VALUES (@revision, @direction, @step, @description, @rows_done, @rows_written, @finished, @elapsed_ms, @checksum, @last_key, @phase)";
-        return executor.ExecuteAsync(new SqlStatement(sql) { Parameters = parameters }, ct);
+        return executor.ExecuteAsync(Store.SaveProgress(Tables, exists, parameters), ct);
     }
 
     public Task DeleteAsync(MigrationExecutor executor, string revision, string direction, CancellationToken ct) =>
-        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table} WHERE revision = @revision AND direction = @direction")
-        {
-            Parameters = new Dictionary<string, object?> { ["revision"] = revision, ["direction"] = direction },
-        }, ct);
+        executor.ExecuteAsync(Store.DeleteProgress(Tables, revision, direction), ct);
 
     /// <summary>Deletes a revision's rows, both directions.</summary>
     public Task DeleteRevisionAsync(MigrationExecutor executor, string revision, CancellationToken ct) =>
-        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table} WHERE revision = @revision")
-        {
-            Parameters = new Dictionary<string, object?> { ["revision"] = revision },
-        }, ct);
+        executor.ExecuteAsync(Store.DeleteProgress(Tables, revision, null), ct);
 
     /// <summary>Deletes every row, when the table exists (a stamp that empties the version table).</summary>
     public async Task DeleteAllAsync(MigrationExecutor executor, CancellationToken ct)
     {
         if (await executor.Schema.TableExistsAsync(options.ProgressTable, options.VersionTableSchema, ct))
-            await executor.ExecuteAsync(new SqlStatement($"DELETE FROM {Table}"), ct);
+            await executor.ExecuteAsync(Store.DeleteProgress(Tables, null, null), ct);
     }
 
     private static string? Truncate(string? text) => text is { Length: > 300 } ? text[..297] + "..." : text;

@@ -12,26 +12,12 @@ namespace Retort.Runner;
 /// </summary>
 internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
 {
-    private string VersionTable => dialect.QualifyName(options.VersionTableSchema, options.VersionTable);
-    private const string RowsColumn = "rows_affected";
+    private HistoryStore Store => dialect.History;
+    private HistoryTables Tables => options.Tables;
 
-    private string HistoryTable => dialect.QualifyName(options.VersionTableSchema, options.HistoryTable);
+    public Table VersionTableModel => Store.VersionTable(Tables);
 
-    public Table VersionTableModel => Table.Create(options.VersionTable, options.VersionTableSchema,
-        [new Column("version_num", SqlType.String(64), nullable: false)],
-        new PrimaryKeyConstraint(ValueList.Of("version_num"), options.VersionTable + "_pkc"));
-
-    public Table HistoryTableModel => Table.Create(options.HistoryTable, options.VersionTableSchema,
-        [
-            new Column("id", SqlType.Integer, nullable: false) { Identity = true },
-            new Column("revision", SqlType.String(64), nullable: false),
-            new Column("direction", SqlType.String(10), nullable: false),
-            new Column("applied_at", SqlType.DateTimeOffset, nullable: false, serverDefault: ServerDefault.Sql("CURRENT_TIMESTAMP")),
-            new Column("duration_ms", SqlType.BigInteger),
-            new Column("checksum", SqlType.String(64)),
-            new Column(RowsColumn, SqlType.BigInteger),
-        ],
-        new PrimaryKeyConstraint(ValueList.Of("id"), options.HistoryTable + "_pkc"));
+    public Table HistoryTableModel => Store.HistoryTable(Tables);
 
     /// <summary>
     /// Creates the tables that are missing, in their own transaction; returns the names of those it created. The progress
@@ -40,7 +26,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// </summary>
     public async Task<IReadOnlyList<string>> EnsureTablesAsync(MigrationExecutor executor, CancellationToken ct)
     {
-        var tables = new[] { VersionTableModel, HistoryTableModel, ProgressStore.ModelFor(options) };
+        var tables = new[] { VersionTableModel, HistoryTableModel, Store.ProgressTable(Tables) };
         if (executor.IsOffline)
         {
             // A script is run once against a known state; it creates the tables inside the first transaction.
@@ -93,7 +79,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
             foreach (var name in own)
             {
                 if (!await executor.Schema.TableExistsAsync(name, options.VersionTableSchema, ct)) continue;
-                var rows = await executor.QueryAsync(new SqlStatement($"SELECT 1 FROM {dialect.QualifyName(options.VersionTableSchema, name)} LIMIT 1"), ct);
+                var rows = await executor.QueryAsync(Store.AnyRow(Tables, name), ct);
                 if (rows.Count > 0) return [];
                 if (created.Contains(name) || (fresh && name == options.ProgressTable)) drop.Add(new DropTableOperation(name, options.VersionTableSchema));
             }
@@ -110,7 +96,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public async Task<IReadOnlyList<string>> ReadHeadsAsync(MigrationExecutor executor, CancellationToken ct, bool tablesExist = false)
     {
         if (!tablesExist && !await executor.Schema.TableExistsAsync(options.VersionTable, options.VersionTableSchema, ct)) return [];
-        var rows = await executor.QueryAsync(new SqlStatement($"SELECT version_num FROM {VersionTable} ORDER BY version_num"), ct);
+        var rows = await executor.QueryAsync(Store.ReadHeads(Tables), ct);
         return rows.Select(r => Convert.ToString(r[0])!).ToList();
     }
 
@@ -122,20 +108,17 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
         // One removed and one added: an UPDATE, as Alembic writes it, keeps the script readable.
         if (removed.Count == 1 && added.Count == 1)
         {
-            await executor.ExecuteAsync(new SqlStatement($"UPDATE {VersionTable} SET version_num = @new WHERE version_num = @old")
-            { Parameters = new Dictionary<string, object?> { ["new"] = added[0], ["old"] = removed[0] } }, ct);
+            await executor.ExecuteAsync(Store.ReplaceHead(Tables, removed[0], added[0]), ct);
             return;
         }
         foreach (var id in removed)
-            await executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable} WHERE version_num = @id")
-            { Parameters = new Dictionary<string, object?> { ["id"] = id } }, ct);
+            await executor.ExecuteAsync(Store.DeleteHead(Tables, id), ct);
         foreach (var id in added)
-            await executor.ExecuteAsync(new SqlStatement($"INSERT INTO {VersionTable} (version_num) VALUES (@id)")
-            { Parameters = new Dictionary<string, object?> { ["id"] = id } }, ct);
+            await executor.ExecuteAsync(Store.InsertHead(Tables, id), ct);
     }
 
     public Task ClearHeadsAsync(MigrationExecutor executor, CancellationToken ct) =>
-        executor.ExecuteAsync(new SqlStatement($"DELETE FROM {VersionTable}"), ct);
+        executor.ExecuteAsync(Store.ClearHeads(Tables), ct);
 
     /// <summary>
     /// Adds a history row; <paramref name="rows"/> (data revisions only) needs <see cref="EnsureRowsColumnAsync"/>
@@ -144,15 +127,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// </summary>
     public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct,
         long? rows = null, string? durationSql = null) =>
-        executor.ExecuteAsync(new SqlStatement(rows is null
-            ? $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum)"
-            : $"INSERT INTO {HistoryTable} (revision, direction, duration_ms, checksum, {RowsColumn}) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum, @rows)")
-        {
-            Parameters = new Dictionary<string, object?>
-            {
-                ["revision"] = revision, ["direction"] = direction, ["duration"] = durationMs, ["checksum"] = checksum, ["rows"] = rows,
-            },
-        }, ct);
+        executor.ExecuteAsync(Store.InsertHistory(Tables, revision, direction, durationMs, checksum, rows, durationSql), ct);
 
     /// <summary>
     /// Adds the nullable rows column to a history table created before it existed (in its own transaction); older
@@ -161,8 +136,8 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public async Task EnsureRowsColumnAsync(OnlineExecutor executor, CancellationToken ct)
     {
         async Task<IReadOnlyList<MigrationOperation>> MissingAsync() =>
-            await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is { } table && table.Columns.All(c => c.Name != RowsColumn)
-                ? [new AddColumnOperation(options.HistoryTable, new Column(RowsColumn, SqlType.BigInteger), options.VersionTableSchema)]
+            await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is { } table && table.Columns.All(c => c.Name != HistoryStore.RowsColumn)
+                ? [new AddColumnOperation(options.HistoryTable, new Column(HistoryStore.RowsColumn, SqlType.BigInteger), options.VersionTableSchema)]
                 : [];
         if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
     }
@@ -170,9 +145,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(MigrationExecutor executor, CancellationToken ct)
     {
         if (await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is not { } table) return [];
-        var rowsColumn = table.Columns.Any(c => c.Name == RowsColumn) ? RowsColumn : "NULL";
-        var rows = await executor.QueryAsync(new SqlStatement(
-            $"SELECT id, revision, direction, applied_at, duration_ms, checksum, {rowsColumn} FROM {HistoryTable} ORDER BY id"), ct);
+        var rows = await executor.QueryAsync(Store.ReadHistory(Tables, table.Columns.Any(c => c.Name == HistoryStore.RowsColumn)), ct);
         return rows.Select(r => new HistoryEntry(
             Convert.ToInt64(r[0]), Convert.ToString(r[1])!, Convert.ToString(r[2])!, ToTimestamp(r[3]),
             r[4] is null ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(r[4])), r[5] as string,
