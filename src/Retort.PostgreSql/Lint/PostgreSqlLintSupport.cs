@@ -1,0 +1,12 @@
+using Retort.Lint;
+
+namespace Retort.PostgreSql.Lint;
+
+/// <summary>PostgreSQL's lint capability: the rules of every database, then <see cref="PostgreSqlRules"/>, in id order.</summary>
+public sealed class PostgreSqlLintSupport : LintSupport
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<LintCheck> Checks { get; } = [.. CommonChecksOf(), .. PostgreSqlChecks.All];
+
+    private static IReadOnlyList<LintCheck> CommonChecksOf() => Retort.Lint.Rules.CommonChecks.All;
+}
