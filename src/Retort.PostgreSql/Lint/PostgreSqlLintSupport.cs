@@ -1,4 +1,5 @@
 using Retort.Lint;
+using Retort.Lint.Rules;
 
 namespace Retort.PostgreSql.Lint;
 
@@ -6,7 +7,5 @@ namespace Retort.PostgreSql.Lint;
 public sealed class PostgreSqlLintSupport : LintSupport
 {
     /// <inheritdoc />
-    public override IReadOnlyList<LintCheck> Checks { get; } = [.. CommonChecksOf(), .. PostgreSqlChecks.All];
-
-    private static IReadOnlyList<LintCheck> CommonChecksOf() => Retort.Lint.Rules.CommonChecks.All;
+    public override IReadOnlyList<LintCheck> Checks { get; } = [.. CommonChecks.All, .. PostgreSqlChecks.All];
 }
