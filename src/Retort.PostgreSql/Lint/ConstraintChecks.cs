@@ -66,7 +66,7 @@ public sealed class ValidateInSameTransactionCheck() : RuleCheck(PostgreSqlRules
     /// <inheritdoc />
     public override IEnumerable<LintFinding> CheckStatement(LintStatement statement, LintContext context)
     {
-        if (LintSql.AlterTable(statement) is not { } alter || !InTransaction(statement, context)) yield break;
+        if (LintSql.AlterTable(statement) is not { } alter || !InTransaction(statement, context) || !Existing(context, alter.Table, statement)) yield break;
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var earlier in EarlierStatements(context, statement).Where(s => !s.OutsideTransaction))
             if (LintSql.AlterTable(earlier) is { } e && e.Table.Name == alter.Table.Name)

@@ -157,7 +157,7 @@ public sealed class RefreshWithoutConcurrentlyCheck() : RuleCheck(PostgreSqlRule
         var t = statement.Tokens;
         var i = 3;
         if (!LintSql.At(t, 0, "REFRESH", "MATERIALIZED", "VIEW") || LintSql.Is(t, 3, "CONCURRENTLY") || LintSql.ReadName(t, ref i) is not { } view) yield break;
-        if (EarlierStatements(context, statement).Any(s => LintSql.At(s.Tokens, 0, "CREATE", "MATERIALIZED", "VIEW") && NameAfter(s, 3) == view.Name)) yield break;
+        if (!Existing(context, view, statement) || EarlierStatements(context, statement).Any(s => LintSql.At(s.Tokens, 0, "CREATE", "MATERIALIZED", "VIEW") && NameAfter(s, 3) == view.Name)) yield break;
         yield return Found($"refreshes materialized view {view} without CONCURRENTLY: every read of it waits until the refresh ends.", view.Display);
     }
 
