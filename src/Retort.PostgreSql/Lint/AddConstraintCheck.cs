@@ -3,6 +3,8 @@ using Retort.Lint.Rules;
 using Retort.Operations;
 using Retort.Schema;
 
+using Retort.PostgreSql.Lint.Internal;
+
 namespace Retort.PostgreSql.Lint;
 
 /// <summary>
@@ -57,41 +59,5 @@ public sealed class AddConstraintCheck : RuleCheck
         foreach (var action in alter.Actions)
             if (PgSql.AddConstraint(action) is { } c && c.Kind == _kind && !(_safeWithNotValid && c.NotValid) && !(_safeWithUsingIndex && c.UsingIndex))
                 yield return Found($"adds {What} {c.Name ?? "(unnamed)"} to {alter.Table}{Fix}, checking every existing row under the lock.", alter.Table.Display);
-    }
-}
-
-/// <summary>RT026: VALIDATE CONSTRAINT in the transaction that added the constraint NOT VALID.</summary>
-public sealed class ValidateInSameTransactionCheck() : RuleCheck(PostgreSqlRules.ValidateInSameTransaction)
-{
-    /// <inheritdoc />
-    public override IEnumerable<LintFinding> CheckStatement(LintStatement statement, LintContext context)
-    {
-        if (LintSql.AlterTable(statement) is not { } alter || !InTransaction(statement, context) || !Existing(context, alter.Table, statement)) yield break;
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var earlier in EarlierStatements(context, statement).Where(s => !s.OutsideTransaction))
-            if (LintSql.AlterTable(earlier) is { } e && e.Table.Name == alter.Table.Name)
-                foreach (var a in e.Actions)
-                    if (PgSql.AddConstraint(a) is { NotValid: true, Name: { } n }) added.Add(n);
-        foreach (var action in alter.Actions)
-        {
-            if (PgSql.AddConstraint(action) is { NotValid: true, Name: { } n }) added.Add(n);
-            if (LintSql.At(action, 0, "VALIDATE", "CONSTRAINT") && action.Count > 2 && added.Contains(action[2].FoldedIdentifier))
-                yield return Found($"validates constraint {action[2].FoldedIdentifier} of {alter.Table} in the transaction that added it NOT VALID, so the scan runs under ACCESS EXCLUSIVE.", alter.Table.Display);
-        }
-    }
-}
-
-/// <summary>RT046: ALTER DOMAIN … ADD CONSTRAINT without NOT VALID.</summary>
-public sealed class DomainConstraintCheck() : RuleCheck(PostgreSqlRules.DomainConstraint)
-{
-    /// <inheritdoc />
-    public override IEnumerable<LintFinding> CheckStatement(LintStatement statement, LintContext context)
-    {
-        var t = statement.Tokens;
-        var i = 2;
-        if (!LintSql.At(t, 0, "ALTER", "DOMAIN") || LintSql.ReadName(t, ref i) is not { } domain) yield break;
-        if (!LintSql.Is(t, i, "ADD") || LintSql.Has(t, "NOT", "VALID")) yield break;
-        if (EarlierStatements(context, statement).Any(s => LintSql.At(s.Tokens, 0, "CREATE", "DOMAIN") && s.Tokens.Count > 2 && s.Tokens[2].FoldedIdentifier == domain.Name)) yield break;
-        yield return Found($"adds a constraint to domain {domain} without NOT VALID: every column of the domain is checked while its table is locked.", null);
     }
 }

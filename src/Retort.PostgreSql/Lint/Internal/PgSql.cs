@@ -3,7 +3,7 @@ using Retort.Lint.Rules;
 using Retort.Operations;
 using Retort.Sql;
 
-namespace Retort.PostgreSql.Lint;
+namespace Retort.PostgreSql.Lint.Internal;
 
 /// <summary>Reading PostgreSQL statements for the rules: index statements, constraint actions, what takes a table lock.</summary>
 internal static class PgSql
