@@ -48,7 +48,7 @@ public sealed class AddConstraintCheck : RuleCheck
     /// <inheritdoc />
     public override IEnumerable<LintFinding> CheckOperation(MigrationOperation operation, LintContext context)
     {
-        if (operation is AddConstraintOperation a && _matches(a.Constraint) && Existing(context, a.Schema, a.TableName))
+        if (operation is AddConstraintOperation a && _matches(a.Constraint) && PgSql.RunsPlain(a) && Existing(context, a.Schema, a.TableName))
             yield return Found($"adds {What} {a.Constraint.Name} to {Display(a.Schema, a.TableName)}{Fix}, checking every existing row under the lock.", Display(a.Schema, a.TableName));
     }
 

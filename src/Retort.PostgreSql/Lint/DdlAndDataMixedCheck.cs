@@ -21,6 +21,7 @@ public sealed class DdlAndDataMixedCheck() : RuleCheck(PostgreSqlRules.DdlAndDat
     public override IEnumerable<LintFinding> CheckStatement(LintStatement statement, LintContext context)
     {
         if (!InTransaction(statement, context)) yield break;
+        // UPDATE and DELETE may touch many rows; an INSERT only when it copies rows with a SELECT (VALUES adds a few).
         var target = LintSql.DataChange(statement)?.Table ?? InsertTarget(statement);
         if (target is null || !Existing(context, target, statement)) yield break;
         if (LockingDdlBefore(context, statement) is { } ddl)
@@ -31,7 +32,7 @@ public sealed class DdlAndDataMixedCheck() : RuleCheck(PostgreSqlRules.DdlAndDat
     {
         var t = statement.Tokens;
         var i = 2;
-        return LintSql.At(t, 0, "INSERT", "INTO") ? LintSql.ReadName(t, ref i) : null;
+        return LintSql.At(t, 0, "INSERT", "INTO") && LintSql.Has(t, "SELECT") ? LintSql.ReadName(t, ref i) : null;
     }
 
     // The first existing table an earlier step of the same transaction changed with lock-taking DDL.

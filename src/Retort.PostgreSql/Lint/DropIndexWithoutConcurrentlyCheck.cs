@@ -13,7 +13,7 @@ public sealed class DropIndexWithoutConcurrentlyCheck() : RuleCheck(PostgreSqlRu
     /// <inheritdoc />
     public override IEnumerable<LintFinding> CheckOperation(MigrationOperation operation, LintContext context)
     {
-        if (operation is DropIndexOperation { Concurrently: false } d && Existing(context, d.Schema, d.TableName)
+        if (operation is DropIndexOperation { Concurrently: false } d && PgSql.RunsPlain(d) && Existing(context, d.Schema, d.TableName)
             && !PgSql.IndexCreatedEarlier(context, EarlierStatements(context, null), d.Name))
             yield return Found($"drops index {d.Name} without CONCURRENTLY, locking {Display(d.Schema, d.TableName)} ACCESS EXCLUSIVE.", Display(d.Schema, d.TableName));
     }

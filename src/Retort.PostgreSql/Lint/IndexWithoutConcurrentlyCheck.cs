@@ -13,7 +13,7 @@ public sealed class IndexWithoutConcurrentlyCheck() : RuleCheck(PostgreSqlRules.
     /// <inheritdoc />
     public override IEnumerable<LintFinding> CheckOperation(MigrationOperation operation, LintContext context)
     {
-        if (operation is CreateIndexOperation { Concurrently: false } c && Existing(context, c.Schema, c.TableName))
+        if (operation is CreateIndexOperation { Concurrently: false } c && PgSql.RunsPlain(c) && Existing(context, c.Schema, c.TableName))
             yield return Found($"builds index {c.Index.Name} on {Display(c.Schema, c.TableName)} without CONCURRENTLY: writes to {Display(c.Schema, c.TableName)} wait for the whole build.", Display(c.Schema, c.TableName));
     }
 

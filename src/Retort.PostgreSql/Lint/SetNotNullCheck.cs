@@ -15,7 +15,7 @@ public sealed class SetNotNullCheck() : RuleCheck(PostgreSqlRules.SetNotNull)
     /// <inheritdoc />
     public override IEnumerable<LintFinding> CheckOperation(MigrationOperation operation, LintContext context)
     {
-        if (operation is AlterColumnOperation { NewNullable: false } a && Existing(context, a.Schema, a.TableName) && !Proven(context, null, a.TableName, a.ColumnName))
+        if (operation is AlterColumnOperation { NewNullable: false } a && PgSql.RunsPlain(a) && Existing(context, a.Schema, a.TableName) && !Proven(context, null, a.TableName, a.ColumnName))
             yield return Found($"makes column {a.ColumnName} of {Display(a.Schema, a.TableName)} NOT NULL, scanning every row under ACCESS EXCLUSIVE.", Display(a.Schema, a.TableName));
     }
 

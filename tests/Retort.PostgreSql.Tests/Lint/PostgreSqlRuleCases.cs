@@ -172,7 +172,7 @@ public static class PostgreSqlRuleCases
         new("RT038", "accounts")
         {
             Sql = "ALTER TABLE accounts ADD COLUMN tier integer;\nUPDATE accounts SET tier = 1",
-            SafeSql = "UPDATE accounts SET tier = 1 WHERE id < 100",
+            SafeSql = "UPDATE accounts SET tier = 1 WHERE id < 100;\nALTER TABLE accounts ADD COLUMN tier integer;\nINSERT INTO tiers (id) VALUES (1)",
         },
         new("RT039", "accounts")
         {

@@ -83,4 +83,13 @@ internal static class PgSql
         }
         return null;
     }
+
+    /// <summary>
+    /// True when the operation compiles to its plain statement, not to the dialect's online recipe. An operation that
+    /// carries an <c>Online</c> choice (null: the recipe on a table that existed before the revision; false: the plain
+    /// statement) runs the recipe unless it is false; one without it always runs the plain statement. The choice is
+    /// read by name so the rules hold for every operation type that offers it.
+    /// </summary>
+    public static bool RunsPlain(MigrationOperation operation) =>
+        operation.GetType().GetProperty("Online") is not { } online || online.GetValue(operation) is false;
 }
