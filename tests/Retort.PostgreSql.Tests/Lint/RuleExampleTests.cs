@@ -38,6 +38,8 @@ public sealed class RuleExampleTests(PgDatabase database) : IClassFixture<PgData
         if (example.Statement.Contains(PostgreSqlRules.ExampleTablespace, StringComparison.Ordinal)) await EnsureTablespaceAsync();
 
         var observation = await new LockObserver(connectionString).ObserveAsync(example.Statement, blockTable: example.Table);
+        if (example.Statement.Contains(PostgreSqlRules.ExampleTablespace, StringComparison.Ordinal))
+            await database.ExecuteAsync($"DROP TABLESPACE {PostgreSqlRules.ExampleTablespace}");
 
         var table = observation.For(schema + "." + example.Table);
         var seen = table is null ? "nothing" : $"modes [{string.Join(", ", table.Modes)}], rewritten {table.Rewritten}, scans {table.Scans?.ToString() ?? "not observed"}";
