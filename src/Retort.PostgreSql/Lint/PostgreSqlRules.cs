@@ -103,7 +103,7 @@ public static class PostgreSqlRules
         Why = "SET TABLESPACE copies the whole table (and ALTER INDEX … SET TABLESPACE the index) under ACCESS EXCLUSIVE: nothing reads or writes it until the copy ends.",
         SafeAlternative = "Move large tables with a copy tool that works online (pg_repack --tablespace), or in a maintenance window.",
         SafeExample = "pg_repack --table=accounts --tablespace=fast_disk app",
-        Example = new(AccountsSetup, $"ALTER TABLE accounts SET TABLESPACE {ExampleTablespace}", "accounts"),
+        Example = new($"-- needs a tablespace named {ExampleTablespace} (the rule tests make one)\n" + AccountsSetup, $"ALTER TABLE accounts SET TABLESPACE {ExampleTablespace}", "accounts"),
     };
 
     /// <summary>RT019.</summary>
