@@ -1,5 +1,8 @@
 using Npgsql;
+using Retort.Lint;
+using Retort.Lint.Rules;
 using Retort.PostgreSql.Internal;
+using Retort.PostgreSql.Lint.Internal;
 
 namespace Retort.PostgreSql.Lint;
 
@@ -40,17 +43,66 @@ public sealed class LockObserver(string connectionString)
     /// reports what it did.
     /// </summary>
     /// <param name="sql">The statement(s).</param>
-    /// <param name="blockTable">For a statement that runs only outside a transaction: the table whose lock is observed.</param>
+    /// <param name="blockTable">
+    /// For a statement that runs only outside a transaction: the table whose lock is observed (SQL, quoted as needed).
+    /// Null reads it from the statement (the table of <c>CREATE INDEX</c>, <c>VACUUM</c> and <c>REINDEX TABLE</c>; the
+    /// index's table, from the catalogue, for <c>DROP INDEX</c> and <c>REINDEX INDEX</c>); a statement with no table
+    /// (<c>VACUUM</c> of the whole database) runs unobserved and the observation is empty.
+    /// </param>
     /// <param name="keep">True to commit the transaction (the statement stays applied, as on a shadow database run statement by statement); false to roll it back.</param>
     /// <param name="cancellationToken">Cancels the observation.</param>
     public async Task<LockObservation> ObserveAsync(string sql, string? blockTable = null, bool keep = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        return StatementClassifier.OutsideTransactionOnly(sql) is { } command
-            ? await ObserveOutsideTransactionAsync(sql, blockTable ?? throw new ArgumentException(
-                $"{command} cannot run in a transaction: pass the table whose lock to observe (blockTable).", nameof(blockTable)), cancellationToken)
-            : await ObserveInTransactionAsync(sql, keep, cancellationToken);
+        if (StatementClassifier.OutsideTransactionOnly(sql) is null) return await ObserveInTransactionAsync(sql, keep, cancellationToken);
+        blockTable ??= await WatchedTableAsync(sql, cancellationToken);
+        if (blockTable is not null) return await ObserveOutsideTransactionAsync(sql, blockTable, cancellationToken);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(sql, connection)) await command.ExecuteNonQueryAsync(cancellationToken);
+        return new LockObservation([], InTransaction: false);
     }
+
+    // The table a statement that runs outside a transaction works on: named in it, or the table of the index it names.
+    private async Task<string?> WatchedTableAsync(string sql, CancellationToken cancellationToken)
+    {
+        var statement = new LintStatement(sql, PostgreSqlDialect.Flavor);
+        if (PgSql.CreateIndex(statement) is { } create) return Quote(create.Table);
+        var t = statement.Tokens;
+        var i = 1;
+        if (LintSql.Is(t, 0, "VACUUM"))
+        {
+            if (i < t.Count && t[i].IsSymbol('(')) i = LintSql.CloseOf(t, i) + 1;
+            while (i < t.Count && (t[i].Is("FULL") || t[i].Is("FREEZE") || t[i].Is("VERBOSE") || t[i].Is("ANALYZE"))) i++;
+            return LintSql.ReadName(t, ref i) is { } vacuumed ? Quote(vacuumed) : null;
+        }
+        SqlTableName? index = null;
+        if (LintSql.Is(t, 0, "REINDEX"))
+        {
+            if (i < t.Count && t[i].IsSymbol('(')) i = LintSql.CloseOf(t, i) + 1;
+            var kind = i < t.Count ? t[i++] : default;
+            LintSql.Skip(t, ref i, "CONCURRENTLY");
+            var name = LintSql.ReadName(t, ref i);
+            if (kind.Is("TABLE")) return name is null ? null : Quote(name);
+            if (kind.Is("INDEX")) index = name;
+        }
+        else if (LintSql.At(t, 0, "DROP", "INDEX"))
+        {
+            i = 2;
+            LintSql.Skip(t, ref i, "CONCURRENTLY");
+            LintSql.Skip(t, ref i, "IF", "EXISTS");
+            index = LintSql.ReadName(t, ref i);
+        }
+        if (index is null) return null;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = to_regclass(@name)", connection);
+        command.Parameters.AddWithValue("name", Quote(index));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private static string Quote(SqlTableName name) =>
+        (name.Schema is null ? "" : "\"" + name.Schema.Replace("\"", "\"\"") + "\".") + "\"" + name.Name.Replace("\"", "\"\"") + "\"";
 
     private async Task<LockObservation> ObserveInTransactionAsync(string sql, bool keep, CancellationToken cancellationToken)
     {

@@ -56,10 +56,17 @@ public sealed class LockObserverTests(PgDatabase database) : IClassFixture<PgDat
     }
 
     [PgFact]
-    public async Task Refuses_a_statement_outside_a_transaction_without_a_table_to_watch()
+    public async Task Finds_the_table_of_a_statement_outside_a_transaction_itself()
     {
         var schema = await SchemaWithAccountsAsync();
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new LockObserver(In(schema)).ObserveAsync("VACUUM FULL accounts"));
-        Assert.Contains("VACUUM", error.Message, StringComparison.Ordinal);
+        await database.ExecuteAsync($"CREATE INDEX accounts_balance_idx ON {schema}.accounts (balance)");
+        var observer = new LockObserver(In(schema));
+
+        var drop = await observer.ObserveAsync("DROP INDEX CONCURRENTLY accounts_balance_idx");
+        var vacuum = await observer.ObserveAsync("VACUUM FULL accounts");
+
+        Assert.Equal("ShareUpdateExclusiveLock", drop.For("accounts")!.StrongestMode);
+        Assert.Equal("AccessExclusiveLock", vacuum.For("accounts")!.StrongestMode);
+        Assert.True(vacuum.For("accounts")!.Rewritten);
     }
 }
