@@ -15,5 +15,6 @@ public static class PostgreSqlChecks
         ColumnTypeCheck.Json, ColumnTypeCheck.Char, ColumnTypeCheck.Varchar, new DropDatabaseCheck(), new EnumValueInTransactionCheck(), new IndexOnManyColumnsCheck(),
         new EnumRemovalCheck(), new DdlAndDataMixedCheck(), new NoLockTimeoutCheck(), TruncateCheck.Truncate, TruncateCheck.Cascade, TableCopyActionCheck.SetLogged,
         new RefreshWithoutConcurrentlyCheck(), new LockTableCheck(), AddConstraintCheck.Exclude, new DomainConstraintCheck(),
+        new NotRerunnableCheck(),
     ];
 }

@@ -3,7 +3,7 @@ using Retort.Lint;
 namespace Retort.PostgreSql.Lint;
 
 /// <summary>
-/// The catalogue of PostgreSQL's rules (<c>RT011</c>–<c>RT046</c>): what lock each statement takes (as
+/// The catalogue of PostgreSQL's rules (<c>RT011</c>–<c>RT046</c> and <c>RT055</c>): what lock each statement takes (as
 /// <c>pg_locks.mode</c> names it) and on what, whether it rewrites or scans the table, why that hurts and the safe
 /// way. Every rule with a lock has an <see cref="LintRule.Example"/> that the tests run on a real server, comparing
 /// the locks held and the table's relation file before and after with the claim.
@@ -377,6 +377,15 @@ public static class PostgreSqlRules
             "ALTER DOMAIN positive_amount ADD CONSTRAINT positive CHECK (VALUE > 0)", "ledgers"),
     };
 
+    /// <summary>RT055.</summary>
+    public static LintRule NotRerunnable { get; } = new("RT055", "statement outside the transaction that cannot run twice", LintSeverity.Warning)
+    {
+        Dialect = Dialect, NoLockReason = "About running the step again, not about a lock (the index rules name the locks).",
+        Why = "A step outside the revision's transaction commits on its own: when the run dies after it and before the revision is recorded, the next run repeats it, and CREATE INDEX CONCURRENTLY without IF NOT EXISTS (or DROP INDEX CONCURRENTLY without IF EXISTS) then fails because the index already exists (or is already gone).",
+        SafeAlternative = "Write steps outside the transaction so a second run completes them: IF NOT EXISTS and IF EXISTS (Retort drops an INVALID index a failed build left before building again).",
+        SafeExample = "-- retort:no-transaction\nCREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_idx ON accounts (email);",
+    };
+
     /// <summary>Every rule of this catalogue, in id order.</summary>
     public static IReadOnlyList<LintRule> All { get; } =
     [
@@ -385,6 +394,6 @@ public static class PostgreSqlRules
         SetNotNull, UniqueWithoutIndex, PrimaryKeyWithoutIndex, ValidateInSameTransaction, PreferIdentity, AddSerialOrStoredColumn,
         IntegerPrimaryKey, TimestampWithoutTimeZone, JsonInsteadOfJsonb, CharColumn, VarcharLength, DropDatabase, EnumValueInTransaction,
         IndexOnManyColumns, EnumRemoval, DdlAndDataMixed, NoLockTimeout, Truncate, TruncateCascade, SetLogged, RefreshWithoutConcurrently,
-        LockTable, ExclusionConstraint, DomainConstraint,
+        LockTable, ExclusionConstraint, DomainConstraint, NotRerunnable,
     ];
 }

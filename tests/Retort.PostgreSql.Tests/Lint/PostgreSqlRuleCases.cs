@@ -196,5 +196,13 @@ public static class PostgreSqlRuleCases
                 "CREATE DOMAIN small_amount AS integer;\nALTER DOMAIN small_amount ADD CONSTRAINT small CHECK (VALUE < 10)",
             FindsOnNewTables = true,
         },
+        new("RT055", "accounts")
+        {
+            Sql = "CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email)",
+            OutsideTransaction = true,
+            SafeOperation = new ExecuteSqlOperation("CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_idx ON accounts (email);\nDROP INDEX CONCURRENTLY IF EXISTS accounts_old_idx") { OutsideTransaction = true },
+            // Running twice fails whether or not the table held rows.
+            FindsOnNewTables = true,
+        },
     ];
 }
