@@ -4,7 +4,7 @@ using Retort.Sql;
 namespace Retort.Lint.Rules;
 
 /// <summary>
-/// A check with the helpers most rules share: whether a table existed before the plan (no finding is raised for a
+/// A check with what most rules share: whether a table existed before the plan (no finding is raised for a
 /// table the plan created, in C# or in SQL), the SQL statements of the plan before the one being looked at, and findings
 /// at a severity other than the rule's.
 /// </summary>
