@@ -58,6 +58,9 @@ public sealed class PostgreSqlDialect : Dialect
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
 
+    /// <inheritdoc />
+    public override global::Retort.Lint.LintSupport Lint { get; } = new global::Retort.PostgreSql.Lint.PostgreSqlLintSupport();
+
     /// <summary>PostgreSQL's SQL text: <c>E'…'</c> strings with backslash escapes, <c>$tag$…$tag$</c> bodies, nested block comments.</summary>
     internal static readonly SqlFlavor Flavor = new() { EscapeStrings = true, DollarQuotes = true, NestedComments = true };
 

@@ -47,6 +47,9 @@ public sealed class SqliteDialect : Dialect
     public override DataMigrationSupport DataMigrations { get; }
 
     /// <inheritdoc />
+    public override global::Retort.Lint.LintSupport Lint { get; } = new global::Retort.Sqlite.Lint.SqliteLintSupport();
+
+    /// <inheritdoc />
     public override SqlFlavor SqlFlavor => SqliteSql.Flavor;
 
     /// <inheritdoc />

@@ -43,4 +43,17 @@ public sealed record LintRule(string Id, string Title, LintSeverity Severity)
     /// the server does (a naming or compatibility rule).
     /// </summary>
     public LintExample? Example { get; init; }
+
+    /// <summary>
+    /// Why the rule claims no lock (<see cref="Lock"/> is null): for example a compatibility rule whose statement takes
+    /// only a brief lock, or a statement the server refuses. Null for a rule with a lock claim.
+    /// </summary>
+    public string? NoLockReason { get; init; }
+
+    /// <summary>
+    /// The first server version on which the hazard is gone (for example 11 for a default that no longer rewrites the
+    /// table), or null when it holds on every version. The rule finds nothing on a server known to be this new, and
+    /// a check against a newer server expects the hazard (rewrite or scan) to be absent.
+    /// </summary>
+    public Version? GoneInVersion { get; init; }
 }

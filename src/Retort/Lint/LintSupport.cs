@@ -1,3 +1,5 @@
+using Retort.Lint.Rules;
+
 namespace Retort.Lint;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Retort.Lint;
 /// </summary>
 public class LintSupport
 {
-    /// <summary>The checks of this dialect, each implementing one rule.</summary>
-    public virtual IReadOnlyList<LintCheck> Checks => [];
+    /// <summary>The checks of this dialect, each implementing one rule: here the rules of every database (<see cref="CommonChecks"/>).</summary>
+    public virtual IReadOnlyList<LintCheck> Checks => CommonChecks.All;
+
+    /// <summary>The rules of <see cref="Checks"/>, in the order they are listed.</summary>
+    public IReadOnlyList<LintRule> Rules => Checks.Select(c => c.Rule).Distinct().ToList();
 }
