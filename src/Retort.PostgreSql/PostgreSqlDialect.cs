@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using Retort.Dialects;
+using Retort.Lint;
 using Retort.PostgreSql.Internal;
+using Retort.PostgreSql.Lint;
 using Retort.Sql;
 
 namespace Retort.PostgreSql;
@@ -45,6 +47,9 @@ public sealed class PostgreSqlDialect : Dialect
 
     /// <inheritdoc />
     public override DataMigrationSupport DataMigrations { get; }
+
+    /// <inheritdoc />
+    public override LintSupport Lint { get; } = new PostgreSqlLintSupport();
 
     /// <summary>Lock timeout, retry and advisory lock settings.</summary>
     public PostgreSqlOptions Options { get; }
