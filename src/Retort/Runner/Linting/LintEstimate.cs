@@ -31,7 +31,7 @@ public static class LintEstimate
         var verb = rule.Rewrites ? "rewrites " : rule.Scans ? "scans " : "";
         var text = $"{verb}{table}, {size}, {rows}";
         var throughput = rule.Rewrites ? RewriteBytesPerSecond : rule.Scans ? ScanBytesPerSecond : 0;
-        if (throughput > 0) text += $", about {Duration(bytes / throughput)}" + (rule.Lock is { } held ? $" under {held}" : "");
+        if (throughput > 0) text += ", " + Duration(bytes / throughput) + (rule.Lock is { } held ? $" under {held}" : "");
         return text;
     }
 
@@ -53,7 +53,7 @@ public static class LintEstimate
     private static string Duration(double seconds) => seconds switch
     {
         < 1 => "under a second",
-        < 120 => Math.Round(seconds).ToString(CultureInfo.InvariantCulture) + " s",
-        _ => Math.Round(seconds / 60).ToString(CultureInfo.InvariantCulture) + " min",
+        < 120 => "about " + Math.Round(seconds).ToString(CultureInfo.InvariantCulture) + " s",
+        _ => "about " + Math.Round(seconds / 60).ToString(CultureInfo.InvariantCulture) + " min",
     };
 }

@@ -34,7 +34,7 @@ public static class PlanLinter
             for (var index = 0; index < revision.Plan.Count; index++)
             {
                 var operation = revision.Plan[index];
-                var context = new LintContext
+                LintContext Context() => new()
                 {
                     Dialect = dialect.Name,
                     Flavor = dialect.SqlFlavor,
@@ -46,6 +46,7 @@ public static class PlanLinter
                     CreatedTables = created.ToHashSet(StringComparer.Ordinal),
                     Live = options.Live,
                 };
+                var context = Context();
                 IReadOnlyList<LintAllowance> own = operation.Allowances ?? (IReadOnlyList<LintAllowance>)[];
                 var where = new Place(revision, index, operation, null);
                 foreach (var check in checks)
@@ -57,8 +58,10 @@ public static class PlanLinter
                     foreach (var check in checks)
                         foreach (var finding in Run(check, inner, () => check.CheckStatement(statement.Statement, context)))
                             Add(findings, finding, inner, context, [.. own, .. statement.Allowances], allowedForRun);
+                    // A table the statement creates is new to the statements after it.
+                    if (CreatedTable.Of(statement.Statement.Tokens) is { } name && created.Add(TableKey(name))) context = Context();
                 }
-                Track(created, operation, statements[index], dialect.SqlFlavor);
+                Track(created, operation);
             }
         }
         return new LintReport(dialect.Name, revisions.Select(r => r.Info.Id).ToList(), findings)
@@ -68,10 +71,6 @@ public static class PlanLinter
             Rules = checks.Select(c => c.Rule).DistinctBy(r => r.Id).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(),
         };
     }
-
-    /// <summary>The tables the findings of a report are about, as <see cref="LintContext.Key"/> writes them.</summary>
-    public static IReadOnlyCollection<string> TablesOf(LintReport report) =>
-        report.Findings.Where(f => f.Table is not null).Select(f => TableKey(f.Table!)).Distinct().ToList();
 
     private sealed record Place(LintRevision Revision, int Index, MigrationOperation Operation, PlanStatement? Statement);
 
@@ -118,7 +117,7 @@ public static class PlanLinter
     /// <summary>A table name as a finding writes it (quotes allowed), as <see cref="LintContext.Key"/> keys it.</summary>
     internal static string TableKey(string table) => table.Replace("\"", "").Replace("`", "").Replace("[", "").Replace("]", "").ToLowerInvariant();
 
-    private static void Track(HashSet<string> created, MigrationOperation operation, IReadOnlyList<PlanStatement> statements, SqlFlavor flavor)
+    private static void Track(HashSet<string> created, MigrationOperation operation)
     {
         switch (operation)
         {
@@ -132,7 +131,5 @@ public static class PlanLinter
                 created.Remove(LintContext.Key(d.Schema, d.Name));
                 break;
         }
-        foreach (var statement in statements)
-            if (CreatedTable.Of(statement.Statement.Tokens) is { } name) created.Add(TableKey(name));
     }
 }
