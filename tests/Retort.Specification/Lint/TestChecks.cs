@@ -41,6 +41,14 @@ public static class TestChecks
             if (operation is CreateIndexOperation { Concurrently: false } c && !context.IsNewTable(c.Schema, c.TableName))
                 yield return Found($"Index {c.Index.Name} on {c.TableName} is built without CONCURRENTLY.", c.TableName);
         }
+
+        public override IEnumerable<LintFinding> CheckStatement(LintStatement statement, LintContext context)
+        {
+            var words = statement.Words;
+            var on = words.ToList().IndexOf("ON");
+            if (words.Count > 2 && words[0] == "CREATE" && words.Contains("INDEX") && !words.Contains("CONCURRENTLY") && on > 0 && on + 1 < words.Count)
+                yield return Found($"Index on {statement.Tokens[on + 1].Text} is built without CONCURRENTLY.", statement.Tokens[on + 1].Text);
+        }
     }
 
     private sealed class UpdateCheck : LintCheck

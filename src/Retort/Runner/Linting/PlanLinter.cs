@@ -106,7 +106,7 @@ public static class PlanLinter
             Source = where.Revision.SourceFile ?? where.Revision.Source,
             OperationIndex = where.Index,
             Operation = where.Operation.Describe(),
-            Statement = found.Statement ?? where.Statement?.Statement.Text,
+            Statement = found.Statement ?? (where.Statement is { } s ? SqlWords.WithoutLeadingComments(s.Statement.Text, s.Statement.Flavor) : null),
             Line = found.Line ?? where.Statement?.Statement.Line,
             Table = table,
             Estimate = found.Estimate ?? estimate,

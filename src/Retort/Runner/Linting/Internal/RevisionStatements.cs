@@ -37,18 +37,40 @@ internal static class RevisionStatements
                 foreach (var directive in SqlAllowDirective.Find(piece, flavor))
                 {
                     var directiveLine = at >= 0 ? LineAt(text!, at + directive.Start) : (int?)null;
-                    var allowance = SqlAllowDirective.Parse(directive.Span, revision.Source + (directiveLine is { } l ? $", line {l}" : ""));
-                    // Written after the previous statement's semicolon, on its line: it is about that statement.
-                    var owner = directive.Start < firstCode && previous is not null && directiveLine == previousEndLine ? previous : statement;
-                    owner.Allowances.Add(allowance);
+                    // Written after the previous statement's semicolon, on its line: read with that statement already.
+                    if (directive.Start < firstCode && previous is not null && directiveLine == previousEndLine) continue;
+                    statement.Allowances.Add(SqlAllowDirective.Parse(directive.Span, revision.Source + (directiveLine is { } l ? $", line {l}" : "")));
                 }
-                if (at >= 0) previousEndLine = LineAt(text!, at + piece.Length);
+                if (at >= 0)
+                {
+                    // A directive after the statement's semicolon on the line where it ends is about this statement (after the
+                    // last statement of a section the splitter keeps no such comment at all).
+                    var end = at + piece.Length;
+                    var lineEnd = text!.IndexOf('\n', end);
+                    var rest = text[end..(lineEnd < 0 ? text.Length : lineEnd)];
+                    previousEndLine = LineAt(text, end);
+                    if (OnlySemicolonAndComments(rest, flavor))
+                        foreach (var directive in SqlAllowDirective.Find(rest, flavor))
+                            statement.Allowances.Add(SqlAllowDirective.Parse(directive.Span, $"{revision.Source}, line {previousEndLine}"));
+                }
                 previous = statement;
                 statements.Add(statement);
             }
             result.Add(statements);
         }
         return result;
+    }
+
+    // "; -- retort:allow …" and nothing else: another statement on the same line takes the comment as its own.
+    private static bool OnlySemicolonAndComments(string rest, SqlFlavor flavor)
+    {
+        var first = true;
+        foreach (var token in SqlLexer.Tokenize(rest, flavor).SkipWhitespace())
+        {
+            if (first ? !token.IsSymbol(';') : !token.IsComment) return false;
+            first = false;
+        }
+        return true;
     }
 
     private static int LineAt(string text, int offset) => text.AsSpan(0, Math.Min(offset, text.Length)).Count('\n') + 1;
