@@ -17,6 +17,9 @@ public sealed partial class MigrationCommands
         if (arguments.UseDatabase && arguments.From is not null)
             throw new RetortException("--from and --url do not go together: with a database, lint starts where the database is. " +
                 "Leave out --url to lint from --from without a database, or leave out --from.");
+        if (Config.Url is null && Config.Environment?.Config.Url is null)
+            throw new RetortException("Lint needs to know which database product the revisions are for, and no URL is configured. Put \"url\" in " +
+                "retort.json (without --url it only names the dialect; nothing is opened), or pass --url to lint against that database.");
         // Opening does not connect: without UseDatabase the URL only says which database product the rules are for.
         await using var database = OpenDatabase();
         var migrator = await CreateMigratorAsync(database, cancellationToken: cancellationToken);
