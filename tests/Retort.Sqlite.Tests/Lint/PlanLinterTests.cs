@@ -189,4 +189,26 @@ public sealed class PlanLinterTests
         Assert.Equal(LintSeverity.Error, update.Severity);
         Assert.Equal("rewrites other, about 300 bytes, 3 rows, under a second under RowExclusiveLock", update.Estimate);
     }
+
+    [Fact]
+    public async Task An_offline_script_records_allowances_in_the_history_rows_it_writes_or_as_comments_from_a_starting_point()
+    {
+        if (!File.Exists(Sqlite3.Path)) Assert.Fail("sqlite3 is needed for this test (Debian package sqlite3).");
+        await using var db = new TempDatabase();
+        db.Exec("CREATE TABLE legacy (id INTEGER PRIMARY KEY, name TEXT, note TEXT);");
+        await using var database = Open(db);
+        var gated = new MigratorOptions { Lint = new LintGate { Allow = ["RT901", "RT902"] } };
+        // No column dropped: an offline script cannot rebuild a table it did not create.
+        var revisions = Revisions(op => { op.CreateIndex("ix_legacy_name", "legacy", ["name"]); op.Execute("UPDATE legacy SET name = upper(name)"); });
+        var full = new StringWriter();
+        await new Migrator(database, revisions, gated).WriteScriptAsync(full, up: true, "head");
+        await Sqlite3.RunOkAsync(db.FilePath, full.ToString());
+        Assert.Equal("RT901 allowed on the command line\nRT902 allowed on the command line",
+            await db.ScalarAsync("SELECT allowed FROM retort_history WHERE revision = 'r3'"));
+
+        var later = new StringWriter();
+        await new Migrator(database, revisions, gated).WriteScriptAsync(later, up: true, "r2:head");
+        Assert.Contains("-- Lint findings allowed in r3: RT901 allowed on the command line; RT902 allowed on the command line", later.ToString());
+        Assert.DoesNotContain(", allowed)", later.ToString());
+    }
 }
