@@ -2,9 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Npgsql;
 using Retort.Dialects;
-using Retort.Lint;
 using Retort.PostgreSql.Internal;
-using Retort.PostgreSql.Lint;
 using Retort.Sql;
 
 namespace Retort.PostgreSql;
@@ -48,9 +46,6 @@ public sealed class PostgreSqlDialect : Dialect
     /// <inheritdoc />
     public override DataMigrationSupport DataMigrations { get; }
 
-    /// <inheritdoc />
-    public override LintSupport Lint { get; } = new PostgreSqlLintSupport();
-
     /// <summary>Lock timeout, retry and advisory lock settings.</summary>
     public PostgreSqlOptions Options { get; }
 
@@ -62,6 +57,9 @@ public sealed class PostgreSqlDialect : Dialect
 
     /// <inheritdoc />
     public override DdlGenerator Generator { get; }
+
+    /// <inheritdoc />
+    public override global::Retort.Lint.LintSupport Lint { get; } = new global::Retort.PostgreSql.Lint.PostgreSqlLintSupport();
 
     /// <summary>PostgreSQL's SQL text: <c>E'…'</c> strings with backslash escapes, <c>$tag$…$tag$</c> bodies, nested block comments.</summary>
     internal static readonly SqlFlavor Flavor = new() { EscapeStrings = true, DollarQuotes = true, NestedComments = true };

@@ -5,8 +5,8 @@ using Retort.Sql;
 
 namespace Retort.PostgreSql.Lint;
 
-/// <summary>PostgreSQL's lint capability: the live catalogue read from <c>pg_class</c> (estimates and sizes, no scan).</summary>
-public class PostgreSqlLintSupport : LintSupport
+// The live catalogue of retort lint --url and the gate: estimates and sizes from pg_class, no scan.
+public sealed partial class PostgreSqlLintSupport : LintSupport
 {
     /// <inheritdoc />
     public override Task<LiveCatalogue> ReadLiveAsync(DbConnection connection, ISqlSyntax syntax, IReadOnlyCollection<string> tables,
