@@ -5,7 +5,7 @@ using Retort.Sql;
 
 namespace Retort.PostgreSql.Lint;
 
-// The live catalogue of retort lint --url and the gate: estimates and sizes from pg_class, no scan.
+/// <summary>PostgreSQL's lint capability; this part reads the live catalogue (retort lint --url, the gate): estimates and sizes from <c>pg_class</c>, no scan.</summary>
 public sealed partial class PostgreSqlLintSupport : LintSupport
 {
     /// <inheritdoc />
