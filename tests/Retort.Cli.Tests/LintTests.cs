@@ -207,5 +207,8 @@ public sealed class LintTests
         Assert.True(empty.ExitCode == 0, empty.ToString());
         Assert.Contains("note RT901", empty.Out);
         Assert.Contains("0 error(s), 0 warning(s), 2 note(s)", empty.Out);
+        // The gate reads the same catalogue: on the empty table the upgrade runs.
+        await CliRunner.OkAsync(env, "upgrade", "head", "--url", Url(db));
+        Assert.Equal(1, Scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_legacy_name'"));
     }
 }

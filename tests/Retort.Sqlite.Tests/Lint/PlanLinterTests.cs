@@ -211,4 +211,22 @@ public sealed class PlanLinterTests
         Assert.Contains("-- Lint findings allowed in r3: RT901 allowed on the command line; RT902 allowed on the command line", later.ToString());
         Assert.DoesNotContain(", allowed)", later.ToString());
     }
+
+    [Fact]
+    public async Task A_history_table_made_before_the_allowed_column_gets_it_when_an_upgrade_allows_a_finding()
+    {
+        await using var db = new TempDatabase();
+        db.Exec("CREATE TABLE legacy (id INTEGER PRIMARY KEY, name TEXT, note TEXT); INSERT INTO legacy (name) VALUES ('a');");
+        await using var database = Open(db);
+        var gated = new MigratorOptions { Lint = new LintGate() };
+        var revisions = Revisions(op => op.CreateIndex("ix_legacy_name", "legacy", ["name"]).Allow("RT901", "one row"));
+        await new Migrator(database, revisions, gated).UpgradeAsync("r2");
+        // As a history table written by a version without the column.
+        await db.ExecAsync("ALTER TABLE retort_history DROP COLUMN allowed");
+        Assert.Null((await new Migrator(database, revisions).GetHistoryAsync())[0].Allowed);
+
+        var migrator = new Migrator(database, revisions, gated);
+        await migrator.UpgradeAsync();
+        Assert.Equal("RT901 one row", (await migrator.GetHistoryAsync()).Single(h => h.Revision == "r3").Allowed);
+    }
 }
