@@ -75,7 +75,7 @@ public static class RetortCommandLine
             UpgradeCommand.Create(setup, up: false), CurrentCommand.Create(setup), HistoryCommand.Create(setup),
             HeadsCommand.Create(setup), BranchesCommand.Create(setup), MergeCommand.Create(setup),
             StampCommand.Create(setup), AcceptCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
-            TestCommand.Create(setup), ResolveCommand.Create(setup),
+            TestCommand.Create(setup), ResolveCommand.Create(setup), LintCommand.Create(setup),
         })
             root.Subcommands.Add(command);
         return root;

@@ -22,7 +22,12 @@ internal static class HistoryCommand
             var graph = result.Revisions.Graph;
             if (ctx.Verbose)
             {
-                foreach (var info in result.Shown) RevisionText.Detail(ctx.Console, result.Revisions, info, result.Edited.FirstOrDefault(e => e.Revision == info.Id));
+                foreach (var info in result.Shown)
+                {
+                    RevisionText.Detail(ctx.Console, result.Revisions, info, result.Edited.FirstOrDefault(e => e.Revision == info.Id));
+                    if (result.Allowed.TryGetValue(info.Id, out var allowed))
+                        foreach (var line in allowed.Split('\n')) ctx.Console.WriteLine($"    Lint finding allowed: {line}");
+                }
                 return;
             }
             var table = new Table().AddColumn("Revision").AddColumn("Parent").AddColumn("").AddColumn("Message");
@@ -32,6 +37,10 @@ internal static class HistoryCommand
                 table.AddRow(Markup.Escape(info.Id), Markup.Escape(RevisionText.Parents(info)), Markup.Escape(markers.Trim()), Markup.Escape(info.Message));
             }
             ctx.Console.Write(table);
+            // Read from the history table when the database was read (-i): what each upgrade allowed past the lint gate.
+            foreach (var info in result.Shown.Where(i => result.Allowed.ContainsKey(i.Id)))
+                foreach (var line in result.Allowed[info.Id].Split('\n'))
+                    ctx.Console.WriteLine($"{info.Id}: lint finding allowed: {line}");
         }));
         return command;
     }

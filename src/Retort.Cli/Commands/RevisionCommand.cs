@@ -67,6 +67,12 @@ internal static class RevisionCommand
             }
             ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(result.Path!)}[/] ... done");
             ctx.Console.WriteLine($"Revision {result.Revision!.Id} (parent: {RevisionText.Parents(result.Revision)}).");
+            // What 'retort lint' will say of it, as notes for the review: writing a revision never fails on a finding.
+            foreach (var f in result.Findings)
+                ctx.Console.MarkupLine($"  [blue]Lint {Markup.Escape(f.Rule.Id)}[/] ({Markup.Escape(Retort.Runner.Linting.LintJson.Level(f.Severity))}, " +
+                    $"operation {f.OperationIndex + 1}): {Markup.Escape(f.Message)}" + (f.Rule.SafeAlternative.Length > 0 ? $" Instead: {Markup.Escape(f.Rule.SafeAlternative)}" : ""));
+            if (result.Findings.Count > 0)
+                ctx.Console.WriteLine("  Review these before the upgrade: it refuses error findings unless each is allowed with a reason (op.Allow(\"RT###\", \"reason\")).");
         }));
         return command;
     }

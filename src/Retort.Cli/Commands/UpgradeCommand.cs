@@ -25,18 +25,22 @@ internal static class UpgradeCommand
                 "index, new enum value). Default: \"singleTransaction\" in retort.json, else false; '--single-transaction false' overrides it.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var allow = LintCommand.AllowOption();
         var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single };
+        // Upgrades pass the lint gate first; --allow is the one way past a finding that has no allowance in the revision.
+        if (up) command.Options.Add(allow);
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
+            var allowed = up ? LintCommand.SplitRules(ctx.Get(allow)) : [];
             if (ctx.Get(sql))
             {
-                var commands = ctx.Commands();
+                var commands = Allowing(ctx.Commands(), allowed);
                 if (up) await commands.UpgradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
                 else await commands.DowngradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
                 return;
             }
             var view = new UpgradeView(ctx.Console, Step);
-            var online = ctx.Commands(migrator => view.Attach(migrator, ctx.Logger));
+            var online = Allowing(ctx.Commands(migrator => view.Attach(migrator, ctx.Logger)), allowed);
             RunResult result;
             try { result = await view.RunAsync(() => up ? online.UpgradeAsync(ctx.Get(target)!, ctx.Get(single), ct) : online.DowngradeAsync(ctx.Get(target)!, ctx.Get(single), ct)); }
             catch (Exception e) when (e is RunStoppedException or RunCancelledException)
@@ -53,6 +57,9 @@ internal static class UpgradeCommand
         }));
         return command;
     }
+
+    private static MigrationCommands Allowing(MigrationCommands commands, IReadOnlyCollection<string> rules) =>
+        rules.Count == 0 ? commands : new MigrationCommands(commands.Config with { AllowRules = rules });
 
     public static string Step(RevisionInfo info, bool up) =>
         up ? $"{RevisionText.Parents(info)} -> {info.Id}" : $"{info.Id} -> {RevisionText.Parents(info)}";

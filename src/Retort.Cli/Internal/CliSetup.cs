@@ -37,6 +37,10 @@ internal sealed class CliSetup
     /// the environment's compiled revisions (a natively compiled retort): same arguments, output and exit code.
     /// </summary>
     public Func<ParseResult, CancellationToken, Task<int>> Action(Func<CliContext, CancellationToken, Task> body, bool needsRevisions = true) =>
+        Action(async (context, ct) => { await body(context, ct); return RetortCommandLine.Success; }, RetortCommandLine.Failure, needsRevisions);
+
+    /// <summary>As the other overload, for a command whose body returns its exit code and whose errors exit with <paramref name="failureCode"/>.</summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Action(Func<CliContext, CancellationToken, Task<int>> body, int failureCode, bool needsRevisions = true) =>
         async (parseResult, ct) =>
         {
             var context = new CliContext(this, parseResult);
@@ -44,8 +48,7 @@ internal sealed class CliSetup
             {
                 if (needsRevisions && EnvironmentProgram.MustRunCommand(context.TryEnvironment, Options.RevisionsAssembly))
                     return await EnvironmentProgram.RunAsync(context.Environment(), Args, WorkingDirectory, context.Log, ct);
-                await body(context, ct);
-                return RetortCommandLine.Success;
+                return await body(context, ct);
             }
             catch (Exception e) when (ct.IsCancellationRequested)
             {
@@ -56,7 +59,7 @@ internal sealed class CliSetup
             catch (Exception e)
             {
                 ReportError(e, context.Verbose, context.Aftermath);
-                return RetortCommandLine.Failure;
+                return failureCode;
             }
         };
 

@@ -47,4 +47,10 @@ public sealed record CommandConfig
 
     /// <summary>Called after a successful online upgrade, downgrade, stamp or resolve with the database, for example to print its tables.</summary>
     public Func<Database, CancellationToken, Task>? AfterChange { get; init; }
+
+    /// <summary>
+    /// Lint rules allowed for every revision of an upgrade (<c>--allow RT012,RT020</c>); each finding is recorded in the
+    /// history table with the reason "allowed on the command line". Upgrades always pass the lint gate.
+    /// </summary>
+    public IReadOnlyCollection<string> AllowRules { get; init; } = [];
 }

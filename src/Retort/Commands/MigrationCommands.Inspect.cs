@@ -48,6 +48,7 @@ public sealed partial class MigrationCommands
         RevisionSet revisions;
         IReadOnlyList<string> current = [];
         IReadOnlyList<EditedRevision> edited = [];
+        IReadOnlyDictionary<string, string> allowed = new Dictionary<string, string>();
         await using var database = needCurrent ? OpenDatabase() : findEdited ? TryOpenDatabase() : null;
         if (database is not null)
         {
@@ -57,6 +58,7 @@ public sealed partial class MigrationCommands
             if (!database.OpeningCreatesDatabase)
             {
                 if (needCurrent) current = (await migrator.GetCurrentAsync(cancellationToken)).Select(r => r.Id).ToList();
+                if (needCurrent) allowed = AllowedFindings(await migrator.GetHistoryAsync(cancellationToken));
                 if (findEdited)
                 {
                     try { edited = await migrator.FindEditedRevisionsAsync(cancellationToken); }
@@ -65,7 +67,16 @@ public sealed partial class MigrationCommands
             }
         }
         else revisions = await LoadRevisionsAsync(cancellationToken);
-        return new HistoryResult(Select(revisions.Graph, range, current).ToList(), current, edited, revisions);
+        return new HistoryResult(Select(revisions.Graph, range, current).ToList(), current, edited, revisions) { Allowed = allowed };
+    }
+
+    // The allowances of each revision's latest upgrade.
+    private static Dictionary<string, string> AllowedFindings(IReadOnlyList<HistoryEntry> history)
+    {
+        var allowed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in history.Where(e => e.Direction == "upgrade"))
+            if (entry.Allowed is { } text) allowed[entry.Revision] = text; else allowed.Remove(entry.Revision);
+        return allowed;
     }
 
     /// <summary>The head revisions (the tips of every branch).</summary>

@@ -4,6 +4,7 @@ using Retort.Environments;
 using Retort.Migrations;
 using Retort.Revisions;
 using Retort.Runner;
+using Retort.Runner.Linting;
 
 namespace Retort.Commands;
 
@@ -37,7 +38,9 @@ public sealed partial class MigrationCommands
             UpgradeBody = generated?.UpgradeBody,
             DowngradeBody = generated?.DowngradeBody,
         });
-        return new NewRevisionResult(path, info, generated?.Diff);
+        // What the new revision would be told by 'retort lint', for the person about to review it.
+        var findings = generated?.Findings.Select(f => f with { Revision = info.Id, Source = path }).ToList() ?? [];
+        return new NewRevisionResult(path, info, generated?.Diff) { Findings = findings };
     }
 
     /// <summary>Writes a merge revision whose parents are the revisions <see cref="MergeArguments.Revisions"/> names (<c>heads</c>, or two or more ids or labels).</summary>
@@ -105,7 +108,7 @@ public sealed partial class MigrationCommands
         return new AcceptResult(await migrator.AcceptEditsAsync(revisions, cancellationToken));
     }
 
-    private sealed record Generated(SchemaDiff Diff, string UpgradeBody, string DowngradeBody);
+    private sealed record Generated(SchemaDiff Diff, string UpgradeBody, string DowngradeBody, IReadOnlyList<Lint.LintFinding> Findings);
 
     private async Task<Generated> GenerateAsync(RevisionSet revisions, RevisionArguments arguments, CancellationToken ct)
     {
@@ -120,7 +123,8 @@ public sealed partial class MigrationCommands
         foreach (var hint in diff.RenameHints.Where(_ => !arguments.Renames))
             upgrade.Append("        // POSSIBLE RENAME: ").Append(hint).Append(". Drop + add below loses the data; rerun with --renames to write a rename.\n");
         upgrade.Append(MigrationCodeWriter.Write(diff.Operations));
-        return new Generated(diff, upgrade.ToString(), MigrationCodeWriter.Write(diff.ReverseOperations));
+        var lint = PlanLinter.Lint(database.Dialect, [new LintRevision(new RevisionInfo("new", [], [], [], ""), "the new revision", diff.Operations)]);
+        return new Generated(diff, upgrade.ToString(), MigrationCodeWriter.Write(diff.ReverseOperations), lint.Findings);
     }
 
     /// <summary>"The database is not up to date (…)." when its applied heads are not the scripts' heads; null when they are.</summary>

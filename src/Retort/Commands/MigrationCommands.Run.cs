@@ -85,7 +85,7 @@ public sealed partial class MigrationCommands
     private async Task<RunResult> RunAsync(bool up, string target, bool? singleTransaction, CancellationToken ct)
     {
         await using var database = OpenDatabase();
-        var migrator = await CreateMigratorAsync(database, singleTransaction, ct);
+        var migrator = await CreateMigratorAsync(database, singleTransaction, gate: up, ct);
         var tracker = new RunTracker(migrator);
         IReadOnlyList<RevisionRun> runs;
         try { runs = up ? await migrator.UpgradeAsync(target, ct) : await migrator.DowngradeAsync(target, ct); }
@@ -105,7 +105,7 @@ public sealed partial class MigrationCommands
     private async Task ScriptAsync(TextWriter writer, bool up, string range, bool? singleTransaction, CancellationToken ct)
     {
         await using var database = OpenDatabase();
-        var migrator = await CreateMigratorAsync(database, singleTransaction, ct);
+        var migrator = await CreateMigratorAsync(database, singleTransaction, gate: up, ct);
         var script = new StringWriter();
         await migrator.WriteScriptAsync(script, up, range, ct);
         await writer.WriteAsync(script.ToString());

@@ -96,11 +96,16 @@ public sealed partial class MigrationCommands
     /// <see cref="CommandConfig.MigratorOptions"/>); <paramref name="singleTransaction"/>, when given, overrides
     /// the single-transaction option. <see cref="CommandConfig.Observe"/> sees it before it is returned.
     /// </summary>
-    public async Task<Migrator> CreateMigratorAsync(Database database, bool? singleTransaction = null, CancellationToken cancellationToken = default)
+    public Task<Migrator> CreateMigratorAsync(Database database, bool? singleTransaction = null, CancellationToken cancellationToken = default) =>
+        CreateMigratorAsync(database, singleTransaction, gate: false, cancellationToken);
+
+    // With the gate, upgrades lint their plans first and refuse error findings not allowed (see Runner.Linting.LintGate).
+    private async Task<Migrator> CreateMigratorAsync(Database database, bool? singleTransaction, bool gate, CancellationToken cancellationToken)
     {
         var revisions = await LoadRevisionsAsync(cancellationToken);
         var options = MigratorOptions();
         if (singleTransaction is { } single) options = options with { SingleTransaction = single };
+        if (gate) options = options with { Lint = new Runner.Linting.LintGate { Allow = Config.AllowRules } };
         var migrator = new Migrator(database, revisions, options, Config.Logger);
         Config.Observe?.Invoke(migrator);
         return migrator;

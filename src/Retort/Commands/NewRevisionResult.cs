@@ -9,6 +9,9 @@ namespace Retort.Commands;
 /// <param name="Diff">With autogenerate, the differences found (its operations and possible renames); else null.</param>
 public sealed record NewRevisionResult(string? Path, RevisionInfo? Revision, SchemaDiff? Diff)
 {
+    /// <summary>With autogenerate, what <c>retort lint</c> finds in the new revision's upgrade plan (never stops anything here).</summary>
+    public IReadOnlyList<Lint.LintFinding> Findings { get; init; } = [];
+
     /// <summary>True when a file was written.</summary>
     public bool Written => Path is not null;
 }

@@ -12,6 +12,12 @@ public class HistoryStore(Dialect dialect)
     /// <summary>The history table's column for rows written by data steps (added to tables made before it existed).</summary>
     public const string RowsColumn = "rows_affected";
 
+    /// <summary>
+    /// The history table's column for the lint findings a run allowed (one <c>RT### reason</c> line each; added to
+    /// tables made before it existed).
+    /// </summary>
+    public const string AllowedColumn = "allowed";
+
     /// <summary>The progress table's column for a checkpoint's phase (added to tables made before it existed).</summary>
     public const string PhaseColumn = "phase";
 
@@ -32,6 +38,7 @@ public class HistoryStore(Dialect dialect)
             new Column("duration_ms", SqlType.BigInteger),
             new Column("checksum", SqlType.String(64)),
             new Column(RowsColumn, SqlType.BigInteger),
+            new Column(AllowedColumn, SqlType.Text),
         ],
         new PrimaryKeyConstraint(ValueList.Of("id"), t.History + "_pkc"));
 
@@ -77,16 +84,31 @@ public class HistoryStore(Dialect dialect)
     /// <paramref name="rows"/> needs the rows column.
     /// </summary>
     public virtual SqlStatement InsertHistory(HistoryTables t, string revision, string direction, long? durationMs, string? checksum, long? rows, string? durationSql) =>
-        new(rows is null
-            ? $"INSERT INTO {Name(t, t.History)} (revision, direction, duration_ms, checksum) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum)"
-            : $"INSERT INTO {Name(t, t.History)} (revision, direction, duration_ms, checksum, {RowsColumn}) VALUES (@revision, @direction, {durationSql ?? "@duration"}, @checksum, @rows)")
+        InsertHistory(t, revision, direction, durationMs, checksum, rows, durationSql, allowed: null);
+
+    /// <summary>
+    /// A history row with the lint findings the run allowed (<paramref name="allowed"/>, which needs the allowed column;
+    /// null leaves the column out), otherwise as the overload without it.
+    /// </summary>
+    public virtual SqlStatement InsertHistory(HistoryTables t, string revision, string direction, long? durationMs, string? checksum, long? rows, string? durationSql,
+        string? allowed)
+    {
+        var columns = "revision, direction, duration_ms, checksum" + (rows is null ? "" : ", " + RowsColumn) + (allowed is null ? "" : ", " + AllowedColumn);
+        var values = $"@revision, @direction, {durationSql ?? "@duration"}, @checksum" + (rows is null ? "" : ", @rows") + (allowed is null ? "" : ", @allowed");
+        return new($"INSERT INTO {Name(t, t.History)} ({columns}) VALUES ({values})")
         {
-            Parameters = Values(("revision", revision), ("direction", direction), ("duration", durationMs), ("checksum", checksum), ("rows", rows)),
+            Parameters = Values(("revision", revision), ("direction", direction), ("duration", durationMs), ("checksum", checksum), ("rows", rows), ("allowed", allowed)),
         };
+    }
 
     /// <summary>The history, oldest first: id, revision, direction, applied at, duration in ms, checksum, rows (NULL without the rows column).</summary>
     public virtual SqlStatement ReadHistory(HistoryTables t, bool hasRowsColumn) =>
         new($"SELECT id, revision, direction, applied_at, duration_ms, checksum, {(hasRowsColumn ? RowsColumn : "NULL")} FROM {Name(t, t.History)} ORDER BY id");
+
+    /// <summary>The history as <see cref="ReadHistory(HistoryTables, bool)"/> reads it, then the allowed findings (NULL without the allowed column).</summary>
+    public virtual SqlStatement ReadHistory(HistoryTables t, bool hasRowsColumn, bool hasAllowedColumn) =>
+        new($"SELECT id, revision, direction, applied_at, duration_ms, checksum, {(hasRowsColumn ? RowsColumn : "NULL")}, " +
+            $"{(hasAllowedColumn ? AllowedColumn : "NULL")} FROM {Name(t, t.History)} ORDER BY id");
 
     /// <summary>
     /// Progress rows (all, or one revision's in one direction), ordered by revision, direction and step: the columns of

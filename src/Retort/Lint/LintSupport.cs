@@ -6,7 +6,7 @@ namespace Retort.Lint;
 /// A dialect's lint capability: its rule checks. The base has the rules that hold for every database; a dialect
 /// adds its own.
 /// </summary>
-public class LintSupport
+public partial class LintSupport
 {
     /// <summary>The checks of this dialect, each implementing one rule: here the rules of every database (<see cref="CommonChecks"/>).</summary>
     public virtual IReadOnlyList<LintCheck> Checks => CommonChecks.All;

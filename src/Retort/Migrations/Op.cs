@@ -21,6 +21,10 @@ public sealed partial class Op
     /// <summary>The operations added so far, in order.</summary>
     public IReadOnlyList<MigrationOperation> Plan => _plan;
 
+    // What the shortcuts return: this builder, so a lint finding can be allowed on the operation just added
+    // (op.CreateIndex(...).Allow("RT012", "reason"), see Allow).
+    private Op Then(MigrationOperation added) => this;
+
     /// <summary>Appends any operation (for operation types without a shortcut here).</summary>
     public T Add<T>(T operation) where T : MigrationOperation
     {
@@ -44,28 +48,28 @@ public sealed partial class Op
     }
 
     /// <summary>Drops a table. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public void DropTable(string name, Table? existing = null, string? schema = null) =>
-        Add(new DropTableOperation(name, schema ?? DefaultSchema) { Existing = existing });
+    public Op DropTable(string name, Table? existing = null, string? schema = null) =>
+        Then(Add(new DropTableOperation(name, schema ?? DefaultSchema) { Existing = existing }));
 
     /// <summary>Renames a table.</summary>
-    public void RenameTable(string name, string newName, string? schema = null) =>
-        Add(new RenameTableOperation(name, newName, schema ?? DefaultSchema));
+    public Op RenameTable(string name, string newName, string? schema = null) =>
+        Then(Add(new RenameTableOperation(name, newName, schema ?? DefaultSchema)));
 
     /// <summary>Sets a table's comment; <paramref name="existingComment"/> (null: there was none) makes it reversible.</summary>
-    public void CreateTableComment(string table, string comment, string? existingComment = null, string? schema = null) =>
-        Add(new AlterTableCommentOperation(table, comment, schema ?? DefaultSchema) { ExistingComment = existingComment });
+    public Op CreateTableComment(string table, string comment, string? existingComment = null, string? schema = null) =>
+        Then(Add(new AlterTableCommentOperation(table, comment, schema ?? DefaultSchema) { ExistingComment = existingComment }));
 
     /// <summary>Removes a table's comment; pass <paramref name="existingComment"/> to make it reversible.</summary>
-    public void DropTableComment(string table, string? existingComment = null, string? schema = null) =>
-        Add(new AlterTableCommentOperation(table, null, schema ?? DefaultSchema) { ExistingComment = existingComment is null ? default : existingComment });
+    public Op DropTableComment(string table, string? existingComment = null, string? schema = null) =>
+        Then(Add(new AlterTableCommentOperation(table, null, schema ?? DefaultSchema) { ExistingComment = existingComment is null ? default : existingComment }));
 
     /// <summary>Adds a column.</summary>
-    public void AddColumn(string table, Column column, string? schema = null) =>
-        Add(new AddColumnOperation(table, column, schema ?? DefaultSchema));
+    public Op AddColumn(string table, Column column, string? schema = null) =>
+        Then(Add(new AddColumnOperation(table, column, schema ?? DefaultSchema)));
 
     /// <summary>Drops a column. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public void DropColumn(string table, string column, Column? existing = null, string? schema = null) =>
-        Add(new DropColumnOperation(table, column, schema ?? DefaultSchema) { Existing = existing });
+    public Op DropColumn(string table, string column, Column? existing = null, string? schema = null) =>
+        Then(Add(new DropColumnOperation(table, column, schema ?? DefaultSchema) { Existing = existing }));
 
     /// <summary>
     /// Alters a column (Alembic's <c>alter_column</c>): rename with <paramref name="newColumnName"/>, change
@@ -73,7 +77,7 @@ public sealed partial class Op
     /// The <c>existing…</c> arguments describe the column before and make the change reversible; for a default or
     /// comment change, leaving the existing value out means the column had none.
     /// </summary>
-    public void AlterColumn(string table, string column, string? newColumnName = null, SqlType? type = null,
+    public Op AlterColumn(string table, string column, string? newColumnName = null, SqlType? type = null,
         bool? nullable = null, ServerDefault? serverDefault = null, bool dropServerDefault = false,
         string? comment = null, bool dropComment = false, string? usingExpression = null,
         SqlType? existingType = null, bool? existingNullable = null, ServerDefault? existingServerDefault = null,
@@ -100,59 +104,59 @@ public sealed partial class Op
         };
         if (op.NewName is null && op.NewType is null && op.NewNullable is null && !op.NewDefault.HasValue && !op.NewComment.HasValue)
             throw new ArgumentException($"AlterColumn on '{table}.{column}' changes nothing; pass newColumnName, type, nullable, serverDefault or comment.");
-        Add(op);
+        return Then(Add(op));
     }
 
     /// <summary>Creates an index (unique and partial with <paramref name="where"/> if asked).</summary>
-    public void CreateIndex(string name, string table, string[] columns, bool unique = false, string? where = null,
+    public Op CreateIndex(string name, string table, string[] columns, bool unique = false, string? where = null,
         bool concurrently = false, string? schema = null) =>
-        Add(new CreateIndexOperation(table, new TableIndex(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently });
+        Then(Add(new CreateIndexOperation(table, new TableIndex(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently }));
 
     /// <summary>Drops an index. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public void DropIndex(string name, string table, TableIndex? existing = null, bool concurrently = false, string? schema = null) =>
-        Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently });
+    public Op DropIndex(string name, string table, TableIndex? existing = null, bool concurrently = false, string? schema = null) =>
+        Then(Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently }));
 
     /// <summary>Adds a foreign key from <paramref name="localColumns"/> of <paramref name="sourceTable"/> to <paramref name="referentTable"/>.</summary>
-    public void CreateForeignKey(string name, string sourceTable, string referentTable, string[] localColumns, string[] remoteColumns,
+    public Op CreateForeignKey(string name, string sourceTable, string referentTable, string[] localColumns, string[] remoteColumns,
         ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction,
         string? referentSchema = null, string? schema = null) =>
-        Add(new AddConstraintOperation(sourceTable,
+        Then(Add(new AddConstraintOperation(sourceTable,
             new ForeignKeyConstraint(localColumns.ToValueList(), referentTable, remoteColumns.ToValueList(), name)
-            { OnDelete = onDelete, OnUpdate = onUpdate, ReferredSchema = referentSchema }, schema ?? DefaultSchema));
+            { OnDelete = onDelete, OnUpdate = onUpdate, ReferredSchema = referentSchema }, schema ?? DefaultSchema)));
 
     /// <summary>Adds a unique constraint.</summary>
-    public void CreateUniqueConstraint(string name, string table, params string[] columns) =>
-        Add(new AddConstraintOperation(table, new UniqueConstraint(columns.ToValueList(), name), DefaultSchema));
+    public Op CreateUniqueConstraint(string name, string table, params string[] columns) =>
+        Then(Add(new AddConstraintOperation(table, new UniqueConstraint(columns.ToValueList(), name), DefaultSchema)));
 
     /// <summary>Adds a check constraint with a SQL condition.</summary>
-    public void CreateCheckConstraint(string name, string table, string condition) =>
-        Add(new AddConstraintOperation(table, new CheckConstraint(condition, name), DefaultSchema));
+    public Op CreateCheckConstraint(string name, string table, string condition) =>
+        Then(Add(new AddConstraintOperation(table, new CheckConstraint(condition, name), DefaultSchema)));
 
     /// <summary>Adds a primary key.</summary>
-    public void CreatePrimaryKey(string name, string table, params string[] columns) =>
-        Add(new AddConstraintOperation(table, new PrimaryKeyConstraint(columns.ToValueList(), name), DefaultSchema));
+    public Op CreatePrimaryKey(string name, string table, params string[] columns) =>
+        Then(Add(new AddConstraintOperation(table, new PrimaryKeyConstraint(columns.ToValueList(), name), DefaultSchema)));
 
     /// <summary>Drops a named constraint. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public void DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>
-        Add(new DropConstraintOperation(table, name, schema ?? DefaultSchema) { Existing = existing });
+    public Op DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>
+        Then(Add(new DropConstraintOperation(table, name, schema ?? DefaultSchema) { Existing = existing }));
 
     /// <summary>Creates a schema if it does not exist.</summary>
-    public void CreateSchema(string name) => Add(new CreateSchemaOperation(name));
+    public Op CreateSchema(string name) => Then(Add(new CreateSchemaOperation(name)));
 
     /// <summary>Drops an empty schema.</summary>
-    public void DropSchema(string name) => Add(new DropSchemaOperation(name));
+    public Op DropSchema(string name) => Then(Add(new DropSchemaOperation(name)));
 
     /// <summary>Creates an enum type (native on PostgreSQL; nothing to do where enums are strings).</summary>
-    public void CreateEnumType(string name, string[] values, string? schema = null) =>
-        Add(new CreateEnumTypeOperation(name, values.ToValueList(), schema ?? DefaultSchema));
+    public Op CreateEnumType(string name, string[] values, string? schema = null) =>
+        Then(Add(new CreateEnumTypeOperation(name, values.ToValueList(), schema ?? DefaultSchema)));
 
     /// <summary>Adds a label to an enum type, at the end or <paramref name="before"/>/<paramref name="after"/> a label; it runs outside the transaction.</summary>
-    public void AddEnumValue(string name, string value, string? before = null, string? after = null, string? schema = null) =>
-        Add(new AddEnumValueOperation(name, value, schema ?? DefaultSchema) { Before = before, After = after });
+    public Op AddEnumValue(string name, string value, string? before = null, string? after = null, string? schema = null) =>
+        Then(Add(new AddEnumValueOperation(name, value, schema ?? DefaultSchema) { Before = before, After = after }));
 
     /// <summary>Drops an enum type. Pass <paramref name="existing"/> labels to make it reversible.</summary>
-    public void DropEnumType(string name, string[]? existing = null, string? schema = null) =>
-        Add(new DropEnumTypeOperation(name, schema ?? DefaultSchema) { Existing = existing?.ToValueList() });
+    public Op DropEnumType(string name, string[]? existing = null, string? schema = null) =>
+        Then(Add(new DropEnumTypeOperation(name, schema ?? DefaultSchema) { Existing = existing?.ToValueList() }));
 
     /// <summary>
     /// Runs SQL with named parameters: <c>op.Execute("UPDATE t SET a = @a", new { a = 1 })</c> or a dictionary.
@@ -160,10 +164,11 @@ public sealed partial class Op
     /// its own outside the revision's transaction, for SQL the database refuses inside one
     /// (<c>CREATE INDEX CONCURRENTLY</c>, <c>VACUUM</c>).
     /// </summary>
-    public void Execute(string sql, object? parameters = null, string? reverseSql = null, bool outsideTransaction = false)
+    public Op Execute(string sql, object? parameters = null, string? reverseSql = null, bool outsideTransaction = false)
     {
         if (outsideTransaction || _outside) AddOutside(sql, ParameterValues.From(parameters), reverseSql);
         else Add(new ExecuteSqlOperation(sql) { Parameters = ParameterValues.From(parameters), ReverseSql = reverseSql });
+        return this;
     }
 
     /// <summary>Inserts rows given as anonymous objects or dictionaries with the same keys.</summary>
@@ -183,7 +188,7 @@ public sealed partial class Op
     /// Runs C# code in the revision's transaction, with the open connection (for data transformations).
     /// Give <paramref name="reverse"/> to make it reversible.
     /// </summary>
-    public void Run(string description, Func<MigrationContext, CancellationToken, Task> action,
+    public Op Run(string description, Func<MigrationContext, CancellationToken, Task> action,
         Func<MigrationContext, CancellationToken, Task>? reverse = null) =>
-        Add(new CodeStepOperation(description, action) { ReverseAction = reverse });
+        Then(Add(new CodeStepOperation(description, action) { ReverseAction = reverse }));
 }

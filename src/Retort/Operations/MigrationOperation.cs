@@ -1,3 +1,6 @@
+using Retort.Internal;
+using Retort.Schema;
+
 namespace Retort.Operations;
 
 /// <summary>
@@ -13,6 +16,13 @@ public abstract record MigrationOperation
     /// <summary>The operation that undoes this one.</summary>
     /// <exception cref="IrreversibleOperationException">When the operation lacks what is needed to reverse it.</exception>
     public virtual MigrationOperation Reverse() => throw new IrreversibleOperationException(this, "this kind of operation has no reverse");
+
+    /// <summary>
+    /// Lint findings allowed on this operation, each with its reason (<c>op.Allow</c>). They change nothing the
+    /// operation does, so they are not part of the plan's checksum.
+    /// </summary>
+    [FingerprintIgnore]
+    public ValueList<LintAllowance>? Allowances { get; init; }
 
     /// <summary>A one-line human description, used in logs, progress and errors.</summary>
     public abstract string Describe();

@@ -8,4 +8,8 @@ namespace Retort.Runner;
 /// <param name="Duration">How long it took, or null (stamp, offline).</param>
 /// <param name="Checksum">Checksum of the plan that ran, or null.</param>
 /// <param name="Rows">Rows written by the revision's batched data steps, or null.</param>
-public sealed record HistoryEntry(long Id, string Revision, string Direction, DateTimeOffset AppliedAt, TimeSpan? Duration, string? Checksum, long? Rows = null);
+public sealed record HistoryEntry(long Id, string Revision, string Direction, DateTimeOffset AppliedAt, TimeSpan? Duration, string? Checksum, long? Rows = null)
+{
+    /// <summary>The lint findings the run allowed, one <c>RT### reason</c> line each, or null when it allowed none.</summary>
+    public string? Allowed { get; init; }
+}

@@ -110,9 +110,11 @@ public sealed partial class Migrator
         var revisions = path.Select(info => new RevisionPlan(info, PlanFor(info, up), up)).ToList();
         if (revisions.Count == 0) return [];
         var resumed = await CheckPartlyAppliedAsync(executor, path, up, ct);
+        revisions = await GateAsync(revisions, connection, ct);
         CheckSingleTransaction(revisions, online: true);
         // Disposed before the lock is released: a failed first run on a fresh database removes the tables it created.
         await using var created = await _versions.EnsureTablesForRunAsync(executor, _logger, ct);
+        if (revisions.Any(r => r.Allowed is not null)) await _versions.EnsureAllowedColumnAsync(executor, ct);
         var run = NewRun(executor, heads);
         return await TransactionStrategy.For(run, Options.SingleTransaction).RunAsync(revisions, resumed, ct);
     }

@@ -1,4 +1,5 @@
 using Retort.Dialects;
+using Retort.Runner.Linting;
 
 namespace Retort.Runner;
 
@@ -31,4 +32,11 @@ public sealed record MigratorOptions
 
     /// <summary>How long to wait for another migration run (or a writer) to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The lint gate of upgrades: null (the default for a program that drives a <see cref="Migrator"/> itself) runs no
+    /// lint; the commands layer and the <c>retort</c> tool always set it, so <c>upgrade</c> refuses error findings not
+    /// allowed with a reason.
+    /// </summary>
+    public LintGate? Lint { get; init; }
 }

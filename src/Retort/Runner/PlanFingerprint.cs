@@ -33,7 +33,7 @@ public static class PlanFingerprint
 
     private static (string Name, FingerprintProperty[] Properties) Shape(Type type) => Types.GetOrAdd(type, static t => (t.Name, t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract" && !p.IsDefined(typeof(FingerprintIgnoreAttribute), inherit: true))
         .OrderBy(p => p.Name, StringComparer.Ordinal)
         .Select(p => new FingerprintProperty(p, p.Name, p.IsDefined(typeof(FingerprintOmitsDefaultAttribute), inherit: true),
             p.PropertyType.IsValueType ? Activator.CreateInstance(p.PropertyType) : null))

@@ -10,6 +10,9 @@ namespace Retort.Runner;
 /// <param name="Up">True for an upgrade.</param>
 internal sealed record RevisionPlan(RevisionInfo Info, IReadOnlyList<MigrationOperation> Operations, bool Up)
 {
+    /// <summary>The lint findings allowed in this revision, one <c>RT### reason</c> line each, for its history row; null when none.</summary>
+    public string? Allowed { get; init; }
+
     /// <summary><c>upgrade</c> or <c>downgrade</c>.</summary>
     public string Direction => Up ? "upgrade" : "downgrade";
 

@@ -126,8 +126,18 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     /// with (see <see cref="StatementExecution.RevisionElapsedMillisecondsSql"/>), used instead of <paramref name="durationMs"/>.
     /// </summary>
     public Task AddHistoryAsync(MigrationExecutor executor, string revision, string direction, long? durationMs, string? checksum, CancellationToken ct,
-        long? rows = null, string? durationSql = null) =>
-        executor.ExecuteAsync(Store.InsertHistory(Tables, revision, direction, durationMs, checksum, rows, durationSql), ct);
+        long? rows = null, string? durationSql = null, string? allowed = null) =>
+        executor.ExecuteAsync(Store.InsertHistory(Tables, revision, direction, durationMs, checksum, rows, durationSql, allowed), ct);
+
+    /// <summary>Adds the nullable allowed column (lint findings a run allowed) to a history table created before it existed.</summary>
+    public async Task EnsureAllowedColumnAsync(OnlineExecutor executor, CancellationToken ct)
+    {
+        async Task<IReadOnlyList<MigrationOperation>> MissingAsync() =>
+            await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is { } table && table.Columns.All(c => c.Name != HistoryStore.AllowedColumn)
+                ? [new AddColumnOperation(options.HistoryTable, new Column(HistoryStore.AllowedColumn, SqlType.Text), options.VersionTableSchema)]
+                : [];
+        if ((await MissingAsync()).Count > 0) await PlanRunner.RunDecidedInTransactionAsync(executor, dialect, MissingAsync, ct);
+    }
 
     /// <summary>
     /// Adds the nullable rows column to a history table created before it existed (in its own transaction); older
@@ -145,11 +155,12 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
     public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(MigrationExecutor executor, CancellationToken ct)
     {
         if (await executor.Schema.GetTableAsync(options.HistoryTable, options.VersionTableSchema, ct) is not { } table) return [];
-        var rows = await executor.QueryAsync(Store.ReadHistory(Tables, table.Columns.Any(c => c.Name == HistoryStore.RowsColumn)), ct);
+        var rows = await executor.QueryAsync(Store.ReadHistory(Tables, table.Columns.Any(c => c.Name == HistoryStore.RowsColumn),
+            table.Columns.Any(c => c.Name == HistoryStore.AllowedColumn)), ct);
         return rows.Select(r => new HistoryEntry(
             Convert.ToInt64(r[0]), Convert.ToString(r[1])!, Convert.ToString(r[2])!, ToTimestamp(r[3]),
             r[4] is null ? null : TimeSpan.FromMilliseconds(Convert.ToInt64(r[4])), r[5] as string,
-            r[6] is null ? null : Convert.ToInt64(r[6]))).ToList();
+            r[6] is null ? null : Convert.ToInt64(r[6])) { Allowed = r[7] as string }).ToList();
     }
 
     private static DateTimeOffset ToTimestamp(object? value) => value switch

@@ -161,4 +161,43 @@ public sealed class MigrationCommandsTests : IDisposable
         Assert.Contains("compiles C# revisions", refused.Message);
         Assert.Contains("CommandConfig.CompiledRevisions", refused.Message);
     }
+
+    /// <summary>The existing table <c>legacy</c> with an index on its name, which the database lacks.</summary>
+    private sealed class IndexedLegacy : ITargetSchema
+    {
+        public MetaData Build()
+        {
+            var m = new MetaData();
+            _ = new Table("legacy", m, new Column("id", SqlType.Integer, primaryKey: true), new Column("name", SqlType.Text), new TableIndex("ix_legacy_name", ["name"]));
+            return m;
+        }
+    }
+
+    [Fact]
+    public async Task Autogenerate_reports_the_lint_findings_of_the_revision_it_wrote()
+    {
+        var scheme = Retort.Specification.Lint.LintTestDialect.Register(new SqliteDialect());
+        var init = MigrationCommands.Init(new InitArguments { Directory = Path.Combine(_dir, "cs"), ProgramSource = "return 0;\n" });
+        var file = Path.Combine(_dir, "legacy.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE legacy (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO legacy (name) VALUES ('a');";
+            command.ExecuteNonQuery();
+        }
+        var commands = new MigrationCommands(new CommandConfig
+        {
+            Environment = EnvironmentLocator.Locate(init.Directory),
+            CompiledRevisions = CompiledRevisions.FromAssembly(typeof(MigrationCommandsTests).Assembly),
+            Url = $"{scheme}:///{file}",
+        });
+        var result = await commands.RevisionAsync(new RevisionArguments { Message = "index legacy", Autogenerate = true, TargetSchema = new IndexedLegacy() });
+        Assert.True(result.Written);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("RT901", finding.Rule.Id);
+        Assert.Equal(result.Revision!.Id, finding.Revision);
+        Assert.Equal(result.Path, finding.Source);
+        Assert.Equal("legacy", finding.Table);
+    }
 }

@@ -1,0 +1,12 @@
+using Retort.Runner.Linting;
+
+namespace Retort.Commands;
+
+/// <summary>What <see cref="MigrationCommands.LintAsync"/> found.</summary>
+/// <param name="Report">The findings and what was linted.</param>
+/// <param name="Database">The database read (password hidden), or null when none was.</param>
+public sealed record LintResult(LintReport Report, string? Database)
+{
+    /// <summary>True when an error finding is not allowed: <c>upgrade</c> would refuse to run.</summary>
+    public bool HasBlockingFindings => Report.Blocking.Count > 0;
+}

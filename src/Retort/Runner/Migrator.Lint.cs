@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Retort.Migrations;
+using Retort.Revisions;
+using Retort.Runner.Linting;
+
+namespace Retort.Runner;
+
+public sealed partial class Migrator
+{
+    /// <summary>
+    /// Lints, without a database, the revisions an upgrade from <paramref name="from"/> (null: base) to
+    /// <paramref name="target"/> would run: every revision from base unless a starting point is given.
+    /// </summary>
+    /// <exception cref="RetortException">A bad target, a revision whose plan cannot be built, a malformed allowance.</exception>
+    public LintReport Lint(string target = "head", string? from = null, LintOptions? options = null)
+    {
+        var start = from is null or "base" ? [] : Graph.Normalize(Graph.ResolveUpgradeTarget(from, []).Revisions).ToList();
+        var path = Graph.UpgradePath(start, target);
+        return PlanLinter.Lint(_database.Dialect, path.Select(info => ForLint(info, PlanFor(info, up: true))).ToList(), options);
+    }
+
+    /// <summary>
+    /// Lints the revisions an upgrade to <paramref name="target"/> would run on this database now (exactly those, after
+    /// the checks an upgrade makes first), with the server's version and the live row counts and sizes of the tables
+    /// the findings are about: a finding on an empty table becomes a note, one on a table with rows gets an estimate.
+    /// </summary>
+    public async Task<LintReport> LintLiveAsync(string target = "head", LintOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var executor = new OnlineExecutor(connection, _database.Dialect, _logger);
+        var (heads, _) = await ReadCheckedStateAsync(executor, up: true, cancellationToken);
+        var path = Graph.UpgradePath(heads, target);
+        return await LintWithLiveAsync(connection, path.Select(info => ForLint(info, PlanFor(info, up: true))).ToList(), options ?? new LintOptions(), cancellationToken);
+    }
+
+    private async Task<LintReport> LintWithLiveAsync(DbConnection connection, IReadOnlyList<LintRevision> revisions, LintOptions options, CancellationToken ct)
+    {
+        var dialect = _database.Dialect;
+        // The first pass names the tables worth reading; the second sees their statistics.
+        var first = PlanLinter.Lint(dialect, revisions, options);
+        var live = await dialect.Lint.ReadLiveAsync(connection, dialect, first.Findings.Where(f => f.Table is not null).Select(f => f.Table!)
+            .DistinctBy(PlanLinter.TableKey).ToList(), ct);
+        return PlanLinter.Lint(dialect, revisions, options with { ServerVersion = live.ServerVersion ?? options.ServerVersion, Live = live.Tables });
+    }
+
+    /// <summary>
+    /// The lint gate (<see cref="MigratorOptions.Lint"/>): lints the run's plans (with the live catalogue when
+    /// <paramref name="connection"/> is given), refuses error findings that are not allowed, and returns the plans
+    /// with their allowed findings for the history rows.
+    /// </summary>
+    private async Task<List<RevisionPlan>> GateAsync(List<RevisionPlan> plans, DbConnection? connection, CancellationToken ct)
+    {
+        if (Options.Lint is not { } gate || plans.Count == 0 || !plans[0].Up) return plans;
+        var revisions = plans.Select(p => ForLint(p.Info, p.Operations)).ToList();
+        var options = new LintOptions { Allow = gate.Allow };
+        var report = connection is null ? PlanLinter.Lint(_database.Dialect, revisions, options) : await LintWithLiveAsync(connection, revisions, options, ct);
+        if (report.Blocking.Count > 0) throw new LintGateException(report);
+        return plans.Select(p => p with { Allowed = LintGateException.AllowedText(report.Findings.Where(f => f.Revision == p.Info.Id)) }).ToList();
+    }
+
+    private LintRevision ForLint(RevisionInfo info, IReadOnlyList<Operations.MigrationOperation> plan)
+    {
+        var revision = Revisions[info.Id];
+        var file = revision.Location;
+        var isFile = file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        return new LintRevision(info, revision.Script.Source, plan)
+        {
+            SourceFile = isFile ? file : null,
+            // A .sql revision's text gives each statement's line and the allowances written after a statement on its line.
+            SourceText = revision.Script is not ClassMigrationScript && file.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) && File.Exists(file)
+                ? File.ReadAllText(file)
+                : null,
+        };
+    }
+}
