@@ -11,9 +11,20 @@ internal static class PlanRunner
     /// <summary>Emits a plan; the caller owns the transaction.</summary>
     public static async Task EmitAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
     {
+        var afterOwnTransaction = false;
         foreach (var group in dialect.Generator.GroupOperations(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // An offline script shows the transactions a run would commit: a recipe step that runs in a transaction of
+            // its own starts one, and the operations after it start the next. (Online, such a revision runs in phases.)
+            var ownTransaction = group is [RecipeStep { Run: RecipeStepRun.OwnTransaction }];
+            if (executor.IsOffline && executor.InTransaction && (ownTransaction || (afterOwnTransaction && group is not [RecipeStep { Run: RecipeStepRun.OutsideTransaction }])))
+            {
+                if (ownTransaction) executor.Comment("The next step runs in a transaction of its own.");
+                await executor.CommitAsync(cancellationToken);
+                await executor.BeginAsync(cancellationToken);
+            }
+            afterOwnTransaction = ownTransaction;
             // Compile each group only after the previous one ran: online, reflection then sees its effects.
             var steps = await dialect.Generator.CompileAsync(group, executor.Schema, cancellationToken);
             foreach (var step in steps)
