@@ -130,7 +130,7 @@ internal sealed class PhasedRevision(MigrationRun run)
                 });
                 if (!last)
                 {
-                    await run.Progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, "schema changes", 0, 0, true,
+                    await run.Progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, phase.Operations is [RecipeStep own] ? own.Describe() : "schema changes", 0, 0, true,
                         phaseWatch.Elapsed, sums[phase.Step], null), exists: false, ct);
                     return true;
                 }
