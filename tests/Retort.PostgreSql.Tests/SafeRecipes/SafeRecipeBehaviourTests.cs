@@ -1,6 +1,9 @@
+using Retort.Migrations;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Retort.Revisions;
 using Retort.Runner;
 using Retort.Schema;
+using Retort.Specification.Support;
 
 namespace Retort.PostgreSql.Tests.SafeRecipes;
 
@@ -98,6 +101,42 @@ public sealed class SafeRecipeBehaviourTests
         await db.ExecuteAsync(recipe.Fix);
         await migrator.UpgradeAsync();
         Assert.Equal(["r1"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
+        await AssertNothingHalfMadeAsync(db);
+    }
+
+    [PgFact]
+    public async Task A_recipe_that_fails_after_committed_steps_removes_what_it_made_and_the_revision_resumes_after_those_steps()
+    {
+        await using var db = await SetUpAsync();
+        await db.ExecuteAsync(RecipeCase.All["foreign key"].Violation);
+        var revisions = new RevisionSet([new Revision(RevisionInfo.Create("r1", null, "two steps"),
+            new InlineScript(op =>
+            {
+                op.CreateIndex("ix_child_n", "child", ["n"]);
+                op.CreateForeignKey("fk_child_parent", "child", "parent", ["parent_id"], ["id"]);
+            }, op =>
+            {
+                op.DropConstraint("fk_child_parent", "child");
+                op.DropIndex("ix_child_n", "child");
+            }))]);
+        await using var database = db.Open();
+        var migrator = new Migrator(database, revisions);
+        var e = await Assert.ThrowsAsync<MigrationFailedException>(() => migrator.UpgradeAsync());
+        Assert.True(e.PartlyApplied, e.Message);
+        Assert.Contains("fk_child_parent", e.Message);
+        Assert.Empty(await migrator.GetCurrentAsync());
+        // The concurrent index committed and stays recorded; the foreign key's NOT VALID step was removed with its record.
+        Assert.Equal(["create index ix_child_n on child (n): build the index concurrently"], (await migrator.GetInProgressAsync()).Select(p => p.Description));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_constraint WHERE conname = 'fk_child_parent'"));
+        await AssertNothingHalfMadeAsync(db);
+
+        await db.ExecuteAsync(RecipeCase.All["foreign key"].Fix);
+        var watch = new StatementWatch();
+        await new Migrator(database, revisions, logger: watch).UpgradeAsync();
+        Assert.DoesNotContain(watch.Statements, s => s.Contains("ix_child_n"));
+        Assert.True(watch.Ran(RecipeCase.All["foreign key"].Marks[0]));
+        Assert.Equal(["r1"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
+        Assert.Empty(await migrator.GetInProgressAsync());
         await AssertNothingHalfMadeAsync(db);
     }
 }
