@@ -50,4 +50,29 @@ public sealed class SafeRecipeResumeTests
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_constraint WHERE NOT convalidated OR conname LIKE '%\\_not\\_null'"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
     }
+
+    [PgTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_unique_index_built_by_a_run_that_died_before_recording_it_is_used_or_rebuilt(bool valid)
+    {
+        var recipe = RecipeCase.All["unique"];
+        await using var db = await PgDatabase.CreateAsync();
+        await db.ExecuteAsync(RecipeCase.Setup);
+        // What a run killed after (or during) the concurrent build leaves: the index, valid or INVALID, and no record of it.
+        if (valid) await db.ExecuteAsync("CREATE UNIQUE INDEX CONCURRENTLY uq_child_email ON child (email)");
+        else
+        {
+            await db.ExecuteAsync(recipe.Violation);
+            await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => db.ExecuteAsync("CREATE UNIQUE INDEX CONCURRENTLY uq_child_email ON child (email)"));
+            await db.ExecuteAsync(recipe.Fix);
+        }
+
+        await using var database = db.Open();
+        var migrator = new Migrator(database, recipe.Revisions());
+        await migrator.UpgradeAsync();
+        Assert.Equal(["r1"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
+        Assert.Equal("u", await db.ScalarAsync<string>("SELECT contype::text FROM pg_constraint WHERE conname = 'uq_child_email'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_index WHERE NOT indisvalid"));
+    }
 }
