@@ -17,10 +17,12 @@ public sealed partial class PostgreSqlDdlGenerator
         [typeof(AlterTableCommentOperation)] = Statements("COMMENT ON TABLE"),
         [typeof(AddColumnOperation)] = Statements("ALTER TABLE … ADD COLUMN, and COMMENT ON COLUMN"),
         [typeof(DropColumnOperation)] = Statements("ALTER TABLE … DROP COLUMN"),
-        [typeof(AlterColumnOperation)] = Statements("ALTER TABLE … ALTER COLUMN (TYPE … USING, SET/DROP NOT NULL, SET/DROP DEFAULT), COMMENT ON COLUMN, RENAME COLUMN"),
-        [typeof(CreateIndexOperation)] = Statements("CREATE INDEX; concurrently: CREATE INDEX CONCURRENTLY IF NOT EXISTS outside the transaction, an invalid leftover dropped first"),
-        [typeof(DropIndexOperation)] = Statements("DROP INDEX; concurrently: DROP INDEX CONCURRENTLY IF EXISTS outside the transaction"),
-        [typeof(AddConstraintOperation)] = Statements("ALTER TABLE … ADD CONSTRAINT"),
+        [typeof(AlterColumnOperation)] = Statements("ALTER TABLE … ALTER COLUMN (TYPE … USING, SET/DROP NOT NULL, SET/DROP DEFAULT), COMMENT ON COLUMN, RENAME COLUMN; " +
+            "SET NOT NULL on an existing table after a CHECK (… IS NOT NULL) added NOT VALID and validated in its own transaction"),
+        [typeof(CreateIndexOperation)] = Statements("CREATE INDEX; concurrently (and by default on an existing table): CREATE INDEX CONCURRENTLY IF NOT EXISTS outside the transaction, an invalid leftover dropped first"),
+        [typeof(DropIndexOperation)] = Statements("DROP INDEX; concurrently (and by default on an existing table): DROP INDEX CONCURRENTLY IF EXISTS outside the transaction"),
+        [typeof(AddConstraintOperation)] = Statements("ALTER TABLE … ADD CONSTRAINT; on an existing table a foreign key or check NOT VALID then VALIDATE in its own transaction, " +
+            "a unique constraint or primary key USING INDEX built CONCURRENTLY"),
         [typeof(DropConstraintOperation)] = Statements("ALTER TABLE … DROP CONSTRAINT"),
         [typeof(CreateSchemaOperation)] = Statements("CREATE SCHEMA IF NOT EXISTS"),
         [typeof(DropSchemaOperation)] = Statements("DROP SCHEMA"),

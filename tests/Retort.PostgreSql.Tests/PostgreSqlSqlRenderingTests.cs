@@ -3,7 +3,11 @@ using Retort.Specification.Sql;
 
 namespace Retort.PostgreSql.Tests;
 
-/// <summary>The exact SQL of every operation on PostgreSQL, offline: native ALTER TABLE, comments, enum types, and the concurrent index steps outside the transaction.</summary>
+/// <summary>
+/// The exact SQL of every operation on PostgreSQL, offline: native ALTER TABLE, comments, enum types, the concurrent index
+/// steps outside the transaction, and the safe recipes of operations on the tables the setup revision made (which exist
+/// before the case's revision).
+/// </summary>
 public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<PostgreSqlDatabaseFactory>
 {
     protected override string Expected(string name) => name switch
@@ -77,7 +81,25 @@ public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<Post
         "change nullability and default" => """
             BEGIN;
 
+            -- In a transaction of its own: alter column t.a: not null, default Value(none): add CHECK (a IS NOT NULL) NOT VALID
+
+            ALTER TABLE "t" ADD CONSTRAINT "t_a_not_null" CHECK ("a" IS NOT NULL) NOT VALID;
+
+            COMMIT;
+
+            BEGIN;
+
+            -- In a transaction of its own: alter column t.a: not null, default Value(none): validate the check
+
+            ALTER TABLE "t" VALIDATE CONSTRAINT "t_a_not_null";
+
+            COMMIT;
+
+            BEGIN;
+
             ALTER TABLE "t" ALTER COLUMN "a" SET NOT NULL, ALTER COLUMN "a" SET DEFAULT 'none';
+
+            ALTER TABLE "t" DROP CONSTRAINT "t_a_not_null";
 
             COMMIT;
             """,
@@ -91,7 +113,12 @@ public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<Post
         "create index" => """
             BEGIN;
 
-            CREATE UNIQUE INDEX "ix_t_a" ON "t" ("a", "b") WHERE b IS NOT NULL;
+            -- the next statement cannot run inside a transaction
+            COMMIT;
+
+            CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "ix_t_a" ON "t" ("a", "b") WHERE b IS NOT NULL;
+
+            BEGIN;
 
             COMMIT;
             """,
@@ -110,7 +137,12 @@ public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<Post
         "drop index" => """
             BEGIN;
 
-            DROP INDEX "ix_t_b";
+            -- the next statement cannot run inside a transaction
+            COMMIT;
+
+            DROP INDEX CONCURRENTLY IF EXISTS "ix_t_b";
+
+            BEGIN;
 
             COMMIT;
             """,
@@ -129,28 +161,82 @@ public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<Post
         "add foreign key" => """
             BEGIN;
 
-            ALTER TABLE "u" ADD CONSTRAINT "fk_u_t" FOREIGN KEY ("t_id") REFERENCES "t" ("id") ON DELETE CASCADE;
+            -- In a transaction of its own: add fk constraint fk_u_t on u: add it NOT VALID
+
+            ALTER TABLE "u" ADD CONSTRAINT "fk_u_t" FOREIGN KEY ("t_id") REFERENCES "t" ("id") ON DELETE CASCADE NOT VALID;
+
+            COMMIT;
+
+            BEGIN;
+
+            -- In a transaction of its own: add fk constraint fk_u_t on u: validate it
+
+            ALTER TABLE "u" VALIDATE CONSTRAINT "fk_u_t";
+
+            COMMIT;
+
+            BEGIN;
 
             COMMIT;
             """,
         "add unique constraint" => """
             BEGIN;
 
-            ALTER TABLE "t" ADD CONSTRAINT "uq_t_a" UNIQUE ("a");
+            -- the next statement cannot run inside a transaction
+            COMMIT;
+
+            CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "uq_t_a" ON "t" ("a");
+
+            BEGIN;
+
+            -- In a transaction of its own: add uq constraint uq_t_a on t: add it using the index
+
+            ALTER TABLE "t" ADD CONSTRAINT "uq_t_a" UNIQUE USING INDEX "uq_t_a";
+
+            COMMIT;
+
+            BEGIN;
 
             COMMIT;
             """,
         "add check constraint" => """
             BEGIN;
 
-            ALTER TABLE "t" ADD CONSTRAINT "ck_t_b" CHECK (b < 100);
+            -- In a transaction of its own: add ck constraint ck_t_b on t: add it NOT VALID
+
+            ALTER TABLE "t" ADD CONSTRAINT "ck_t_b" CHECK (b < 100) NOT VALID;
+
+            COMMIT;
+
+            BEGIN;
+
+            -- In a transaction of its own: add ck constraint ck_t_b on t: validate it
+
+            ALTER TABLE "t" VALIDATE CONSTRAINT "ck_t_b";
+
+            COMMIT;
+
+            BEGIN;
 
             COMMIT;
             """,
         "add primary key" => """
             BEGIN;
 
-            ALTER TABLE "p" ADD CONSTRAINT "pk_p" PRIMARY KEY ("x", "y");
+            -- the next statement cannot run inside a transaction
+            COMMIT;
+
+            CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "pk_p" ON "p" ("x", "y");
+
+            BEGIN;
+
+            -- In a transaction of its own: add pk constraint pk_p on p: add it using the index
+
+            ALTER TABLE "p" ADD CONSTRAINT "pk_p" PRIMARY KEY USING INDEX "pk_p";
+
+            COMMIT;
+
+            BEGIN;
 
             COMMIT;
             """,

@@ -29,6 +29,7 @@ public abstract partial class DdlGenerator(Dialect dialect)
     /// </summary>
     public virtual IReadOnlyList<MigrationStep> Generate(MigrationOperation operation)
     {
+        if (operation is RecipeStep recipe) return recipe.Statements.Select(s => (MigrationStep)s).ToList();
         var kind = OperationRegistry.Find(operation.GetType())?.OperationType;
         if (kind is null || SupportFor(kind) is not { } support || !Methods.TryGetValue(kind, out var method))
             throw new RetortException($"The {Dialect.Name} dialect does not support the operation '{operation.Describe()}'.");

@@ -132,6 +132,11 @@ public class HistoryStore(Dialect dialect)
             Parameters = row,
         };
 
+    /// <summary>One step's progress row removed (a recipe whose later step failed and undid it starts again from it).</summary>
+    public virtual SqlStatement DeleteProgressStep(HistoryTables t, string revision, string direction, int step) =>
+        new($"DELETE FROM {Name(t, t.Progress)} WHERE revision = @revision AND direction = @direction AND step = @step")
+        { Parameters = Values(("revision", revision), ("direction", direction), ("step", step)) };
+
     /// <summary>Progress rows removed: a revision's in one direction, a revision's in both (null direction), or all (null revision).</summary>
     public virtual SqlStatement DeleteProgress(HistoryTables t, string? revision, string? direction) =>
         revision is null ? new($"DELETE FROM {Name(t, t.Progress)}")

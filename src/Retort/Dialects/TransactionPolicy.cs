@@ -30,8 +30,9 @@ public class TransactionPolicy
     /// <c>ALTER TYPE … ADD VALUE</c>). The runner then records the revision's progress step by step, so a run that
     /// dies after such a step resumes after it instead of repeating the steps before it.
     /// </summary>
-    /// <remarks>The base says so for <c>op.Execute</c> statements marked to run outside the transaction.</remarks>
-    public virtual bool RunsOutsideTransaction(MigrationOperation operation) => operation is ExecuteSqlOperation { OutsideTransaction: true };
+    /// <remarks>The base says so for <c>op.Execute</c> statements marked to run outside the transaction and for recipe steps that do.</remarks>
+    public virtual bool RunsOutsideTransaction(MigrationOperation operation) =>
+        operation is ExecuteSqlOperation { OutsideTransaction: true } or RecipeStep { Run: RecipeStepRun.OutsideTransaction };
 
     /// <summary>
     /// Why the database refuses to run the statement <paramref name="sql"/> inside a transaction (PostgreSQL:

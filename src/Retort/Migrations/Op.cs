@@ -81,7 +81,7 @@ public sealed partial class Op
         bool? nullable = null, ServerDefault? serverDefault = null, bool dropServerDefault = false,
         string? comment = null, bool dropComment = false, string? usingExpression = null,
         SqlType? existingType = null, bool? existingNullable = null, ServerDefault? existingServerDefault = null,
-        string? existingComment = null, string? schema = null)
+        string? existingComment = null, string? schema = null, bool? online = null)
     {
         if (serverDefault is not null && dropServerDefault)
             throw new ArgumentException("Pass either serverDefault or dropServerDefault, not both.");
@@ -101,40 +101,64 @@ public sealed partial class Op
             // the change reversible; when it does not change, the existing value is irrelevant.
             ExistingDefault = serverDefault is not null || dropServerDefault ? new Optional<ServerDefault?>(true, existingServerDefault) : default,
             ExistingComment = comment is not null || dropComment ? new Optional<string?>(true, existingComment) : default,
+            Online = online,
         };
         if (op.NewName is null && op.NewType is null && op.NewNullable is null && !op.NewDefault.HasValue && !op.NewComment.HasValue)
             throw new ArgumentException($"AlterColumn on '{table}.{column}' changes nothing; pass newColumnName, type, nullable, serverDefault or comment.");
         return Then(Add(op));
     }
 
-    /// <summary>Creates an index (unique and partial with <paramref name="where"/> if asked).</summary>
+    /// <summary>
+    /// Creates an index (unique and partial with <paramref name="where"/> if asked). On PostgreSQL an index on a table
+    /// that exists before the revision is built <c>CONCURRENTLY</c>; <paramref name="online"/>: <c>false</c> asks for
+    /// the plain, blocking build (see <see cref="CreateIndexOperation.Online"/>).
+    /// </summary>
     public Op CreateIndex(string name, string table, string[] columns, bool unique = false, string? where = null,
-        bool concurrently = false, string? schema = null) =>
-        Then(Add(new CreateIndexOperation(table, new TableIndex(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema) { Concurrently = concurrently }));
+        bool concurrently = false, string? schema = null, bool? online = null) =>
+        Then(Add(new CreateIndexOperation(table, new TableIndex(name, columns) { Unique = unique, Where = where }, schema ?? DefaultSchema)
+            { Concurrently = concurrently, Online = online }));
 
-    /// <summary>Drops an index. Pass <paramref name="existing"/> to make the drop reversible.</summary>
-    public Op DropIndex(string name, string table, TableIndex? existing = null, bool concurrently = false, string? schema = null) =>
-        Then(Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently }));
+    /// <summary>
+    /// Drops an index. Pass <paramref name="existing"/> to make the drop reversible. On PostgreSQL an index of a table
+    /// that exists before the revision is dropped <c>CONCURRENTLY</c> unless <paramref name="online"/> is <c>false</c>.
+    /// </summary>
+    public Op DropIndex(string name, string table, TableIndex? existing = null, bool concurrently = false, string? schema = null, bool? online = null) =>
+        Then(Add(new DropIndexOperation(table, name, schema ?? DefaultSchema) { Existing = existing, Concurrently = concurrently, Online = online }));
 
-    /// <summary>Adds a foreign key from <paramref name="localColumns"/> of <paramref name="sourceTable"/> to <paramref name="referentTable"/>.</summary>
+    /// <summary>
+    /// Adds a foreign key from <paramref name="localColumns"/> of <paramref name="sourceTable"/> to <paramref name="referentTable"/>.
+    /// On PostgreSQL, on a table that exists before the revision, it is added <c>NOT VALID</c> and validated in a
+    /// transaction of its own unless <paramref name="online"/> is <c>false</c> (see <see cref="AddConstraintOperation.Online"/>).
+    /// </summary>
     public Op CreateForeignKey(string name, string sourceTable, string referentTable, string[] localColumns, string[] remoteColumns,
         ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction,
-        string? referentSchema = null, string? schema = null) =>
+        string? referentSchema = null, string? schema = null, bool? online = null) =>
         Then(Add(new AddConstraintOperation(sourceTable,
             new ForeignKeyConstraint(localColumns.ToValueList(), referentTable, remoteColumns.ToValueList(), name)
-            { OnDelete = onDelete, OnUpdate = onUpdate, ReferredSchema = referentSchema }, schema ?? DefaultSchema)));
+            { OnDelete = onDelete, OnUpdate = onUpdate, ReferredSchema = referentSchema }, schema ?? DefaultSchema) { Online = online }));
 
-    /// <summary>Adds a unique constraint.</summary>
+    /// <summary>Adds a unique constraint (on PostgreSQL, on a table that exists before the revision, over a unique index built concurrently).</summary>
     public Op CreateUniqueConstraint(string name, string table, params string[] columns) =>
         Then(Add(new AddConstraintOperation(table, new UniqueConstraint(columns.ToValueList(), name), DefaultSchema)));
 
-    /// <summary>Adds a check constraint with a SQL condition.</summary>
-    public Op CreateCheckConstraint(string name, string table, string condition) =>
-        Then(Add(new AddConstraintOperation(table, new CheckConstraint(condition, name), DefaultSchema)));
+    /// <summary>Adds a unique constraint; <paramref name="online"/>: <c>false</c> asks for the plain, blocking statement (see <see cref="AddConstraintOperation.Online"/>).</summary>
+    public Op CreateUniqueConstraint(string name, string table, string[] columns, bool? online) =>
+        Then(Add(new AddConstraintOperation(table, new UniqueConstraint(columns.ToValueList(), name), DefaultSchema) { Online = online }));
 
-    /// <summary>Adds a primary key.</summary>
+    /// <summary>
+    /// Adds a check constraint with a SQL condition. On PostgreSQL, on a table that exists before the revision, it is
+    /// added <c>NOT VALID</c> and validated in a transaction of its own unless <paramref name="online"/> is <c>false</c>.
+    /// </summary>
+    public Op CreateCheckConstraint(string name, string table, string condition, bool? online = null) =>
+        Then(Add(new AddConstraintOperation(table, new CheckConstraint(condition, name), DefaultSchema) { Online = online }));
+
+    /// <summary>Adds a primary key (on PostgreSQL, on a table that exists before the revision, over a unique index built concurrently).</summary>
     public Op CreatePrimaryKey(string name, string table, params string[] columns) =>
         Then(Add(new AddConstraintOperation(table, new PrimaryKeyConstraint(columns.ToValueList(), name), DefaultSchema)));
+
+    /// <summary>Adds a primary key; <paramref name="online"/>: <c>false</c> asks for the plain, blocking statement (see <see cref="AddConstraintOperation.Online"/>).</summary>
+    public Op CreatePrimaryKey(string name, string table, string[] columns, bool? online) =>
+        Then(Add(new AddConstraintOperation(table, new PrimaryKeyConstraint(columns.ToValueList(), name), DefaultSchema) { Online = online }));
 
     /// <summary>Drops a named constraint. Pass <paramref name="existing"/> to make the drop reversible.</summary>
     public Op DropConstraint(string name, string table, TableConstraint? existing = null, string? schema = null) =>

@@ -1,3 +1,4 @@
+using Retort.Internal;
 using Retort.Schema;
 using static Retort.Operations.Internal.CSharpCode;
 
@@ -9,6 +10,15 @@ namespace Retort.Operations;
 /// <param name="Schema">Schema, or null.</param>
 public sealed record AddConstraintOperation(string TableName, TableConstraint Constraint, string? Schema = null) : TableOperation(TableName, Schema)
 {
+    /// <summary>
+    /// Whether the dialect runs its online recipe (PostgreSQL: a foreign key or check added <c>NOT VALID</c> and validated in a transaction of its own; a unique constraint or primary key over a unique index built <c>CONCURRENTLY</c>). Null, the default: when the
+    /// table exists before the revision (not created earlier in the same plan). False: the plain statement, which
+    /// blocks writes while it works but is one atomic step. True: the recipe even on a table the plan creates.
+    /// Dialects without a recipe ignore it.
+    /// </summary>
+    [FingerprintOmitsDefault]
+    public bool? Online { get; init; }
+
     /// <inheritdoc />
     public override bool IsReversible => Constraint.Name is not null;
 
@@ -43,11 +53,13 @@ public sealed record AddConstraintOperation(string TableName, TableConstraint Co
         ForeignKeyConstraint f => $"op.CreateForeignKey({S(f.Name ?? "")}, {S(a.TableName)}, {S(f.ReferredTable)}, [{string.Join(", ", f.Columns.Select(S))}], [{string.Join(", ", f.ReferredColumns.Select(S))}]" +
             (f.OnDelete != ReferentialAction.NoAction ? ", onDelete: ReferentialAction." + f.OnDelete : "") +
             (f.OnUpdate != ReferentialAction.NoAction ? ", onUpdate: ReferentialAction." + f.OnUpdate : "") +
-            (f.ReferredSchema is null ? "" : ", referentSchema: " + S(f.ReferredSchema)) + SchemaArg(a.Schema) + ");",
+            (f.ReferredSchema is null ? "" : ", referentSchema: " + S(f.ReferredSchema)) + SchemaArg(a.Schema) + OnlineArg(a.Online) + ");",
+        UniqueConstraint u when a.Schema is null && a.Online is { } online => $"op.CreateUniqueConstraint({S(u.Name ?? "")}, {S(a.TableName)}, [{string.Join(", ", u.Columns.Select(S))}], online: {Bool(online)});",
         UniqueConstraint u when a.Schema is null => $"op.CreateUniqueConstraint({S(u.Name ?? "")}, {S(a.TableName)}, {string.Join(", ", u.Columns.Select(S))});",
-        CheckConstraint c when a.Schema is null => $"op.CreateCheckConstraint({S(c.Name ?? "")}, {S(a.TableName)}, {S(c.Expression)});",
+        CheckConstraint c when a.Schema is null => $"op.CreateCheckConstraint({S(c.Name ?? "")}, {S(a.TableName)}, {S(c.Expression)}{OnlineArg(a.Online)});",
+        PrimaryKeyConstraint p when a.Schema is null && a.Online is { } online => $"op.CreatePrimaryKey({S(p.Name ?? "")}, {S(a.TableName)}, [{string.Join(", ", p.Columns.Select(S))}], online: {Bool(online)});",
         PrimaryKeyConstraint p when a.Schema is null => $"op.CreatePrimaryKey({S(p.Name ?? "")}, {S(a.TableName)}, {string.Join(", ", p.Columns.Select(S))});",
-        _ => $"op.Add(new AddConstraintOperation({S(a.TableName)}, {ConstraintCode(a.Constraint)}, {S(a.Schema)}));",
+        _ => $"op.Add(new AddConstraintOperation({S(a.TableName)}, {ConstraintCode(a.Constraint)}, {S(a.Schema)}){(a.Online is { } on ? $" {{ Online = {Bool(on)} }}" : "")});",
     };
 
     /// <summary>What Retort knows about adding a constraint (see <see cref="OperationRegistration"/>).</summary>

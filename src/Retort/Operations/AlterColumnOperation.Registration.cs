@@ -30,6 +30,7 @@ public sealed partial record AlterColumnOperation
         if (a.ExistingDefault is { HasValue: true, Value: { } d }) args.Add("existingServerDefault: " + DefaultCode(d));
         if (a.ExistingComment is { HasValue: true, Value: { } c }) args.Add("existingComment: " + S(c));
         if (a.Schema is not null) args.Add("schema: " + S(a.Schema));
+        if (a.Online is { } online) args.Add("online: " + Bool(online));
         return $"op.AlterColumn({string.Join(", ", args)});";
     }
 

@@ -1,3 +1,4 @@
+using Retort.Internal;
 using Retort.Schema;
 
 namespace Retort.Operations;
@@ -29,6 +30,15 @@ public sealed partial record AlterColumnOperation(string TableName, string Colum
 
     /// <summary>SQL expression converting old values to the new type (PostgreSQL <c>USING</c>).</summary>
     public string? Using { get; init; }
+
+    /// <summary>
+    /// Whether the dialect runs its online recipe (PostgreSQL: <c>SET NOT NULL</c> after a <c>CHECK (column IS NOT NULL)</c> added <c>NOT VALID</c> and validated in a transaction of its own, so the server skips its scan). Null, the default: when the
+    /// table exists before the revision (not created earlier in the same plan). False: the plain statement, which
+    /// blocks writes while it works but is one atomic step. True: the recipe even on a table the plan creates.
+    /// Dialects without a recipe ignore it.
+    /// </summary>
+    [FingerprintOmitsDefault]
+    public bool? Online { get; init; }
 
     /// <summary>The type before the change (needed to reverse a type change).</summary>
     public SqlType? ExistingType { get; init; }
@@ -64,6 +74,7 @@ public sealed partial record AlterColumnOperation(string TableName, string Colum
             NewComment = NewComment.HasValue ? ExistingComment : Optional<string?>.None,
             ExistingType = NewType,
             ExistingNullable = NewNullable,
+            Online = Online,
             ExistingDefault = NewDefault,
             ExistingComment = NewComment,
         };

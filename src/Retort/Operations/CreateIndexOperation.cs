@@ -1,3 +1,4 @@
+using Retort.Internal;
 using Retort.Schema;
 using static Retort.Operations.Internal.CSharpCode;
 
@@ -17,12 +18,21 @@ public sealed record CreateIndexOperation(string TableName, TableIndex Index, st
     /// </summary>
     public bool Concurrently { get; init; }
 
+    /// <summary>
+    /// Whether the dialect runs its online recipe (PostgreSQL: <c>CREATE INDEX CONCURRENTLY</c>, outside the revision's transaction). Null, the default: when the
+    /// table exists before the revision (not created earlier in the same plan). False: the plain statement, which
+    /// blocks writes while it works but is one atomic step. True: the recipe even on a table the plan creates.
+    /// Dialects without a recipe ignore it.
+    /// </summary>
+    [FingerprintOmitsDefault]
+    public bool? Online { get; init; }
+
     /// <inheritdoc />
     public override bool IsReversible => true;
 
     /// <inheritdoc />
     public override MigrationOperation Reverse() =>
-        new DropIndexOperation(TableName, Index.Name!, Schema) { Existing = Index, Concurrently = Concurrently };
+        new DropIndexOperation(TableName, Index.Name!, Schema) { Existing = Index, Concurrently = Concurrently, Online = Online };
 
     /// <inheritdoc />
     public override Table ApplyTo(Table table)
@@ -39,7 +49,7 @@ public sealed record CreateIndexOperation(string TableName, TableIndex Index, st
     public static OperationRegistration<CreateIndexOperation> Registration { get; } = new()
     {
         CSharp = o => $"op.CreateIndex({S(o.Index.Name!)}, {S(o.TableName)}, [{string.Join(", ", o.Index.Columns.Select(S))}]" +
-            $"{(o.Index.Unique ? ", unique: true" : "")}{(o.Index.Where is null ? "" : ", where: " + S(o.Index.Where))}{SchemaArg(o.Schema)});",
+            $"{(o.Index.Unique ? ", unique: true" : "")}{(o.Index.Where is null ? "" : ", where: " + S(o.Index.Where))}{SchemaArg(o.Schema)}{OnlineArg(o.Online)});",
         Reverse = Reversibility.Always,
         ReverseNote = "drops the index, keeping its definition so the drop reverses too",
         Dangers = o => o.Concurrently ? OperationDanger.None

@@ -80,7 +80,7 @@ public sealed partial class Migrator
             throw new RetortException($"Revision {id}'s partly applied {stopped} cannot be undone automatically: {e.Message} " +
                 $"Undo by hand what its committed steps did ('retort current' lists them), then clear its record with 'retort resolve {id} --forget'.", e);
         }
-        var run = await new Transactions.PhasedRevision(NewRun(executor, await _versions.ReadHeadsAsync(executor, ct))).ApplyAsync(new RevisionPlan(info, plan, up), ct, undo);
+        var run = await new Transactions.PhasedRevision(NewRun(executor, await _versions.ReadHeadsAsync(executor, ct))).ApplyAsync(new RevisionPlan(info, plan, up).WithSafeRecipes(dialect), ct, undo);
         RevisionCompleted?.Invoke(run);
         return run;
     }

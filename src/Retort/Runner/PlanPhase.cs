@@ -3,9 +3,10 @@ using Retort.Operations;
 namespace Retort.Runner;
 
 /// <summary>
-/// A part of a revision's plan: a run of schema operations (and atomic data steps) that share one transaction, one batched data step, or
-/// one operation that must run outside any transaction (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>). A plan is
-/// split at each of the latter two; <see cref="Step"/> is the index of the phase's first operation.
+/// A part of a revision's plan: a run of schema operations (and atomic data steps) that share one transaction, one batched data step,
+/// one operation that must run outside any transaction (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>), or one recipe
+/// step that runs in a transaction of its own. A plan is split at each of the latter three; <see cref="Step"/> is the
+/// index of the phase's first operation.
 /// </summary>
 internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Operations, bool Outside = false)
 {
@@ -20,7 +21,7 @@ internal sealed record PlanPhase(int Step, IReadOnlyList<MigrationOperation> Ope
         for (var i = 0; i < plan.Count; i++)
         {
             var outside = runsOutsideTransaction(plan[i]);
-            if (plan[i] is DataOperation { Atomic: false } || outside)
+            if (plan[i] is DataOperation { Atomic: false } or Dialects.RecipeStep { Run: Dialects.RecipeStepRun.OwnTransaction } || outside)
             {
                 if (current.Count > 0) phases.Add(new PlanPhase(start, current));
                 phases.Add(new PlanPhase(i, [plan[i]], outside));

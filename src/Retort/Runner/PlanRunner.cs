@@ -11,9 +11,20 @@ internal static class PlanRunner
     /// <summary>Emits a plan; the caller owns the transaction.</summary>
     public static async Task EmitAsync(MigrationExecutor executor, Dialect dialect, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken)
     {
+        // An offline script shows the transactions a run commits: a recipe step that runs in a transaction of its own
+        // starts one, and what follows it starts the next. (Online, such a revision runs phase by phase.)
+        var (emitted, afterOwnTransaction) = (false, false);
         foreach (var group in dialect.Generator.GroupOperations(plan))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var ownTransaction = group is [RecipeStep { Run: RecipeStepRun.OwnTransaction }];
+            var outside = group is [RecipeStep { Run: RecipeStepRun.OutsideTransaction }];
+            if (executor.IsOffline && (ownTransaction || afterOwnTransaction) && !outside)
+            {
+                if (emitted) await NewTransactionAsync();
+                if (ownTransaction) executor.Comment($"In a transaction of its own: {group[0].Describe()}");
+            }
+            (emitted, afterOwnTransaction) = (!outside, ownTransaction);
             // Compile each group only after the previous one ran: online, reflection then sees its effects.
             var steps = await dialect.Generator.CompileAsync(group, executor.Schema, cancellationToken);
             foreach (var step in steps)
@@ -26,6 +37,14 @@ internal static class PlanRunner
                 }
             }
             executor.AfterOperations(group);
+        }
+        if (executor.IsOffline && afterOwnTransaction) await NewTransactionAsync();
+
+        async Task NewTransactionAsync()
+        {
+            if (!executor.InTransaction) return;
+            await executor.CommitAsync(cancellationToken);
+            await executor.BeginAsync(cancellationToken);
         }
     }
 

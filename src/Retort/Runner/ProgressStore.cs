@@ -85,6 +85,10 @@ internal sealed class ProgressStore(Dialect dialect, MigratorOptions options)
     public Task DeleteAsync(MigrationExecutor executor, string revision, string direction, CancellationToken ct) =>
         executor.ExecuteAsync(Store.DeleteProgress(Tables, revision, direction), ct);
 
+    /// <summary>Deletes one step's row.</summary>
+    public Task DeleteStepAsync(MigrationExecutor executor, string revision, string direction, int step, CancellationToken ct) =>
+        executor.ExecuteAsync(Store.DeleteProgressStep(Tables, revision, direction, step), ct);
+
     /// <summary>Deletes a revision's rows, both directions.</summary>
     public Task DeleteRevisionAsync(MigrationExecutor executor, string revision, CancellationToken ct) =>
         executor.ExecuteAsync(Store.DeleteProgress(Tables, revision, null), ct);

@@ -33,7 +33,7 @@ internal sealed class RevisionApplier(MigrationRun run)
             if (sharesTransaction && execution.RevisionStartMarkSql is { } mark) await executor.ExecuteAsync(new SqlStatement(mark), ct);
             serverTimed = elapsed;
         }
-        await MigrationRun.GuardAsync(revision.Info, revision.Up, () => PlanRunner.EmitAsync(executor, run.Dialect, revision.Operations, ct));
+        await MigrationRun.GuardAsync(revision.Info, revision.Up, () => PlanRunner.EmitAsync(executor, run.Dialect, revision.Steps, ct));
         var after = await RecordAsync(revision, heads, rows: null, ct, serverTimed, async () =>
         {
             if (serverTimed is null) await MigrationRun.GuardAsync(revision.Info, revision.Up, () => executor.FlushAsync(ct));

@@ -17,10 +17,20 @@ internal sealed record RevisionPlan(RevisionInfo Info, IReadOnlyList<MigrationOp
     public string Direction => Up ? "upgrade" : "downgrade";
 
     /// <summary>
+    /// The plan as it runs: <see cref="Operations"/>, or with the dialect's safe recipes in place of the operations
+    /// they stand for (<see cref="DdlGenerator.SafeRecipes"/>). The checksum stays that of <see cref="Operations"/>.
+    /// </summary>
+    public IReadOnlyList<MigrationOperation> Steps { get; init; } = Operations;
+
+    /// <summary>The revision with the dialect's safe recipes in its <see cref="Steps"/>.</summary>
+    public RevisionPlan WithSafeRecipes(Dialect dialect) => this with { Steps = dialect.Generator.SafeRecipes(Operations) };
+
+    /// <summary>
     /// True when the revision cannot be one transaction and runs phase by phase with recorded progress: batched data
-    /// steps, steps the database runs only outside a transaction, or any step where DDL is not transactional.
+    /// steps, steps the database runs only outside a transaction or in a transaction of their own, or any step where
+    /// DDL is not transactional.
     /// </summary>
     public bool NeedsPhases(TransactionPolicy policy) =>
-        Operations.Any(o => o is DataOperation { Atomic: false } || policy.RunsOutsideTransaction(o))
-        || (!policy.TransactionalDdl && Operations.Count > 0);
+        Steps.Any(o => o is DataOperation { Atomic: false } or RecipeStep { Run: RecipeStepRun.OwnTransaction } || policy.RunsOutsideTransaction(o))
+        || (!policy.TransactionalDdl && Steps.Count > 0);
 }

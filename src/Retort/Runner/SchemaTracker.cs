@@ -28,7 +28,16 @@ public sealed class SchemaTracker : ISchemaSnapshot
     public void Apply(IEnumerable<MigrationOperation> operations, string? revision = null)
     {
         var tracked = new Tracked(this, revision);
-        foreach (var op in operations) OperationRegistry.For(op).Track(op, tracked);
+        foreach (var op in operations)
+        {
+            // A dialect's recipe step changes the tables as the operation it stands for does, once.
+            if (op is Dialects.RecipeStep step)
+            {
+                if (step.AppliesSource) OperationRegistry.For(step.Source).Track(step.Source, tracked);
+                continue;
+            }
+            OperationRegistry.For(op).Track(op, tracked);
+        }
     }
 
     // What a registration may do to the tracked tables, for the revision being applied.

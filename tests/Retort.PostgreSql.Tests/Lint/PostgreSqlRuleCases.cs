@@ -15,17 +15,19 @@ public static class PostgreSqlRuleCases
     [
         new("RT011", "accounts")
         {
-            Operation = new CreateIndexOperation("accounts", new TableIndex("accounts_balance_idx", "balance")),
+            Operation = new CreateIndexOperation("accounts", new TableIndex("accounts_balance_idx", "balance")) { Online = false },
             Sql = "CREATE INDEX accounts_balance_idx ON accounts (balance)",
             SafeSql = "CREATE INDEX CONCURRENTLY accounts_balance_idx ON accounts (balance)",
-            SafeOperation = new CreateIndexOperation("accounts", new TableIndex("accounts_balance_idx", "balance")) { Concurrently = true },
+            // Retort's default on a table that exists before the revision: built concurrently.
+            SafeOperation = new CreateIndexOperation("accounts", new TableIndex("accounts_balance_idx", "balance")),
         },
         new("RT012", "accounts")
         {
-            Operation = new DropIndexOperation("accounts", "accounts_balance_idx"),
+            Operation = new DropIndexOperation("accounts", "accounts_balance_idx") { Online = false },
             Sql = "DROP INDEX accounts_balance_idx",
             SafeSql = "DROP INDEX CONCURRENTLY accounts_balance_idx",
-            SafeOperation = new DropIndexOperation("accounts", "accounts_balance_idx") { Concurrently = true },
+            // Retort's default on a table that exists before the revision: dropped concurrently.
+            SafeOperation = new DropIndexOperation("accounts", "accounts_balance_idx"),
             // The SQL names only the index: its table is not known, so only an index the plan built is exempt.
             FindsOnNewTables = true,
         },
@@ -61,32 +63,42 @@ public static class PostgreSqlRuleCases
         new("RT020", "accounts") { Sql = "CLUSTER accounts USING accounts_pkey", SafeSql = "ANALYZE accounts" },
         new("RT021", "accounts")
         {
-            Operation = new AddConstraintOperation("accounts", new CheckConstraint("balance > 0", "accounts_balance_positive")),
+            Operation = new AddConstraintOperation("accounts", new CheckConstraint("balance > 0", "accounts_balance_positive")) { Online = false },
+            // Retort's default on a table that exists before the revision: the safe recipe.
+            SafeOperation = new AddConstraintOperation("accounts", new CheckConstraint("balance > 0", "accounts_balance_positive")),
             Sql = "ALTER TABLE accounts ADD CONSTRAINT accounts_balance_positive CHECK (balance > 0)",
             SafeSql = "ALTER TABLE accounts ADD CONSTRAINT accounts_balance_positive CHECK (balance > 0) NOT VALID",
         },
         new("RT022", "accounts")
         {
-            Operation = new AddConstraintOperation("accounts", new ForeignKeyConstraint("owner_id", "owners", "id", "accounts_owner_fk")),
+            Operation = new AddConstraintOperation("accounts", new ForeignKeyConstraint("owner_id", "owners", "id", "accounts_owner_fk")) { Online = false },
+            // Retort's default on a table that exists before the revision: the safe recipe.
+            SafeOperation = new AddConstraintOperation("accounts", new ForeignKeyConstraint("owner_id", "owners", "id", "accounts_owner_fk")),
             Sql = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id)",
             SafeSql = "ALTER TABLE accounts ADD CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id) NOT VALID",
         },
         new("RT023", "accounts")
         {
-            Operation = new AlterColumnOperation("accounts", "email") { NewNullable = false },
+            Operation = new AlterColumnOperation("accounts", "email") { NewNullable = false, Online = false },
+            // Retort's default on a table that exists before the revision: the safe recipe.
+            SafeOperation = new AlterColumnOperation("accounts", "email") { NewNullable = false },
             Sql = "ALTER TABLE accounts ALTER COLUMN email SET NOT NULL",
             SafeSql = "ALTER TABLE accounts ADD CONSTRAINT accounts_email_nn CHECK (email IS NOT NULL) NOT VALID;\n" +
                 "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_email_nn;\nALTER TABLE accounts ALTER COLUMN email SET NOT NULL",
         },
         new("RT024", "accounts")
         {
-            Operation = new AddConstraintOperation("accounts", new UniqueConstraint("email") { Name = "accounts_email_key" }),
+            Operation = new AddConstraintOperation("accounts", new UniqueConstraint("email") { Name = "accounts_email_key" }) { Online = false },
+            // Retort's default on a table that exists before the revision: the safe recipe.
+            SafeOperation = new AddConstraintOperation("accounts", new UniqueConstraint("email") { Name = "accounts_email_key" }),
             Sql = "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email)",
             SafeSql = "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key",
         },
         new("RT025", "events")
         {
-            Operation = new AddConstraintOperation("events", new PrimaryKeyConstraint("id") { Name = "events_pkey" }),
+            Operation = new AddConstraintOperation("events", new PrimaryKeyConstraint("id") { Name = "events_pkey" }) { Online = false },
+            // Retort's default on a table that exists before the revision: the safe recipe.
+            SafeOperation = new AddConstraintOperation("events", new PrimaryKeyConstraint("id") { Name = "events_pkey" }),
             Sql = "ALTER TABLE events ADD PRIMARY KEY (id)",
             SafeSql = "ALTER TABLE events ADD CONSTRAINT events_pkey PRIMARY KEY USING INDEX events_pkey",
         },

@@ -85,11 +85,17 @@ internal static class PgSql
     }
 
     /// <summary>
-    /// True when the operation compiles to its plain statement, not to the dialect's online recipe. An operation that
-    /// carries an <c>Online</c> choice (null: the recipe on a table that existed before the revision; false: the plain
-    /// statement) runs the recipe unless it is false; one without it always runs the plain statement. The choice is
-    /// read by name so the rules hold for every operation type that offers it.
+    /// True when the operation compiles to its plain statement, not to the dialect's safe recipe: an operation that
+    /// offers the recipe runs it unless its <c>Online</c> choice is false (null: the recipe on a table that existed
+    /// before the revision); a nullability change that shares its operation with a type change stays plain, since the
+    /// type change rewrites the table anyway. Every other operation runs its plain statement.
     /// </summary>
-    public static bool RunsPlain(MigrationOperation operation) =>
-        operation.GetType().GetProperty("Online") is not { } online || online.GetValue(operation) is false;
+    public static bool RunsPlain(MigrationOperation operation) => operation switch
+    {
+        CreateIndexOperation c => c.Online is false,
+        DropIndexOperation d => d.Online is false,
+        AddConstraintOperation a => a.Online is false,
+        AlterColumnOperation a => a.Online is false || (a.NewType is not null && a.NewNullable is false),
+        _ => true,
+    };
 }

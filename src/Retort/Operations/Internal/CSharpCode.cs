@@ -109,6 +109,9 @@ internal static class CSharpCode
     /// <summary>A C# boolean literal.</summary>
     public static string Bool(bool b) => b ? "true" : "false";
 
+    /// <summary>The <c>online:</c> argument of an op call, when the operation sets it.</summary>
+    public static string OnlineArg(bool? online) => online is { } o ? ", online: " + Bool(o) : "";
+
     /// <summary>A C# string literal (verbatim when it spans lines), or <c>null</c>.</summary>
     public static string S(string? s)
     {

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Retort.Dialects;
 using Retort.Operations;
 
 namespace Retort.Runner.Transactions;
@@ -26,7 +29,7 @@ internal sealed class PhasedRevision(MigrationRun run)
             return MigrationRun.Skipped(revision);
         var policy = run.Policy;
         // Where DDL is not transactional, every schema operation is a step of its own, recorded once it ran.
-        var phases = PlanPhase.Split(revision.Operations, op => policy.RunsOutsideTransaction(op) || (!policy.TransactionalDdl && op is not DataOperation));
+        var phases = PlanPhase.Split(revision.Steps, op => policy.RunsOutsideTransaction(op) || (!policy.TransactionalDdl && op is not DataOperation));
         var sums = phases.ToDictionary(p => p.Step, PhaseChecksum);
         var done = await run.Progress.ReadAsync(executor, info.Id, direction, ct);
         if (done.FirstOrDefault(p => !sums.TryGetValue(p.Step, out var sum) || sum != p.Checksum) is { } stale)
@@ -41,13 +44,44 @@ internal sealed class PhasedRevision(MigrationRun run)
         for (var i = 0; i < phases.Count; i++)
         {
             try { if (await RunPhaseAsync(i) is { } skipped) return skipped; }
-            catch (MigrationFailedException e) when (!e.PartlyApplied && (i > 0 || done.Count > 0 || phases[i].Data is not null))
+            catch (MigrationFailedException e) when (!e.PartlyApplied)
             {
-                var what = $"step {phases[i].Step + 1} ({(phases[i].Data?.Describe() ?? "schema changes")})";
+                // A failed recipe step removes what its recipe left half made; the phases before the recipe stay.
+                var committedBefore = phases[i] is { Operations: [RecipeStep { OnFailure.Count: > 0 } step] } recipe
+                    ? await UndoRecipeAsync(i, recipe, step) > 0
+                    : i > 0 || done.Count > 0 || phases[i].Data is not null;
+                if (!committedBefore) throw;
+                var what = $"step {phases[i].Step + 1} ({((MigrationOperation?)phases[i].Data ?? (phases[i].Operations is [RecipeStep r] ? r : null))?.Describe() ?? "schema changes"})";
                 throw new MigrationFailedException(e.RevisionId, direction, e.Statement, e.Reason, e.InnerException, what);
             }
         }
         return new RevisionRun(info, direction, before + watch.Elapsed, Rows: rows);
+
+        // Runs a failed recipe step's clean-up and removes the record of the recipe's earlier steps, so the next run
+        // starts the recipe again; returns the index of the recipe's first phase (the failed one's when the clean-up
+        // itself failed, which is then logged: what the recipe made stays, recorded, and the run resumes after it).
+        async Task<int> UndoRecipeAsync(int i, PlanPhase failed, RecipeStep step)
+        {
+            var from = failed.Step - step.Undoes;
+            var first = phases.Select((p, index) => (p, index)).First(x => x.p.Step >= from).index;
+            try
+            {
+                foreach (var statement in step.OnFailure) await executor.ExecuteAsync(statement, CancellationToken.None);
+                if (first < i)
+                    await TransactionProtocol.RunAsync(executor, policy, [], async () =>
+                    {
+                        for (var p = first; p < i; p++) await run.Progress.DeleteStepAsync(executor, info.Id, direction, phases[p].Step, CancellationToken.None);
+                        return true;
+                    }, CancellationToken.None);
+                return first;
+            }
+            catch (Exception e) when (e is DbException or StatementFailedException or RetortException)
+            {
+                run.Logger.LogWarning("Could not remove what the failed step '{Step}' left ({Reason}); it stays, and the next run resumes after the steps that committed.",
+                    step.Describe(), e.Message);
+                return i;
+            }
+        }
 
         async Task<RevisionRun?> RunPhaseAsync(int i)
         {
@@ -96,7 +130,7 @@ internal sealed class PhasedRevision(MigrationRun run)
                 });
                 if (!last)
                 {
-                    await run.Progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, "schema changes", 0, 0, true,
+                    await run.Progress.SaveAsync(executor, new DataStepProgress(info.Id, direction, phase.Step, phase.Operations is [RecipeStep own] ? own.Describe() : "schema changes", 0, 0, true,
                         phaseWatch.Elapsed, sums[phase.Step], null), exists: false, ct);
                     return true;
                 }

@@ -25,8 +25,10 @@ internal abstract class TransactionStrategy(MigrationRun run)
     public virtual async Task<IReadOnlyList<RevisionRun>> RunAsync(IReadOnlyList<RevisionPlan> revisions, IReadOnlySet<string> resumed, CancellationToken ct)
     {
         var runs = new List<RevisionRun>();
-        foreach (var revision in revisions)
+        foreach (var written in revisions)
         {
+            // Operations on tables that exist before the revision run as the dialect's safe recipes.
+            var revision = written.WithSafeRecipes(Run.Dialect);
             if (ct.IsCancellationRequested)
             {
                 // Stopping between revisions: an open transaction holds only finished revisions, so keep them.
