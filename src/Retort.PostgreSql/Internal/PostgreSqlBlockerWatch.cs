@@ -74,7 +74,7 @@ internal sealed partial class PostgreSqlBlockerWatch : LockWaitWatch
     /// <summary>Hides the value after anything password-like (<c>PASSWORD 'x'</c>, <c>password=x</c>) in query text.</summary>
     internal static string Redact(string query) => PasswordPattern().Replace(query, m => m.Groups[1].Value + "***");
 
-    [GeneratedRegex(@"(?i)(password\s*(?:=\s*|\s+))('(?:[^']|'')*'?|""[^""]*""?|[^\s,;)]+)")]
+    [GeneratedRegex(@"(?i)(password\s*(?:=\s*|\s+))('(?:[^']|'')*'?|""[^""]*""?|[^\s,;)'""]+)")]
     private static partial Regex PasswordPattern();
 
     [GeneratedRegex(@"(?i)(?:^|\s)-c\s*lock_timeout\s*=\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?")]
