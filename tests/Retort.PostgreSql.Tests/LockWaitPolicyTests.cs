@@ -87,6 +87,30 @@ public sealed class LockWaitPolicyTests
         Assert.True(worst <= 0.20, $"the table was blocked {worst:P0} of the blocker's 10 s in the worst of 2000 schedules");
     }
 
+    [Theory]
+    [InlineData("ALTER ROLE app PASSWORD 'hunter2'", "ALTER ROLE app PASSWORD ***")]
+    [InlineData("alter role app with password 'it''s hunter2' valid until 'infinity'", "alter role app with password *** valid until 'infinity'")]
+    [InlineData("SELECT dblink_connect('host=db password=hunter2 user=app')", "SELECT dblink_connect('host=db password=*** user=app')")]
+    [InlineData("CREATE USER app PASSWORD \"hunter2\"", "CREATE USER app PASSWORD ***")]
+    public void A_blockers_query_is_shown_without_anything_password_like(string query, string shown)
+    {
+        var described = PostgreSqlBlockerWatch.Describe(4242, "active", "admin", 3.04, 1.5, query);
+        Assert.DoesNotContain("hunter2", described);
+        Assert.Equal($"server process 4242 (application 'admin', active, transaction open 3.0 s, query started 1.5 s ago: {shown})", described);
+    }
+
+    [Fact]
+    public void A_blockers_query_is_shown_on_one_line_and_cut_at_80_characters()
+    {
+        var query = "SELECT *\n  FROM accounts\n WHERE note = '" + new string('x', 200) + "'";
+        var described = PostgreSqlBlockerWatch.Describe(7, "idle in transaction", null, null, null, query);
+        var shown = described[(described.IndexOf("query: ", StringComparison.Ordinal) + 7)..^1];
+        Assert.Equal(81, shown.Length);
+        Assert.StartsWith("SELECT * FROM accounts WHERE note = 'xxx", shown);
+        Assert.EndsWith("…", shown);
+        Assert.StartsWith("server process 7 (idle in transaction, query: ", described);
+    }
+
     [PgFact]
     public async Task A_DDL_statement_behind_a_blocker_warns_naming_it_and_succeeds_once_the_blocker_ends()
     {
