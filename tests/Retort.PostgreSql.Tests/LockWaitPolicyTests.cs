@@ -186,6 +186,27 @@ public sealed class LockWaitPolicyTests
         Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
     }
 
+    [PgFact]
+    public async Task The_swap_of_a_copy_and_swap_behind_a_blocker_that_never_ends_fails_after_the_wait_budget_naming_the_blocker()
+    {
+        await using var pg = await BusyTableAsync();
+        // A read lock does not stop the copy (its triggers take SHARE ROW EXCLUSIVE); it stops the swap.
+        await using var blocker = await BlockerAsync(pg);
+
+        await using var database = Database.Open(pg.Url, new PostgreSqlDialect(new PostgreSqlOptions { LockWaitBudget = TimeSpan.FromSeconds(10) }));
+        var log = new WarningLog();
+        var migrator = new Migrator(database, InlineScript.Single(op => op.Backfill("busy", "n = n + 1", strategy: BackfillStrategy.CopyAndSwap)), logger: log);
+        var e = await Assert.ThrowsAnyAsync<RetortException>(() => migrator.UpgradeAsync());
+
+        Assert.Contains("(the lock wait budget is 10 s)", e.Message);
+        Assert.Contains($"blocked by server process {blocker.Pid} (application 'nightly_report', idle in transaction", e.Message);
+        Assert.DoesNotContain("hunter2", e.Message);
+        Assert.Contains(log.Messages, m => m.Contains($"blocked by server process {blocker.Pid}", StringComparison.Ordinal));
+        Assert.Empty(await migrator.GetCurrentHeadIdsAsync());
+        // The original is still the table: the swap never happened.
+        Assert.Equal(0L, await pg.ScalarAsync<long>("SELECT count(*) FROM busy WHERE n <> 0"));
+    }
+
     private static async Task<PgDatabase> BusyTableAsync()
     {
         var pg = await PgDatabase.CreateAsync();

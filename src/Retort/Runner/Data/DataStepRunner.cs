@@ -73,7 +73,9 @@ internal sealed class DataStepRunner
                 return finished.RowsWritten;
             }
             // The table's catalog is checked before anything changes (and not at all once the copy is swapped in).
-            copy = new CopyAndSwapStep(this, await Context.Sql.CreateTableCopyAsync(Executor.Connection, swapped, source.Keys, resuming: started is not null, ct));
+            var tableCopy = await Context.Sql.CreateTableCopyAsync(Executor.Connection, swapped, source.Keys, resuming: started is not null, ct);
+            tableCopy.Logger = _run.Logger;
+            copy = new CopyAndSwapStep(this, tableCopy);
         }
         await using var prepared = await Context.Sql.PrepareConnectionAsync(Executor.Connection, ct);
         var total = await Context.Sql.EstimateRowsAsync(Executor.Connection, source.Text, source.IsQuery, ct);
