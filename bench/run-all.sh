@@ -12,5 +12,8 @@ done
 # The data-migration workload (same harness): 1,000,000 rows on SQLite and PostgreSQL.
 echo "== data-migration" >&2
 python3 "$here/data-migration/run.py" --runs "${BENCH_RUNS:-3}" | tee "$RESULTS/data-migration.md" >&2
+# The live-load workload: an application's statements while each scenario's migration runs (about 10 minutes).
+echo "== live-load" >&2
+"$here/live-load/run.sh" >/dev/null
 cat "$RESULTS"/*.md > "$RESULTS/all.md"
 echo "All results: $RESULTS/all.md" >&2

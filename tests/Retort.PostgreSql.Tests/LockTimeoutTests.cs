@@ -19,7 +19,7 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
     /// <summary>
     /// How long the readers below may wait for a lock. A wait for a lock ends on the server's timer, not on how fast the
     /// machine is, so this can sit well between the migration's lock_timeout (at most 300 ms here) and the waits a reader
-    /// would see if the migration queued for its lock longer (the default lock_timeout of 5 s) or until the holder commits.
+    /// would see if the migration queued for its lock longer (a lock_timeout of seconds) or until the holder commits.
     /// </summary>
     private const string ReaderLockTimeout = "3s";
 
@@ -162,7 +162,7 @@ public class LockTimeoutTests(PgDatabase db) : IClassFixture<PgDatabase>
     {
         await using var byDefault = db.Open();
         await using (var c = await byDefault.OpenConnectionAsync())
-            Assert.Equal("5s", await new NpgsqlCommand("SHOW lock_timeout", (NpgsqlConnection)c).ExecuteScalarAsync());
+            Assert.Equal("500ms", await new NpgsqlCommand("SHOW lock_timeout", (NpgsqlConnection)c).ExecuteScalarAsync());
         await using var fromUrl = db.Open("lock_timeout=2s&statement_timeout=30s");
         await using (var c = await fromUrl.OpenConnectionAsync())
         {

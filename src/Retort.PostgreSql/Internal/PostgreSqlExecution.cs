@@ -42,7 +42,8 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
             return;
         }
         await Retry.RunAsync(_ => command.ExecuteNonQueryAsync(cancellationToken),
-            retry => { LogRetry(retry, statement, logger); return Task.CompletedTask; }, null, cancellationToken);
+            retry => { LogRetry(retry, statement, logger); return Task.CompletedTask; }, retry => GaveUp(retry, statement), cancellationToken,
+            watched: command.Connection);
     }
 
     /// <summary>True: a round trip to the server costs more than most DDL statements.</summary>
@@ -166,7 +167,7 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
         async retry =>
         {
             var statement = waiting!;
-            if (retry.Delay is null) throw new StatementFailedException(statement, retry.Failure.Message, retry.Failure);
+            if (retry.Delay is null) throw GaveUp(retry, statement);
             try
             {
                 // One plain command, not NpgsqlTransaction.RollbackAsync(name) and ReleaseAsync(name): Npgsql's
@@ -181,17 +182,26 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
             }
             LogRetry(retry, statement, logger);
             start = firstSchema;
-        }, null, cancellationToken, canRetry: e => e is PostgresException);
+        }, null, cancellationToken, canRetry: e => e is PostgresException, watched: connection);
     }
 
     /// <summary>Logs a schema change's failed attempt to get its lock; the policy then waits before the next one.</summary>
-    private void LogRetry(LockRetry retry, SqlStatement statement, ILogger logger)
+    private static void LogRetry(LockRetry retry, SqlStatement statement, ILogger logger)
     {
         if (retry.Delay is not { } delay) return;
-        var reason = retry.Failure is PostgresException p ? p.MessageText : retry.Failure.Message;
-        logger.LogWarning("A DDL statement could not get its lock ({Reason}; attempt {Attempt} of {Max}): other sessions hold it. " +
-            "Retrying in {Delay} ms: {Sql}", reason, retry.Attempt, Retry.MaxAttempts, (long)delay.TotalMilliseconds, StatementClassifier.FirstLine(statement.Sql));
+        logger.LogWarning("A DDL statement could not get its lock ({Reason}; {Summary}). Nothing is held while it waits; " +
+            "retrying in {Delay} ms: {Sql}", Reason(retry), retry.Summary, (long)delay.TotalMilliseconds, StatementClassifier.FirstLine(statement.Sql));
     }
+
+    /// <summary>The error of a statement whose lock waits used up the retries or the wait budget.</summary>
+    private static StatementFailedException GaveUp(LockRetry retry, SqlStatement statement) =>
+        new(statement, $"{Reason(retry)}. Gave up after {retry.Attempt} {(retry.Attempt == 1 ? "try" : "tries")} over {retry.Waited.TotalSeconds:0.0} s of waiting" +
+            (retry.Budget is { } b ? $" (the lock wait budget is {b.TotalSeconds:0.#} s)" : "") +
+            (retry.Blockers is { Length: > 0 } who ? $"; blocked by {who}" : "; the blocking session was not seen (it may have ended)") +
+            ". Let that session finish (or end it with pg_terminate_backend), or raise PostgreSqlOptions.LockWaitBudget, then run the upgrade again.",
+            retry.Failure);
+
+    private static string Reason(LockRetry retry) => retry.Failure is PostgresException p ? p.MessageText : retry.Failure.Message;
 
     private static async Task ExecuteConcurrentAsync(DbCommand command, SqlStatement statement, ILogger logger, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Retort.Dialects;
 
@@ -286,12 +287,21 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
             await work();
             await ExecuteAsync(c, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
         },
-        retry => ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken),
-        retry => new RetortException($"Gave up the copy-and-swap backfill of {plan.Table} after {retry.Attempt} attempts over {retry.Waited.TotalSeconds:0.#} s: " +
-            $"other sessions kept holding a lock it needs ({(retry.Failure as PostgresException)?.MessageText ?? retry.Failure.Message}" +
-            $"{(retry.Failure is PostgresException { Where: { Length: > 0 } where } ? "; " + where : "")}). " +
+        async retry =>
+        {
+            await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
+            if (retry.Delay is { } delay)
+                Logger.LogWarning("The copy-and-swap backfill of {Table} could not get a lock ({Reason}; {Summary}). Nothing is held while it waits; " +
+                    "trying again in {Delay} ms.", plan.Table, (retry.Failure as PostgresException)?.MessageText ?? retry.Failure.Message, retry.Summary,
+                    (long)delay.TotalMilliseconds);
+        },
+        retry => new RetortException($"Gave up the copy-and-swap backfill of {plan.Table} after {retry.Attempt} attempts over {retry.Waited.TotalSeconds:0.#} s" +
+            (retry.Budget is { } b ? $" (the lock wait budget is {b.TotalSeconds:0.#} s)" : "") +
+            $": other sessions kept holding a lock it needs ({(retry.Failure as PostgresException)?.MessageText ?? retry.Failure.Message}" +
+            $"{(retry.Failure is PostgresException { Where: { Length: > 0 } where } ? "; " + where : "")})" +
+            (retry.Blockers is { Length: > 0 } who ? $"; blocked by {who}" : "") + ". " +
             "What the step committed is kept. Let those sessions finish (pg_locks and pg_stat_activity show them) and run the upgrade again to resume.", retry.Failure),
-        cancellationToken, canRetry: e => e is PostgresException);
+        cancellationToken, canRetry: e => e is PostgresException, watched: c);
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection c, string sql, CancellationToken cancellationToken)
     {

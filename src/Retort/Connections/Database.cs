@@ -57,6 +57,21 @@ public sealed class Database : IAsyncDisposable, IDisposable
         return new Database(found, cs, found.Name + ": " + found.Connections.RedactConnectionString(cs));
     }
 
+    /// <summary>
+    /// Opens a database from a URL or an ADO.NET connection string with <paramref name="dialect"/>, a dialect
+    /// instance of the application's own (one configured with options), without registering it.
+    /// </summary>
+    public static Database Open(string urlOrConnectionString, Dialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (string.IsNullOrWhiteSpace(urlOrConnectionString))
+            throw new RetortException("No database given. Pass a URL such as sqlite:///app.db, or a connection string with its dialect.");
+        if (!DatabaseUrl.LooksLikeUrl(urlOrConnectionString))
+            return new Database(dialect, urlOrConnectionString, dialect.Name + ": " + dialect.Connections.RedactConnectionString(urlOrConnectionString));
+        var url = DatabaseUrl.Parse(urlOrConnectionString);
+        return new Database(dialect, dialect.Connections.ConnectionStringFromUrl(url), url.ToString());
+    }
+
     private static DbConnectionStringBuilder? TryParseConnectionString(string cs)
     {
         try { return new DbConnectionStringBuilder { ConnectionString = cs }; }

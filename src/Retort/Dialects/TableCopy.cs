@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Retort.Dialects;
 
@@ -20,6 +22,9 @@ namespace Retort.Dialects;
 /// </summary>
 public abstract class TableCopy
 {
+    /// <summary>Where the copy reports what it waits for (a lock another session holds); the runner sets it.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>Creates the copy (without indexes), the change log and what records writes to the table into it.</summary>
     public abstract Task PrepareAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 

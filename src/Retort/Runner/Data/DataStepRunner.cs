@@ -73,7 +73,9 @@ internal sealed class DataStepRunner
                 return finished.RowsWritten;
             }
             // The table's catalog is checked before anything changes (and not at all once the copy is swapped in).
-            copy = new CopyAndSwapStep(this, await Context.Sql.CreateTableCopyAsync(Executor.Connection, swapped, source.Keys, resuming: started is not null, ct));
+            var tableCopy = await Context.Sql.CreateTableCopyAsync(Executor.Connection, swapped, source.Keys, resuming: started is not null, ct);
+            tableCopy.Logger = _run.Logger;
+            copy = new CopyAndSwapStep(this, tableCopy);
         }
         await using var prepared = await Context.Sql.PrepareConnectionAsync(Executor.Connection, ct);
         var total = await Context.Sql.EstimateRowsAsync(Executor.Connection, source.Text, source.IsQuery, ct);
@@ -93,7 +95,7 @@ internal sealed class DataStepRunner
             {
                 outcome = await _run.Dialect.Execution.Retry.RunAsync(
                     _ => BatchAsync(copy, source, size, byKeyRange, batchWatch, resumed),
-                    RolledBackAsync, null, ct);
+                    RolledBackAsync, null, ct, watched: Executor.Connection);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -186,9 +188,9 @@ internal sealed class DataStepRunner
     private async Task RolledBackAsync(LockRetry retry)
     {
         if (retry.Delay is not { } delay) throw await LockGaveUpAsync(retry);
-        _run.Logger.LogWarning("A batch of revision {Revision} (step {Step}: {Description}) could not get a lock ({Reason}; attempt {Attempt}): " +
+        _run.Logger.LogWarning("A batch of revision {Revision} (step {Step}: {Description}) could not get a lock ({Reason}; {Summary}): " +
             "another session holds it. The batch was rolled back; trying it again in {Delay} ms.",
-            Revision.Info.Id, Step + 1, Operation.Describe(), DatabaseMessage(retry.Failure), retry.Attempt, (long)delay.TotalMilliseconds);
+            Revision.Info.Id, Step + 1, Operation.Describe(), DatabaseMessage(retry.Failure), retry.Summary, (long)delay.TotalMilliseconds);
     }
 
     /// <summary>The error of a batch that kept meeting lock failures until the retries were used up.</summary>
@@ -205,7 +207,9 @@ internal sealed class DataStepRunner
         try { held = await Context.Sql.DescribeLockFailureAsync(Executor.Connection, retry.Failure, table, CancellationToken.None); }
         catch (System.Data.Common.DbException) { held = DatabaseMessage(retry.Failure); }
         return new RetortException($"Gave up a batch of revision {Revision.Info.Id} (step {Step + 1}: {Operation.Describe()}) on table {table} after {retry.Attempt} " +
-            $"attempts over {retry.Waited.TotalSeconds:0.#} s: another session kept holding a lock the batch needs ({held}). The batch was rolled back; " +
+            $"attempts over {retry.Waited.TotalSeconds:0.#} s" + (retry.Budget is { } budget ? $" (the lock wait budget is {budget.TotalSeconds:0.#} s)" : "") +
+            $": another session kept holding a lock the batch needs ({held})" + (retry.Blockers is { Length: > 0 } who ? $"; blocked by {who}" : "") +
+            ". The batch was rolled back; " +
             "every batch before it is committed and checkpointed. Let that session finish (or end it), then run upgrade again to resume from the checkpoint.",
             retry.Failure);
     }
