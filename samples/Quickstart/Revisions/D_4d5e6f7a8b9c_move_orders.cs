@@ -26,7 +26,8 @@ public sealed class Revision_4d5e6f7a8b9c : Migration
             o => new OrderLine(o.Id, o.CustomerId ?? throw new InvalidOperationException($"legacy order {o.Id} names unknown customer '{o.CustomerName}'"),
                 o.Item, (long)Math.Round(o.Amount * 100)),
             keyColumns: ["id"], description: "legacy_order rows into order_line");
-        op.DropTable("legacy_order");
+        // Its rows were moved into order_line just above, so dropping it loses nothing: say so to the lint gate.
+        op.DropTable("legacy_order").Allow("RT004", "its rows were moved into order_line by the transform above");
     }
 
     public override void Downgrade(Op op)
