@@ -121,6 +121,9 @@ public sealed class Database : IAsyncDisposable, IDisposable
         return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
     }
 
+    /// <summary>The connection string (with its password): never printed.</summary>
+    internal string ConnectionString => _connectionString;
+
     /// <summary>Creates an empty throwaway database next to this one (see <see cref="DialectConnections.CreateScratchDatabaseAsync"/>).</summary>
     public Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken = default) =>
         Dialect.Connections.CreateScratchDatabaseAsync(_connectionString, cancellationToken);

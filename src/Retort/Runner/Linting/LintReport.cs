@@ -17,6 +17,9 @@ public sealed record LintReport(string Dialect, IReadOnlyList<string> Revisions,
     /// <summary>The rules of the dialect's catalogue, for SARIF's rule list.</summary>
     public IReadOnlyList<LintRule> Rules { get; init; } = [];
 
+    /// <summary>What running the plan on a shadow database showed (<c>--verify</c>), or null when it was not run.</summary>
+    public LintVerification? Verification { get; init; }
+
     /// <summary>Error findings that are not allowed: <c>upgrade</c> refuses to run while there is one.</summary>
     public IReadOnlyList<LintFinding> Blocking => Findings.Where(f => f.Severity == LintSeverity.Error && !f.IsAllowed).ToList();
 
