@@ -6,8 +6,10 @@ using Retort.Runner.Linting;
 namespace Retort.Cli.Commands;
 
 /// <summary>
-/// <c>retort lint [TARGET] [--from REV] [--allow RULE,…] [--format people|json|sarif]</c>: the findings of the pending
-/// revisions, as the gate in <c>upgrade</c> sees them. Exit code 0 without blocking findings, 1 with, 2 when it could not lint.
+/// <c>retort lint [TARGET] [--from REV] [--allow RULE,…] [--format people|json|sarif] [--verify [--shadow-url URL]]</c>: the
+/// findings of the pending revisions, as the gate in <c>upgrade</c> sees them; with <c>--verify</c>, also the locks and
+/// rewrites each statement showed on a shadow database. Exit code 0 without blocking findings, 1 with, 2 when it could
+/// not lint (or a statement failed on the shadow).
 /// </summary>
 internal static class LintCommand
 {
@@ -24,10 +26,17 @@ internal static class LintCommand
         var allow = AllowOption();
         var format = new Option<string>("--format") { Description = "people (a table), json or sarif (SARIF 2.1.0 for code scanning).", DefaultValueFactory = _ => "people" };
         format.AcceptOnlyFromAmong("people", "json", "sarif");
+        var verify = new Option<bool>("--verify")
+        {
+            Description = "PostgreSQL, with --url: run the pending plan statement by statement on a schema-only shadow copy of the database (a " +
+                "scratch database made from its schema and dropped afterwards, or --shadow-url) and show the locks and rewrites the server " +
+                "reports beside the rules' claims. The database itself is only read.",
+        };
+        var shadowUrl = new Option<string?>("--shadow-url") { Description = "With --verify: a database that already holds the target's schema, to run the plan on instead of a scratch database. Never the target." };
         var command = new Command("lint",
             "Check the pending revisions for statements that lock or break a live application, without running anything. With --url, only the " +
             "revisions that database would run, with its live table sizes; without, every revision from base and no database is touched.")
-        { target, from, allow, format };
+        { target, from, allow, format, verify, shadowUrl };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var useDatabase = ctx.Get(setup.Common.Url) is not null || setup.GetEnvironmentVariable("RETORT_URL") is { Length: > 0 };
@@ -37,6 +46,8 @@ internal static class LintCommand
                 From = ctx.Get(from),
                 UseDatabase = useDatabase,
                 Allow = SplitRules(ctx.Get(allow)),
+                Verify = ctx.Get(verify),
+                ShadowUrl = ctx.Get(shadowUrl),
             }, ct);
             switch (ctx.Get(format))
             {
@@ -51,6 +62,7 @@ internal static class LintCommand
                     LintView.Write(ctx.Console, result.Report, result.Database);
                     break;
             }
+            if (result.VerifyFailed) return CouldNotLint;
             return result.HasBlockingFindings ? Findings : RetortCommandLine.Success;
         }, CouldNotLint));
         return command;

@@ -15,6 +15,7 @@ internal static class LintView
         if (report.Findings.Count == 0)
         {
             console.WriteLine("No findings.");
+            if (report.Verification is { } verified) VerifyView.Write(console, verified);
             return;
         }
         if (console.Profile.Capabilities.Ansi)
@@ -34,6 +35,7 @@ internal static class LintView
                 foreach (var line in Detail(f).Split('\n')) console.WriteLine("    " + line);
             }
         }
+        if (report.Verification is { } verification) VerifyView.Write(console, verification);
         Summary(console, report);
     }
 

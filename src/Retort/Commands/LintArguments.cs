@@ -20,4 +20,16 @@ public sealed record LintArguments
 
     /// <summary>Rules allowed for the whole run, as <c>upgrade --allow</c> takes them.</summary>
     public IReadOnlyCollection<string> Allow { get; init; } = [];
+
+    /// <summary>
+    /// True to run the pending plan, statement by statement, on a schema-only shadow database and report the locks and
+    /// rewrites the server shows beside the rules' claims (PostgreSQL only; needs <see cref="UseDatabase"/>).
+    /// </summary>
+    public bool Verify { get; init; }
+
+    /// <summary>
+    /// With <see cref="Verify"/>: the URL of a shadow database that already holds the target's schema (never the target
+    /// itself). Null makes a scratch database from the target's reflected schema and drops it afterwards.
+    /// </summary>
+    public string? ShadowUrl { get; init; }
 }

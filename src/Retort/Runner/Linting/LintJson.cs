@@ -60,6 +60,61 @@ public static class LintJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (report.Verification is { } verification) WriteVerification(json, verification);
+        json.WriteEndObject();
+    }
+
+    // "verify": present only with --verify; every statement run on the shadow, what the server showed, and the claims.
+    private static void WriteVerification(Utf8JsonWriter json, LintVerification verification)
+    {
+        json.WriteStartObject("verify");
+        json.WriteString("shadow", verification.Shadow);
+        json.WriteBoolean("scratch", verification.Scratch);
+        WriteOrNull(json, "failure", verification.Failure);
+        json.WriteNumber("differences", verification.Differences.Count);
+        json.WriteStartArray("statements");
+        foreach (var s in verification.Statements)
+        {
+            json.WriteStartObject();
+            json.WriteString("revision", s.Revision);
+            json.WriteNumber("operationIndex", s.OperationIndex);
+            json.WriteString("operation", s.Operation);
+            json.WriteString("sql", s.Sql);
+            WriteOrNull(json, "skipped", s.Skipped);
+            WriteOrNull(json, "error", s.Error);
+            if (s.Observed is { } observed) json.WriteBoolean("inTransaction", observed.InTransaction); else json.WriteNull("inTransaction");
+            json.WriteStartArray("relations");
+            foreach (var r in s.Observed?.Relations ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("schema", r.Schema);
+                json.WriteString("name", r.Name);
+                json.WriteStartArray("locks");
+                foreach (var mode in r.Modes) json.WriteStringValue(mode);
+                json.WriteEndArray();
+                WriteOrNull(json, "strongestLock", r.StrongestMode);
+                json.WriteBoolean("rewritten", r.Rewritten);
+                if (r.Scans is { } scans) json.WriteNumber("scans", scans); else json.WriteNull("scans");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("claims");
+            foreach (var c in s.Claims)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", c.Finding.Rule.Id);
+                json.WriteString("table", c.Relation);
+                WriteOrNull(json, "lock", c.Finding.Rule.Lock);
+                json.WriteBoolean("rewrites", c.Finding.Rule.Rewrites);
+                json.WriteBoolean("scans", c.Finding.Rule.Scans);
+                json.WriteString("result", c.Agrees ? "agree" : "differs");
+                WriteOrNull(json, "difference", c.Difference);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
