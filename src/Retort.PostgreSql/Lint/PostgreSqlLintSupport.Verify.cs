@@ -24,14 +24,14 @@ public sealed partial class PostgreSqlLintSupport
     /// <inheritdoc />
     public override async Task<bool> SameDatabaseAsync(string connectionString, string otherConnectionString, CancellationToken cancellationToken = default)
     {
-        // A database is the server (its data directory's identity and start) plus the database's oid: host names may differ.
+        // A database is the server (when it started, to the microsecond, and its port) plus the database's oid: host names may differ.
         async Task<string> IdentityAsync(string cs)
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
                 "SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text || '/' || pg_postmaster_start_time()::text || '/' || " +
-                "coalesce(inet_server_port()::text, '') || '/' || current_setting('data_directory', true)", connection);
+                "coalesce(inet_server_port()::text, current_setting('port'))", connection);
             return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         return await IdentityAsync(connectionString) == await IdentityAsync(otherConnectionString);

@@ -85,7 +85,9 @@ public sealed partial class MigrationCommands
                 throw new RetortException($"Could not copy the schema of {database.DisplayName} into the scratch shadow database: {e.Message} " +
                     "Make a schema-only copy yourself (pg_dump --schema-only) and pass it with --shadow-url.", e);
             }
-            return await migrator.LintVerifyAsync(arguments.Target, scratch.ConnectionString, "a scratch database made from its schema, dropped afterwards",
+            var builder = new DbConnectionStringBuilder { ConnectionString = scratch.ConnectionString };
+            var name = builder.TryGetValue("Database", out var value) ? $"scratch database {value}" : "a scratch database";
+            return await migrator.LintVerifyAsync(arguments.Target, scratch.ConnectionString, $"{name} (made from the target's schema, dropped afterwards)",
                 scratch: true, schema, options, ct);
         }
         finally
