@@ -145,4 +145,25 @@ public sealed class PgLintVerifyTests
         Assert.Contains("failed on the shadow database", result.Out);
         Assert.Contains("relation \"accounts\" does not exist", result.Out);
     }
+
+    [PgFact]
+    public async Task A_statement_that_fails_on_the_scratch_shadow_still_drops_it()
+    {
+        await using var env = await PgCliEnvironment.CreateAsync();
+        await env.RevisionAsync("accounts", "CREATE TABLE accounts (id integer PRIMARY KEY);\nINSERT INTO accounts VALUES (1);", "DROP TABLE accounts;");
+        await env.OkAsync("upgrade", "head");
+        // Fine on the target (one row), a division by zero on the empty shadow.
+        await env.RevisionAsync("check", "SELECT 1 / (SELECT count(*) FROM accounts);", null);
+        var databases = await DatabaseCountAsync();
+
+        var result = await env.RunAsync("lint", "--verify", "--format", "json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        var verify = json.RootElement.GetProperty("verify");
+        Assert.Contains("division by zero", verify.GetProperty("failure").GetString());
+        Assert.Contains("division by zero", verify.GetProperty("statements")[0].GetProperty("error").GetString());
+        Assert.Equal(0, await DatabaseCountAsync(verify.GetProperty("shadow").GetString()!.Split(' ')[2]));
+        Assert.Equal(databases, await DatabaseCountAsync());
+    }
 }
