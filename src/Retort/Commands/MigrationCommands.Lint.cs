@@ -87,7 +87,7 @@ public sealed partial class MigrationCommands
             }
             var builder = new DbConnectionStringBuilder { ConnectionString = scratch.ConnectionString };
             var name = builder.TryGetValue("Database", out var value) ? $"scratch database {value}" : "a scratch database";
-            return await migrator.LintVerifyAsync(arguments.Target, scratch.ConnectionString, $"{name} (made from the target's schema, dropped afterwards)",
+            return await migrator.LintVerifyAsync(arguments.Target, scratch.ConnectionString, $"{name}, made from the target's schema and dropped afterwards",
                 scratch: true, schema, options, ct);
         }
         finally
