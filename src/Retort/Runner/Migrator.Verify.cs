@@ -48,22 +48,31 @@ public sealed partial class Migrator
         string? failure = null;
         foreach (var revision in revisions)
         {
-            var index = 0;
-            foreach (var group in dialect.Generator.GroupOperations(revision.Plan))
+            // As upgrade runs it: operations on tables that exist before the revision as the dialect's safe recipes,
+            // whose steps keep the position of the operation they stand for (the findings' OperationIndex).
+            var steps = dialect.Generator.SafeRecipes(revision.Plan);
+            int PlanIndex(MigrationOperation step)
             {
-                var first = index;
-                index += group.Count;
+                var source = step is RecipeStep recipe ? recipe.Source : step;
+                for (var i = 0; i < revision.Plan.Count; i++)
+                    if (ReferenceEquals(revision.Plan[i], source)) return i;
+                return -1;
+            }
+            foreach (var group in dialect.Generator.GroupOperations(steps))
+            {
+                var indexes = group.Select(PlanIndex).Where(i => i >= 0).ToList();
+                var first = indexes.Count == 0 ? 0 : indexes.Min();
                 var operation = string.Join("; ", group.Select(o => o.Describe()));
-                var findings = report.Findings.Where(f => f.Revision == revision.Info.Id && f.OperationIndex >= first && f.OperationIndex < index).ToList();
-                IReadOnlyList<MigrationStep> steps;
-                try { steps = await dialect.Generator.CompileAsync(group, tracker, cancellationToken); }
+                var findings = report.Findings.Where(f => f.Revision == revision.Info.Id && f.OperationIndex is { } at && indexes.Contains(at)).ToList();
+                IReadOnlyList<MigrationStep> compiled;
+                try { compiled = await dialect.Generator.CompileAsync(group, tracker, cancellationToken); }
                 catch (RetortException e)
                 {
                     failure = $"Revision {revision.Info.Id}, operation {first + 1} ({operation}) could not be compiled: {e.Message}";
                     break;
                 }
                 var own = new List<VerifiedStatement>();
-                foreach (var step in steps)
+                foreach (var step in compiled)
                 {
                     if (step is not MigrationStep.Sql sql)
                     {
@@ -91,7 +100,8 @@ public sealed partial class Migrator
                     }
                     if (failure is not null) break;
                 }
-                tracker.Apply(group, revision.Info.Id);
+                // The tracked schema follows the operations the recipes stand for, as an offline script's does.
+                tracker.Apply(group.Select(o => o is RecipeStep r ? (r.AppliesSource ? r.Source : null) : o).OfType<MigrationOperation>(), revision.Info.Id);
                 statements.AddRange(WithClaims(dialect, own, findings, version));
                 if (failure is not null) break;
             }
