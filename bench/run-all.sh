@@ -5,7 +5,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib/common.sh"
 bench_init
 export BENCH_SKIP_BUILD=1
-for w in revisions status edit-loop sqlite-rebuild autogenerate; do
+for w in revisions status edit-loop sqlite-rebuild autogenerate lint; do
   echo "== $w" >&2
   "$here/$w/run.sh"
 done
