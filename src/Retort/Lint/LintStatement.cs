@@ -22,4 +22,21 @@ public sealed record LintStatement(string Text, SqlFlavor Flavor)
     public IReadOnlyList<string> Words => _words ??= Tokens.Select(t => t.Text.ToUpperInvariant()).ToList();
 
     private IReadOnlyList<string>? _words;
+
+    /// <summary>
+    /// A shape read from the statement (its column definitions, its ALTER TABLE actions), computed once: several rules
+    /// read the same shape of every statement of a plan, and the gate lints every pending revision before each upgrade.
+    /// </summary>
+    /// <param name="key">What is read, unique per reader.</param>
+    /// <param name="read">Reads it from the statement.</param>
+    public T Shape<T>(string key, Func<LintStatement, T> read)
+    {
+        _shapes ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (_shapes.TryGetValue(key, out var known)) return (T)known!;
+        var value = read(this);
+        _shapes[key] = value;
+        return value;
+    }
+
+    private Dictionary<string, object?>? _shapes;
 }

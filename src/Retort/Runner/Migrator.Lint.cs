@@ -33,14 +33,20 @@ public sealed partial class Migrator
         return await LintWithLiveAsync(connection, path.Select(info => ForLint(info, PlanFor(info, up: true))).ToList(), options ?? new LintOptions(), cancellationToken);
     }
 
-    private async Task<LintReport> LintWithLiveAsync(DbConnection connection, IReadOnlyList<LintRevision> revisions, LintOptions options, CancellationToken ct)
+    private async Task<LintReport> LintWithLiveAsync(DbConnection connection, IReadOnlyList<LintRevision> revisions, LintOptions options, CancellationToken ct,
+        bool blockingOnly = false)
     {
         var dialect = _database.Dialect;
-        // The first pass names the tables worth reading; the second sees their statistics.
+        // The first pass, with the server's version (which the driver knows without a query), names the tables worth
+        // reading; the second sees their statistics. The gate reads them only when something would block: statistics
+        // can only turn a finding on an empty table into a note, and reading them costs a query per table.
+        var version = (await dialect.Lint.ReadLiveAsync(connection, dialect, [], ct)).ServerVersion ?? options.ServerVersion;
+        options = options with { ServerVersion = version };
         var first = PlanLinter.Lint(dialect, revisions, options);
+        if (blockingOnly && first.Blocking.Count == 0) return first;
         var live = await dialect.Lint.ReadLiveAsync(connection, dialect, first.Findings.Where(f => f.Table is not null).Select(f => f.Table!)
             .DistinctBy(PlanLinter.TableKey).ToList(), ct);
-        return PlanLinter.Lint(dialect, revisions, options with { ServerVersion = live.ServerVersion ?? options.ServerVersion, Live = live.Tables });
+        return PlanLinter.Lint(dialect, revisions, options with { Live = live.Tables });
     }
 
     /// <summary>
@@ -53,7 +59,7 @@ public sealed partial class Migrator
         if (Options.Lint is not { } gate || plans.Count == 0 || !plans[0].Up) return plans;
         var revisions = plans.Select(p => ForLint(p.Info, p.Operations)).ToList();
         var options = new LintOptions { Allow = gate.Allow };
-        var report = connection is null ? PlanLinter.Lint(_database.Dialect, revisions, options) : await LintWithLiveAsync(connection, revisions, options, ct);
+        var report = connection is null ? PlanLinter.Lint(_database.Dialect, revisions, options) : await LintWithLiveAsync(connection, revisions, options, ct, blockingOnly: true);
         if (report.Blocking.Count > 0) throw new LintGateException(report);
         return plans.Select(p => p with { Allowed = LintGateException.AllowedText(report.Findings.Where(f => f.Revision == p.Info.Id)) }).ToList();
     }

@@ -129,7 +129,9 @@ public static class LintSql
     }
 
     /// <summary>The statement as <c>ALTER TABLE</c> with its table and actions, or null for any other statement.</summary>
-    public static AlterTableStatement? AlterTable(LintStatement statement)
+    public static AlterTableStatement? AlterTable(LintStatement statement) => statement.Shape(nameof(AlterTable), ReadAlterTable);
+
+    private static AlterTableStatement? ReadAlterTable(LintStatement statement)
     {
         var t = statement.Tokens;
         if (!At(t, 0, "ALTER", "TABLE")) return null;
@@ -159,7 +161,9 @@ public static class LintSql
     /// The columns a statement defines: those of <c>CREATE TABLE name ( … )</c> and those added by
     /// <c>ALTER TABLE … ADD [COLUMN]</c>; empty for any other statement.
     /// </summary>
-    public static IReadOnlyList<SqlColumnDefinition> ColumnDefinitions(LintStatement statement)
+    public static IReadOnlyList<SqlColumnDefinition> ColumnDefinitions(LintStatement statement) => statement.Shape(nameof(ColumnDefinitions), ReadColumnDefinitions);
+
+    private static IReadOnlyList<SqlColumnDefinition> ReadColumnDefinitions(LintStatement statement)
     {
         var t = statement.Tokens;
         var result = new List<SqlColumnDefinition>();

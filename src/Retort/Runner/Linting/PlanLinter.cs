@@ -43,7 +43,8 @@ public static class PlanLinter
                     Plan = revision.Plan,
                     Index = index,
                     InTransaction = !dialect.Transactions.RunsOutsideTransaction(operation),
-                    CreatedTables = created.ToHashSet(StringComparer.Ordinal),
+                    // The set grows as the walk goes on; a check reads it only while it looks at this place.
+                    CreatedTables = created,
                     Live = options.Live,
                 };
                 var context = Context();
