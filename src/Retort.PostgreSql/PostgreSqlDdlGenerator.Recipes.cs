@@ -9,7 +9,7 @@ public sealed partial class PostgreSqlDdlGenerator
 {
     /// <summary>
     /// PostgreSQL's safe recipes, for operations on a table that exists before the revision (one the plan has not
-    /// created before them), unless the operation's <c>Online</c> is false:
+    /// created before them, and does not drop after them), unless the operation's <c>Online</c> is false:
     /// <list type="bullet">
     /// <item>an index built or dropped <c>CONCURRENTLY</c>, outside the transaction (an INVALID index left by a failed
     /// build is dropped);</item>
@@ -25,9 +25,15 @@ public sealed partial class PostgreSqlDdlGenerator
     public override IReadOnlyList<MigrationOperation> SafeRecipes(IReadOnlyList<MigrationOperation> plan)
     {
         var created = new HashSet<(string?, string)>();
+        // A table the plan drops later (a downgrade that drops an index, then its table) gains nothing from a recipe:
+        // the drop takes ACCESS EXCLUSIVE anyway, and the recipe's steps would each commit on their own.
+        var lastDrop = new Dictionary<(string?, string), int>();
+        for (var i = 0; i < plan.Count; i++)
+            if (plan[i] is DropTableOperation d) lastDrop[(d.Schema, d.Name)] = i;
         var steps = new List<MigrationOperation>();
-        foreach (var operation in plan)
+        for (var index = 0; index < plan.Count; index++)
         {
+            var operation = plan[index];
             switch (operation)
             {
                 case CreateTableOperation c:
@@ -37,7 +43,8 @@ public sealed partial class PostgreSqlDdlGenerator
                     created.Add((r.Schema, r.NewName));
                     break;
             }
-            var existing = operation is TableOperation t && !created.Contains((t.Schema, t.TableName));
+            var existing = operation is TableOperation t && !created.Contains((t.Schema, t.TableName))
+                && !(lastDrop.TryGetValue((t.Schema, t.TableName), out var drop) && drop > index);
             steps.AddRange(Recipe(operation, existing) ?? [operation]);
         }
         return steps;

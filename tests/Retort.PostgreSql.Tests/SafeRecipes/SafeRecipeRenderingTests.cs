@@ -163,6 +163,25 @@ public sealed class SafeRecipeRenderingTests
     }
 
     [Fact]
+    public async Task A_table_the_plan_drops_afterwards_gets_the_plain_sql_in_one_transaction()
+    {
+        // A downgrade that drops an index and then its table: the drop locks the table anyway, so no recipe.
+        var sql = await SqlRendering.RenderAsync(Offline, Setup, op =>
+        {
+            op.CreateIndex("ix_child_email", "child", ["email"]);
+            op.DropIndex("ix_child_email", "child");
+            op.DropTable("child");
+        });
+        Assert.Equal("BEGIN;\n\n" + """
+            CREATE INDEX "ix_child_email" ON "child" ("email");
+
+            DROP INDEX "ix_child_email";
+
+            DROP TABLE "child";
+            """ + "\n\nCOMMIT;", sql);
+    }
+
+    [Fact]
     public async Task Online_false_gives_the_plain_sql_on_an_existing_table()
     {
         var sql = await SqlRendering.RenderAsync(Offline, Setup, op => Operations(op, online: false));
