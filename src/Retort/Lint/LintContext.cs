@@ -43,6 +43,13 @@ public sealed class LintContext
     /// <summary>True when the plan itself created the table before this point (it holds no rows the application uses).</summary>
     public bool IsNewTable(string? schema, string table) => CreatedTables.Contains(Key(schema, table));
 
+    /// <summary>
+    /// The plan's raw SQL statements by operation index, as the linter split them (each read by the lexer once), or null
+    /// when a rule must split the plan's SQL itself. Rules look back at earlier statements for every statement they
+    /// check; splitting and reading them again each time made linting a plan grow with the square of its statements.
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<LintStatement>>? Statements { get; init; }
+
     /// <summary>The live statistics of a table, or null when unknown (no <c>--url</c>, or not found).</summary>
     public TableStats? Stats(string? schema, string table) => Live is not null && Live.TryGetValue(Key(schema, table), out var s) ? s : null;
 }

@@ -143,11 +143,22 @@ public sealed partial class RevisionGraph
         var set = ValidHeads(heads);
         // One head (a linear history, every revision of a run) is already normal: no ancestry walk.
         if (set.Count <= 1) return new SortedSet<string>(set, Ordinal);
+        // Only ancestors at or above the lowest head's level can be heads: the walks stop below it, so adding one
+        // revision to a linear history costs a step, not a walk down to base.
+        var floor = set.Min(h => _level[h]);
         var below = new HashSet<string>(Ordinal);
+        var seen = new HashSet<string>(Ordinal);
+        var stack = new Stack<string>();
         foreach (var head in set)
         {
-            var ancestors = Closure(_parents[head], _parents);
-            below.UnionWith(ancestors);
+            foreach (var parent in _parents[head]) stack.Push(parent);
+            while (stack.Count > 0)
+            {
+                var next = stack.Pop();
+                if (_level[next] < floor || !seen.Add(next)) continue;
+                if (set.Contains(next)) below.Add(next);
+                foreach (var parent in _parents[next]) stack.Push(parent);
+            }
         }
         return new SortedSet<string>(set.Where(h => !below.Contains(h)), Ordinal);
     }

@@ -24,6 +24,7 @@ public sealed partial class RevisionGraph
     private readonly Dictionary<string, string[]> _children;     // reverse of _parents
     private readonly Dictionary<string, string[]> _allChildren;  // reverse of _allParents
     private readonly Dictionary<string, int> _position;          // index in All
+    private readonly Dictionary<string, int> _level;             // longest path from a base through all edges
 
     private RevisionGraph(
         Dictionary<string, RevisionInfo> byId,
@@ -42,6 +43,15 @@ public sealed partial class RevisionGraph
         _position = new Dictionary<string, int>(Ordinal);
         for (var i = 0; i < all.Count; i++)
             _position[all[i].Id] = i;
+        // An ancestor's level is below its descendants' (All lists parents first): walks for an ancestor stop at
+        // revisions below it, so a run's per-revision checks cost a step or two, not a walk down to base each.
+        _level = new Dictionary<string, int>(Ordinal);
+        foreach (var rev in all)
+        {
+            var level = 0;
+            foreach (var parent in allParents[rev.Id]) level = Math.Max(level, _level[parent] + 1);
+            _level[rev.Id] = level;
+        }
 
         Heads = all.Where(r => _children[r.Id].Length == 0).ToArray();
         Bases = all.Where(r => r.IsBase).ToArray();
@@ -172,14 +182,18 @@ public sealed partial class RevisionGraph
     public bool IsAncestorOrSelf(string ancestor, string id)
     {
         var target = Get(ancestor).Id;
+        var floor = _level[target];
+        var start = Get(id).Id;
+        if (_level[start] < floor) return false;
         var seen = new HashSet<string>(Ordinal);
-        var stack = new Stack<string>([Get(id).Id]);
+        var stack = new Stack<string>([start]);
         while (stack.Count > 0)
         {
             var next = stack.Pop();
             if (next == target) return true;
             if (!seen.Add(next)) continue;
-            foreach (var parent in _allParents[next]) stack.Push(parent);
+            foreach (var parent in _allParents[next])
+                if (_level[parent] >= floor) stack.Push(parent);
         }
         return false;
     }

@@ -44,7 +44,23 @@ public abstract class RuleCheck(LintRule rule) : LintCheck
     /// The SQL statements the plan runs before the one being looked at: those of earlier raw SQL operations, then those
     /// of the current operation before <paramref name="current"/> (all of them before an operation that is not SQL).
     /// </summary>
-    protected static IEnumerable<LintStatement> EarlierStatements(LintContext context, LintStatement? current)
+    protected static IEnumerable<LintStatement> EarlierStatements(LintContext context, LintStatement? current) =>
+        context.Statements is { } split ? EarlierSplit(context, split, current) : EarlierRead(context, current);
+
+    // The statements the linter split once (they carry whether they run outside the transaction already).
+    private static IEnumerable<LintStatement> EarlierSplit(LintContext context, IReadOnlyList<IReadOnlyList<LintStatement>> split, LintStatement? current)
+    {
+        for (var i = 0; i < context.Index && i < split.Count; i++)
+            foreach (var s in split[i]) yield return s;
+        if (current is null || context.Index >= split.Count) yield break;
+        foreach (var s in split[context.Index])
+        {
+            if (ReferenceEquals(s, current) || s.Text == current.Text) yield break;
+            yield return s;
+        }
+    }
+
+    private static IEnumerable<LintStatement> EarlierRead(LintContext context, LintStatement? current)
     {
         for (var i = 0; i < context.Index && i < context.Plan.Count; i++)
             if (context.Plan[i] is ExecuteSqlOperation sql)

@@ -31,6 +31,7 @@ public static class PlanLinter
         foreach (var revision in revisions)
         {
             var statements = RevisionStatements.Read(revision, dialect.SqlFlavor);
+            var split = statements.Select(IReadOnlyList<LintStatement> (list) => list.Select(s => s.Statement).ToList()).ToList();
             for (var index = 0; index < revision.Plan.Count; index++)
             {
                 var operation = revision.Plan[index];
@@ -45,6 +46,7 @@ public static class PlanLinter
                     InTransaction = !dialect.Transactions.RunsOutsideTransaction(operation),
                     // The set grows as the walk goes on; a check reads it only while it looks at this place.
                     CreatedTables = created,
+                    Statements = split,
                     Live = options.Live,
                 };
                 var context = Context();
@@ -77,7 +79,13 @@ public static class PlanLinter
 
     private static IEnumerable<LintFinding> Run(LintCheck check, Place where, Func<IEnumerable<LintFinding>> findings)
     {
-        try { return findings().ToList(); }
+        try
+        {
+            // Most checks find nothing: no list for them.
+            List<LintFinding>? found = null;
+            foreach (var finding in findings()) (found ??= []).Add(finding);
+            return found ?? (IEnumerable<LintFinding>)[];
+        }
         catch (Exception e) when (e is not (RetortException or OperationCanceledException))
         {
             throw new RetortException($"Lint rule {check.Rule.Id} failed on revision {where.Revision.Info.Id} ({where.Revision.Source}), operation " +
