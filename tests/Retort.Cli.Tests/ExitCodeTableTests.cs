@@ -9,13 +9,10 @@ namespace Retort.Cli.Tests;
 /// </summary>
 public sealed partial class ExitCodeTableTests
 {
-    private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, "..", ".."));
-
     private static Dictionary<string, string[]> Table()
     {
         var rows = new Dictionary<string, string[]>();
-        foreach (var line in File.ReadAllLines(Path.Combine(Repository(), "docs", "exit-codes.md")))
+        foreach (var line in File.ReadAllLines(Path.Combine(TempDir.RepositoryRoot(), "docs", "exit-codes.md")))
         {
             var match = Row().Match(line);
             if (match.Success) rows[match.Groups[1].Value] = line.Split('|', StringSplitOptions.TrimEntries)[2..^1];
