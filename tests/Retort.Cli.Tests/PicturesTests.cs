@@ -75,6 +75,14 @@ public sealed partial class PicturesTests
         Assert.Contains($"\"{index}\" [label=\"{index}\\n(head)\\nindex items\", penwidth=3];", dot);
         Assert.Contains($"\"{side}\" [label=\"{side}\\n(side) (current)\\nside table\", style=\"rounded,filled\", fillcolor=\"#c8f0c8\"];", dot);
 
+        var svg = await CliRunner.OkAsync(env, "graph", "--format", "svg");
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
+        Assert.Equal(5, Regex.Matches(svg, @"<g class=""node[^""]*"" data-revision=").Count);
+        Assert.Contains($"<g class=\"node head\" data-revision=\"{index}\"", svg);
+        var noFormat = await CliRunner.RunAsync(env, "report");
+        Assert.Equal(1, noFormat.ExitCode);
+        Assert.Contains("needs --html", noFormat.Error);
+
         // The pages, rendered in Chromium.
         var graphPage = Path.Combine(dir.Path, "graph.html");
         var reportPage = Path.Combine(dir.Path, "report.html");
