@@ -1,20 +1,27 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
+using Retort.Cli.Json;
 
 namespace Retort.Cli.Commands;
 
 /// <summary>
-/// <c>retort current [-v]</c>: the revisions the database is at, with a warning when the version table contradicts the
+/// <c>retort current [-v] [--json]</c>: the revisions the database is at, with a warning when the version table contradicts the
 /// history or an applied revision was edited (what <c>upgrade</c> would refuse).
 /// </summary>
 internal static class CurrentCommand
 {
     public static Command Create(CliSetup setup)
     {
-        var command = new Command("current", "Show the revision(s) the database is at.");
+        var json = JsonOutput.Option("the current revisions, partly applied revisions and problems");
+        var command = new Command("current", "Show the revision(s) the database is at.") { json };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var result = await ctx.Commands().CurrentAsync(ct);
+            if (ctx.Json)
+            {
+                await JsonOutput.WriteAsync(setup, JsonOutput.Current(result), CliJsonContext.Default.CurrentJson, ct);
+                return;
+            }
             if (!result.DatabaseExists)
             {
                 ctx.Console.WriteLine($"base (no revision applied: {result.Database} does not exist; nothing was created)");

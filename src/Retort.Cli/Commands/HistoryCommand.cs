@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
+using Retort.Cli.Json;
 using Spectre.Console;
 
 namespace Retort.Cli.Commands;
 
 /// <summary>
-/// <c>retort history [-r START:END] [-v] [-i]</c>: the revisions, newest first; <c>-v</c> also marks applied revisions
+/// <c>retort history [-r START:END] [-v] [-i] [--json]</c>: the revisions, newest first; <c>-v</c> also marks applied revisions
 /// that were edited since (when a database is configured).
 /// </summary>
 internal static class HistoryCommand
@@ -14,12 +15,19 @@ internal static class HistoryCommand
     {
         var range = new Option<string?>("--rev-range", "-r") { Description = "START:END, either side optional: ids, labels, base, head(s), current." };
         var indicate = new Option<bool>("--indicate-current", "-i") { Description = "Mark the revisions the database is at (connects to it)." };
-        var command = new Command("history", "List the revisions, newest first.") { range, indicate };
+        var json = JsonOutput.Option("the revisions (and with -i what the database says of each)");
+        var command = new Command("history", "List the revisions, newest first.") { range, indicate, json };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             // -v also marks applied revisions that were edited, when a database is configured and reachable.
             var result = await ctx.Commands().HistoryAsync(ctx.Get(range), ctx.Get(indicate), findEdited: ctx.Verbose, ct);
             var graph = result.Revisions.Graph;
+            if (ctx.Json)
+            {
+                var databaseRead = ctx.Get(indicate) || (ctx.Get(range)?.Contains("current", StringComparison.Ordinal) ?? false);
+                await JsonOutput.WriteAsync(setup, JsonOutput.History(result, databaseRead), CliJsonContext.Default.HistoryJson, ct);
+                return;
+            }
             if (ctx.Verbose)
             {
                 foreach (var info in result.Shown)
@@ -30,7 +38,7 @@ internal static class HistoryCommand
                 }
                 return;
             }
-            var table = new Table().AddColumn("Revision").AddColumn("Parent").AddColumn("").AddColumn("Message");
+            var table = ConsoleFactory.Table(ctx.Console, "Revision", "Parent", "", "Message");
             foreach (var info in result.Shown)
             {
                 var markers = RevisionText.Markers(graph, info) + (result.Current.Contains(info.Id) ? " (current)" : "");

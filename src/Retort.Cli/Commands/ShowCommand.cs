@@ -1,19 +1,26 @@
 using System.CommandLine;
 using Retort.Cli.Internal;
+using Retort.Cli.Json;
 using Retort.Commands;
 
 namespace Retort.Cli.Commands;
 
-/// <summary><c>retort show REV</c>: one revision in detail, with its upgrade and downgrade plans.</summary>
+/// <summary><c>retort show REV [--json]</c>: one revision in detail, with its upgrade and downgrade plans.</summary>
 internal static class ShowCommand
 {
     public static Command Create(CliSetup setup)
     {
         var revision = new Argument<string>("revision") { Description = "An id or prefix, a branch label, head or label@head." };
-        var command = new Command("show", "Show a revision: parents, file, message and plan.") { revision };
+        var json = JsonOutput.Option("the revisions and their plans");
+        var command = new Command("show", "Show a revision: parents, file, message and plan.") { revision, json };
         command.SetAction(setup.Action(async (ctx, ct) =>
         {
             var result = await ctx.Commands().ShowAsync(ctx.Get(revision)!, ct);
+            if (ctx.Json)
+            {
+                await JsonOutput.WriteAsync(setup, JsonOutput.Show(result), CliJsonContext.Default.ShowJson, ct);
+                return;
+            }
             foreach (var detail in result.Shown)
             {
                 RevisionText.Detail(ctx.Console, result.Revisions, detail.Info);

@@ -49,7 +49,7 @@ internal static class TestCommand
 
     private static void Print(IAnsiConsole console, RevisionSet revisions, MigrationTestReport report, bool hasTarget)
     {
-        var table = new Spectre.Console.Table().AddColumn("Revision").AddColumn("Message");
+        var table = ConsoleFactory.Table(console, "Revision", "Message");
         foreach (var check in PerRevision) table.AddColumn(check.ToString());
         foreach (var revision in revisions.All)
         {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Runtime.ExceptionServices;
 using Retort.Cli.Internal;
+using Retort.Cli.Json;
 using Retort.Commands;
 using Retort.Revisions;
 
 namespace Retort.Cli.Commands;
 
-/// <summary><c>retort upgrade TARGET [--sql]</c> and <c>retort downgrade TARGET [--sql]</c>.</summary>
+/// <summary><c>retort upgrade TARGET [--sql | --json]</c> and <c>retort downgrade TARGET [--sql | --json]</c>.</summary>
 internal static class UpgradeCommand
 {
     public static Command Create(CliSetup setup, bool up)
@@ -26,7 +27,12 @@ internal static class UpgradeCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var allow = LintCommand.AllowOption();
-        var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the run as newline-delimited JSON events on standard output (run, revisions with durations, data-step " +
+                "progress, warnings, the end; schema: docs/json-output.md); errors also stay on standard error.",
+        };
+        var command = new Command(up ? "upgrade" : "downgrade", up ? "Upgrade the database to a later revision." : "Revert the database to an earlier revision.") { target, sql, single, json };
         // Upgrades pass the lint gate first; --allow is the one way past a finding that has no allowance in the revision.
         if (up) command.Options.Add(allow);
         command.SetAction(setup.Action(async (ctx, ct) =>
@@ -34,9 +40,15 @@ internal static class UpgradeCommand
             var allowed = up ? LintCommand.SplitRules(ctx.Get(allow)) : [];
             if (ctx.Get(sql))
             {
+                if (ctx.Json) throw new RetortException("--json describes a run, and --sql runs nothing: the SQL script is the output. Leave out one of them.");
                 var commands = Allowing(ctx.Commands(), allowed);
                 if (up) await commands.UpgradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
                 else await commands.DowngradeScriptAsync(setup.Out, ctx.Get(target)!, ctx.Get(single), ct);
+                return;
+            }
+            if (ctx.Json)
+            {
+                await RunJsonAsync(ctx, up, ctx.Get(target)!, ctx.Get(single), allowed, ct);
                 return;
             }
             var view = new UpgradeView(ctx.Console, Step);
@@ -56,6 +68,32 @@ internal static class UpgradeCommand
             await ctx.WriteAfterChangeAsync(ct);
         }));
         return command;
+    }
+
+    // --json: events on standard output; the error and what the run left also on standard error, as without it.
+    private static async Task RunJsonAsync(CliContext ctx, bool up, string target, bool? single, IReadOnlyCollection<string> allowed, CancellationToken ct)
+    {
+        var events = new RunEventWriter(ctx.Setup.Out, up ? "upgrade" : "downgrade");
+        var online = Allowing(ctx.Commands(migrator => events.Attach(migrator, ctx.Logger)), allowed);
+        string? database = null;
+        try { await using var db = online.OpenDatabase(); database = db.DisplayName; }
+        catch (RetortException) { } // The run says what is wrong with the URL, in its runFailed event.
+        events.Started(target, database);
+        try
+        {
+            var result = await (up ? online.UpgradeAsync(target, single, ct) : online.DowngradeAsync(target, single, ct));
+            events.Finished(result);
+        }
+        catch (Exception e)
+        {
+            var cancelled = ct.IsCancellationRequested;
+            var outcome = (e as RunStoppedException)?.Outcome ?? (e as RunCancelledException)?.Outcome;
+            var error = e is RunStoppedException or RunCancelledException ? e.InnerException! : e;
+            events.Failed(error, outcome, cancelled, cancelled ? RetortCommandLine.Interrupted : RetortCommandLine.Failure);
+            ctx.Aftermath = outcome?.Summary;
+            ExceptionDispatchInfo.Capture(error).Throw();
+            throw;
+        }
     }
 
     private static MigrationCommands Allowing(MigrationCommands commands, IReadOnlyCollection<string> rules) =>

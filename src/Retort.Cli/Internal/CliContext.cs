@@ -18,7 +18,9 @@ internal sealed class CliContext
         Setup = setup;
         ParseResult = parseResult;
         Verbose = parseResult.GetValue(setup.Common.Verbose);
-        Console = ConsoleFactory.Create(setup.Out, setup.Options.Out is null && !System.Console.IsOutputRedirected);
+        Json = parseResult.CommandResult.Command.Options.Any(o => o.Name == "--json") && parseResult.GetValue<bool>("--json");
+        Console = ConsoleFactory.Create(setup.Out, setup.Options.Out is null && !System.Console.IsOutputRedirected,
+            noColor: !string.IsNullOrEmpty(setup.GetEnvironmentVariable("NO_COLOR")));
         Logger = new CliLogger(setup.Error, Verbose);
     }
 
@@ -27,6 +29,9 @@ internal sealed class CliContext
     public ParseResult ParseResult { get; }
 
     public bool Verbose { get; }
+
+    /// <summary>True with <c>--json</c>: standard output holds only JSON, so progress lines go to standard error.</summary>
+    public bool Json { get; }
 
     public IAnsiConsole Console { get; }
 
@@ -85,7 +90,11 @@ internal sealed class CliContext
     }
 
     /// <summary>Prints a progress line (a build starting) in grey.</summary>
-    public void Log(string message) => Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+    public void Log(string message)
+    {
+        if (Json) Logger.Write(message);
+        else Console.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+    }
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

@@ -72,7 +72,8 @@ public sealed partial class MigrationCommands
     /// <see cref="ITargetSchema"/> class), it is at the scripts' heads, and its version table and applied revisions are
     /// as an upgrade expects them (no edited revision). Throws with every problem found.
     /// </summary>
-    /// <exception cref="RetortException">The database differs, is not up to date, or an upgrade would refuse it; or it does not exist.</exception>
+    /// <exception cref="CheckFailedException">The database differs, is not up to date, or an upgrade would refuse it.</exception>
+    /// <exception cref="RetortException">It could not be checked: it does not exist or cannot be opened, no target schema, a broken revision.</exception>
     public async Task<CheckResult> CheckAsync(ITargetSchema? target = null, CancellationToken cancellationToken = default)
     {
         target ??= await LoadTargetSchemaAsync(cancellationToken);
@@ -81,17 +82,20 @@ public sealed partial class MigrationCommands
             throw new RetortException($"The database {database.DisplayName} does not exist, so it cannot match the target schema; nothing was created. " +
                 "Check the URL, or create the database with 'retort upgrade head'.");
         var migrator = await CreateMigratorAsync(database, cancellationToken: cancellationToken);
-        var problems = new List<string>();
+        var problems = new List<CheckProblem>();
         // What upgrade would refuse (a version table that contradicts the history, edited revisions) fails the check too.
-        if (await ProblemAsync(migrator, cancellationToken) is { } problem) problems.Add(problem);
+        if (await ProblemAsync(migrator, cancellationToken) is { } problem) problems.Add(new CheckProblem("versionTable", problem, []));
         // A database behind its scripts differs from the target by what they would do: say so first.
         if (await NotUpToDateAsync(migrator, cancellationToken) is { } behind)
-            problems.Add(behind + " Run 'retort upgrade heads', then check again.");
+            problems.Add(new CheckProblem("notUpToDate", behind + " Run 'retort upgrade heads', then check again.", []));
         var diff = await Autogenerator.CompareAsync(database, target.Build(), target.Options, cancellationToken);
         if (!diff.IsEmpty)
-            problems.Add($"The database differs from the target schema in {diff.Operations.Count} way(s):\n{diff.Describe()}\n" +
-                "Generate a revision with 'retort revision --autogenerate -m MSG' and upgrade, or change the target schema.");
-        if (problems.Count > 0) throw new RetortException(string.Join("\n", problems));
+            problems.Add(new CheckProblem("schemaDiff",
+                $"The database differs from the target schema in {diff.Operations.Count} way(s):\n{diff.Describe()}\n" +
+                "Generate a revision with 'retort revision --autogenerate -m MSG' and upgrade, or change the target schema.",
+                diff.Describe().Split('\n').Select(line => line[2..]).ToList()));
+        // Drift is its own exception: a front end tells it from a check that could not run (exit 1 against 2).
+        if (problems.Count > 0) throw new CheckFailedException(database.DisplayName, problems);
         return new CheckResult(database.DisplayName, migrator.Revisions.Graph.Heads);
     }
 

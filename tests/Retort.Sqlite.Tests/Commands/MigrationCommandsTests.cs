@@ -114,7 +114,8 @@ public sealed class MigrationCommandsTests : IDisposable
         var (commands, first, second) = await CreateAsync();
         await commands.UpgradeAsync(first);
         // At the first revision the table is there: the schema matches, but the second revision has not run.
-        var behind = await Assert.ThrowsAsync<RetortException>(() => commands.CheckAsync(new TableT()));
+        var behind = await Assert.ThrowsAsync<CheckFailedException>(() => commands.CheckAsync(new TableT()));
+        Assert.Equal(["notUpToDate"], behind.Problems.Select(p => p.Kind));
         Assert.Contains($"The database is not up to date (it is at {first}, the scripts' heads are {second})", behind.Message);
         Assert.True(!behind.Message.Contains("differs from the target schema"), behind.Message);
 
@@ -124,7 +125,9 @@ public sealed class MigrationCommandsTests : IDisposable
 
         // Behind and different: both are said.
         await commands.DowngradeAsync("base");
-        var both = await Assert.ThrowsAsync<RetortException>(() => commands.CheckAsync(new TableT()));
+        var both = await Assert.ThrowsAsync<CheckFailedException>(() => commands.CheckAsync(new TableT()));
+        Assert.Equal(["notUpToDate", "schemaDiff"], both.Problems.Select(p => p.Kind));
+        Assert.Contains(both.Problems[1].Differences, d => d.StartsWith("create table t", StringComparison.Ordinal));
         Assert.Contains("The database is not up to date (it is at base", both.Message);
         Assert.Contains("create table t", both.Message);
     }
