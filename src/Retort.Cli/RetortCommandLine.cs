@@ -41,9 +41,11 @@ public static class RetortCommandLine
         var setup = new CliSetup(options, args);
         var root = BuildRoot(setup);
         var result = root.Parse(args);
-        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        var unknown = UnknownOptions(result, args);
+        if ((result.Errors.Count > 0 || unknown.Count > 0) && result.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var error in result.Errors) await setup.Error.WriteLineAsync("error: " + error.Message);
+            foreach (var option in unknown) await setup.Error.WriteLineAsync($"error: Unrecognized option '{option}'.");
             await setup.Error.WriteLineAsync($"Run 'retort {string.Join(' ', CommandPath(result))} --help' for usage.".Replace("  ", " "));
             return UsageError;
         }
@@ -55,6 +57,21 @@ public static class RetortCommandLine
             // Ctrl-C cancels the command's token; a data step then stops after its current batch, which needs a moment.
             ProcessTerminationTimeout = TimeSpan.FromMinutes(1),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Positional arguments that look like options (<c>--name</c>, <c>-x</c>): the parser hands a word it does not know
+    /// as an option to an argument that accepts any text, so <c>init --no-such-option</c> would make a folder of that name
+    /// and <c>stamp head --jsn</c> would stamp a revision named <c>--jsn</c>. Relative targets (<c>-1</c>) are arguments,
+    /// and so is anything after <c>--</c>.
+    /// </summary>
+    private static List<string> UnknownOptions(ParseResult result, string[] args)
+    {
+        if (args.Contains("--")) return [];
+        return result.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+            .SelectMany(a => a.Tokens).Select(t => t.Value)
+            .Where(v => (v.StartsWith("--", StringComparison.Ordinal) && v.Length > 2) || (v.Length > 1 && v[0] == '-' && char.IsLetter(v[1])))
+            .ToList();
     }
 
     private static IEnumerable<string> CommandPath(ParseResult result)

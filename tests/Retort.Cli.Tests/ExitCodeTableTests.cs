@@ -57,6 +57,24 @@ public sealed partial class ExitCodeTableTests
         }
     }
 
+    [Fact]
+    public async Task An_unknown_option_is_a_usage_error_not_an_argument()
+    {
+        using var dir = new TempDir();
+        var init = await CliRunner.RunAsync(dir.Path, "init", "--no-such-option");
+        Assert.True(init.ExitCode == 2, init.ToString());
+        Assert.Contains("Unrecognized option '--no-such-option'", init.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+
+        var stamp = await CliRunner.RunAsync(dir.Path, "stamp", "head", "--jsn");
+        Assert.True(stamp.ExitCode == 2, stamp.ToString());
+        Assert.Contains("'--jsn'", stamp.Error);
+
+        // A relative target is an argument, not an option: it reaches the command (which finds no environment here).
+        var downgrade = await CliRunner.RunAsync(dir.Path, "downgrade", "-1");
+        Assert.DoesNotContain("Unrecognized option", downgrade.Error);
+    }
+
     // "  name <args>  description" lines of the help's command list.
     [GeneratedRegex(@"^  ([a-z]+)\b", RegexOptions.Multiline)]
     private static partial Regex CommandList();
