@@ -117,7 +117,9 @@ public sealed class PackedFeedTests(PackedFeed feed) : IClassFixture<PackedFeed>
         var repo = Path.Combine(feed.Root, "team-repo");
         Directory.CreateDirectory(repo);
         await OkAsync(repo, "dotnet", "new", "tool-manifest");
-        await OkAsync(repo, "dotnet", "tool", "install", "Retort.Tool", "--version", feed.Version, "--tool-manifest", Path.Combine(".config", "dotnet-tools.json"), "--add-source", feed.Feed);
+        // dotnet-tools.json at the top of the folder (the SDKs before .NET 10 wrote .config/dotnet-tools.json).
+        var manifest = Directory.GetFiles(repo, "dotnet-tools.json", SearchOption.AllDirectories).Single();
+        await OkAsync(repo, "dotnet", "tool", "install", "Retort.Tool", "--version", feed.Version, "--tool-manifest", manifest, "--add-source", feed.Feed);
         Assert.Equal(feed.Version, (await OkAsync(repo, "dotnet", "retort", "--version")).Trim().Split('+')[0]);
         Assert.Contains("retort [command] [options]", await OkAsync(repo, "dotnet", "retort", "--help"));
 
