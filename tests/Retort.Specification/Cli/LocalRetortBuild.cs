@@ -50,25 +50,27 @@ public static class LocalRetortBuild
               <!-- Written by the tests: Retort's packages replaced by the assemblies of the build under test. -->
 
             """);
-        var dependencies = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var package in Packages)
         {
             var path = folders.Select(f => Path.Combine(f, package + ".dll")).FirstOrDefault(File.Exists);
             if (path is null) continue;
-            foreach (var (name, version) in DependenciesOf(path)) dependencies[name] = version;
             var id = SecurityElement.Escape(package);
+            // Only in a project that references the package: any other project below the folder is left alone.
             sb.Append($"""
                   <ItemGroup Condition="'@(PackageReference->AnyHaveMetadataValue('Identity', '{id}'))' == 'True'">
                     <PackageReference Remove="{id}" />
                     <Reference Include="{id}" HintPath="{SecurityElement.Escape(path)}" />
-                  </ItemGroup>
 
                 """);
+            foreach (var (name, version) in DependenciesOf(path).OrderBy(d => d.Key, StringComparer.Ordinal))
+                sb.Append($"""
+                        <PackageReference Remove="{SecurityElement.Escape(name)}" />
+                        <PackageReference Include="{SecurityElement.Escape(name)}" Version="{SecurityElement.Escape(version)}" />
+
+                    """);
+            sb.Append("  </ItemGroup>\n");
         }
-        sb.Append("  <ItemGroup>\n");
-        foreach (var (name, version) in dependencies)
-            sb.Append($"    <PackageReference Include=\"{SecurityElement.Escape(name)}\" Version=\"{SecurityElement.Escape(version)}\" />\n");
-        sb.Append("  </ItemGroup>\n</Project>\n");
+        sb.Append("</Project>\n");
         return sb.ToString();
     }
 
