@@ -41,6 +41,9 @@ if build.returncode != 0 and not added and not removed:
     sys.stdout.write(build.stdout + build.stderr)
     sys.exit("The build failed for another reason than the public API baseline; fix that first.")
 
+if not added and not removed:
+    print("The public API baseline is up to date.")
+
 def read(path):
     with open(path) as f:
         return [l.rstrip("\n") for l in f if l.strip() and l.strip() != HEADER.strip()]
