@@ -60,10 +60,33 @@ bench_build() {
   [[ -x "$RETORT" ]] || { echo "missing $RETORT" >&2; exit 1; }
 }
 
-bench_init() { bench_tools; bench_build; }
+bench_init() { bench_tools; bench_build; retort_local_build; }
 
-# A C# environment builds against the tool's assemblies; its first build restores packages.
-# retort_cs_env DIR: init a C# environment in DIR and point it at the Release tool's assemblies.
+# A C# environment made by 'retort init' references the Retort packages at the tool's version, which no feed holds
+# for a build from source: a Directory.Build.targets above every environment of the work folder swaps them for the
+# Release tool's assemblies and adds the packages those depend on, at the versions of Directory.Packages.props (the
+# tests do the same: tests/Retort.Specification/Cli/LocalRetortBuild.cs).
+retort_local_build() {
+  local p v
+  {
+    echo '<Project>'
+    for p in Retort Retort.Sqlite Retort.PostgreSql Retort.Cli Retort.Testing; do
+      echo "  <ItemGroup Condition=\"'@(PackageReference->AnyHaveMetadataValue('Identity', '$p'))' == 'True'\">"
+      echo "    <PackageReference Remove=\"$p\" />"
+      echo "    <Reference Include=\"$p\" HintPath=\"$TOOL_DIR/$p.dll\" />"
+      echo '  </ItemGroup>'
+    done
+    echo '  <ItemGroup>'
+    for p in Microsoft.Extensions.Logging.Abstractions Microsoft.Data.Sqlite Npgsql System.CommandLine Spectre.Console; do
+      v=$(sed -n "s/.*<PackageVersion Include=\"$p\" Version=\"\([^\"]*\)\".*/\1/p" "$REPO/Directory.Packages.props")
+      echo "    <PackageReference Include=\"$p\" Version=\"$v\" />"
+    done
+    echo '  </ItemGroup>'
+    echo '</Project>'
+  } > "$WORK/Directory.Build.targets"
+}
+
+# retort_cs_env DIR: init a C# environment in DIR (below the work folder: built against the Release tool's assemblies).
 retort_cs_env() {
   "$RETORT" init "$1" >/dev/null
 }

@@ -77,14 +77,16 @@ public static class RetortCommandLine
     private static IEnumerable<string> CommandPath(ParseResult result)
     {
         var names = new List<string>();
-        for (var r = result.CommandResult; r is not null && r.Command is not RootCommand; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var r = result.CommandResult; r is not null && r.Parent is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
             names.Insert(0, r.Command.Name);
         return names;
     }
 
-    private static RootCommand BuildRoot(CliSetup setup)
+    private static Command BuildRoot(CliSetup setup)
     {
-        var root = new RootCommand("Retort: schema and data migrations for .NET (Alembic's commands).");
+        // Named 'retort' whatever runs it: a RootCommand takes the executable's name, which for the installed tool is
+        // its assembly's (Retort.Tool), and help and errors would say that.
+        var root = new Command("retort", "Retort: schema and data migrations for .NET (Alembic's commands).") { new System.CommandLine.Help.HelpOption(), new VersionOption() };
         foreach (var option in setup.Common.All) root.Options.Add(option);
         foreach (var command in new[]
         {

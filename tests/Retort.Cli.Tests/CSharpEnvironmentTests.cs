@@ -14,6 +14,11 @@ public sealed class CSharpEnvironmentTests
         var env = dir["migrations"];
         Assert.True(File.Exists(Path.Combine(env, "Migrations.csproj")));
         Assert.Contains("RetortCommandLine.RunAsync", File.ReadAllText(Path.Combine(env, "Program.cs")));
+        // Packages, not paths into the tool's folder: the project builds wherever a feed holds them (here the test
+        // run's own build stands in for them: LocalRetortBuild).
+        var project = File.ReadAllText(Path.Combine(env, "Migrations.csproj"));
+        Assert.Contains("<PackageReference Include=\"Retort.Cli\" Version=\"$(RetortVersion)\" />", project);
+        Assert.DoesNotContain("HintPath", project);
 
         var created = await CliRunner.OkAsync(env, "revision", "-m", "create users");
         var file = Directory.GetFiles(Path.Combine(env, "Revisions"), "*.cs").Single();

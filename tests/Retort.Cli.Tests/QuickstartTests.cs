@@ -10,8 +10,9 @@ public sealed class QuickstartTests
         var root = TempDir.RepositoryRoot();
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", ".editorconfig" })
             if (File.Exists(Path.Combine(root, file))) File.Copy(Path.Combine(root, file), dir[file]);
-        // Every library (the sample references them, and they reference each other) and the sample itself.
-        var folders = Directory.GetDirectories(Path.Combine(root, "src")).Select(d => "src/" + Path.GetFileName(d)).Append("samples/Quickstart");
+        // Every library (the sample references them, and they reference each other), the sample itself, and the build
+        // settings the Directory.Build files import. No .git: the versions fall back to MinVer's default.
+        var folders = Directory.GetDirectories(Path.Combine(root, "src")).Select(d => "src/" + Path.GetFileName(d)).Append("samples/Quickstart").Append("build");
         foreach (var folder in folders)
             CopySources(Path.Combine(root, folder), dir[folder]);
 

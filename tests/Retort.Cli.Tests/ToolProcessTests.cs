@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Retort.Cli.Tests;
 
 /// <summary>The built retort tool, run as a process the way a user runs it.</summary>
@@ -31,7 +33,18 @@ public sealed class ToolProcessTests
         Assert.Equal(1, bad.ExitCode);
         Assert.StartsWith("error: ", bad.Error);
         Assert.DoesNotContain("   at ", bad.Error);
+        // The tool's name, not its assembly's (Retort.Tool), in help and in usage errors.
         var help = await CliRunner.ProcessAsync(env, "dotnet", tool, "--help");
         Assert.Contains("upgrade", help.Out);
+        Assert.Contains("Usage:\n  retort [command] [options]", help.Out.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("Retort.Tool", help.Out);
+        var usage = await CliRunner.ProcessAsync(env, "dotnet", tool, "upgrade");
+        Assert.Equal(2, usage.ExitCode);
+        Assert.Contains("Run 'retort upgrade --help' for usage.", usage.Error);
+        // The version is the package version (from git tags), not 1.0.0.
+        var version = await CliRunner.ProcessAsync(env, "dotnet", tool, "--version");
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.Equal(typeof(RetortCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion, version.Out.Trim());
+        Assert.DoesNotMatch(@"^1\.0\.0\b", version.Out.Trim());
     }
 }

@@ -25,7 +25,6 @@ internal static class InitCommand
             {
                 Directory = Path.GetFullPath(ctx.Get(directory)!, setup.WorkingDirectory),
                 Template = ctx.Get(template) == "sql" ? EnvironmentTemplate.Sql : EnvironmentTemplate.CSharp,
-                RetortAssemblies = Path.GetDirectoryName(typeof(RetortCommandLine).Assembly.Location) is { Length: > 0 } folder ? folder : AppContext.BaseDirectory,
                 // The environment runs itself with this command line, and 'retort test' needs the test library.
                 References = [EnvironmentReference.FromAssembly(typeof(RetortCommandLine).Assembly), EnvironmentReference.FromAssembly(typeof(Retort.Testing.MigrationTester).Assembly)],
                 ProgramSource = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +

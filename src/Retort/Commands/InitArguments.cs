@@ -14,10 +14,7 @@ public sealed record InitArguments
     /// <summary>The config's database URL; null for the first embedded dialect's example.</summary>
     public string? Url { get; init; }
 
-    /// <summary>C# environments: the folder holding the Retort assemblies the project references.</summary>
-    public string RetortAssemblies { get; init; } = AppContext.BaseDirectory;
-
-    /// <summary>C# environments: assemblies the project references after Retort's own and the dialects' (a command line, a test library).</summary>
+    /// <summary>C# environments: packages the project references after Retort's own and the dialects' (a command line, a test library).</summary>
     public IReadOnlyList<EnvironmentReference> References { get; init; } = [];
 
     /// <summary>C# environments: the project's <c>Program.cs</c>; null writes none.</summary>

@@ -6,10 +6,10 @@ namespace Retort.Commands;
 public sealed partial class MigrationCommands
 {
     /// <summary>
-    /// Creates a migrations environment in a new or empty folder. A C# environment's project references Retort, every
-    /// dialect this process knows (<see cref="DialectRegistry.Declarations"/>, embedded ones first) with the packages
-    /// they declare, then <see cref="InitArguments.References"/>; the config's URL is the first embedded dialect's
-    /// example URL unless <see cref="InitArguments.Url"/> is given.
+    /// Creates a migrations environment in a new or empty folder. A C# environment's project references the packages of
+    /// Retort and of every dialect this process knows (<see cref="DialectRegistry.Declarations"/>, embedded ones first)
+    /// at the versions this process runs, then <see cref="InitArguments.References"/>; the config's URL is the first
+    /// embedded dialect's example URL unless <see cref="InitArguments.Url"/> is given.
     /// </summary>
     /// <exception cref="RetortException">The folder is not empty, is a file, or no URL can be chosen.</exception>
     public static InitResult Init(InitArguments arguments)
@@ -28,7 +28,6 @@ public sealed partial class MigrationCommands
         var files = EnvironmentScaffolder.Create(directory, arguments.Template, new ScaffoldOptions
         {
             Url = url,
-            RetortAssemblies = arguments.RetortAssemblies,
             References = references,
             ProgramSource = arguments.ProgramSource,
         });

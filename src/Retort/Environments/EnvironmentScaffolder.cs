@@ -8,8 +8,8 @@ public static class EnvironmentScaffolder
 {
     /// <summary>
     /// Creates the environment in <paramref name="directory"/>, which must not exist or be empty. A C# environment's
-    /// project references the assemblies of <see cref="ScaffoldOptions.References"/> in
-    /// <see cref="ScaffoldOptions.RetortAssemblies"/> and the NuGet packages they need.
+    /// project references the packages of <see cref="ScaffoldOptions.References"/> by <c>PackageReference</c>, so it
+    /// builds on any machine whose NuGet sources hold them; their own dependencies come with them.
     /// </summary>
     /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
     public static IReadOnlyList<string> Create(string directory, EnvironmentTemplate template, ScaffoldOptions options)
@@ -27,7 +27,7 @@ public static class EnvironmentScaffolder
         {
             new EnvironmentConfig { Url = options.Url, Project = name + ".csproj", Namespace = name + ".Revisions" }
                 .Save(Path.Combine(dir, EnvironmentConfig.FileName));
-            files[name + ".csproj"] = Project(options.RetortAssemblies, options.References);
+            files[name + ".csproj"] = Project(options.References);
             if (options.ProgramSource is { } program) files["Program.cs"] = program;
             files["Revisions/.gitkeep"] = "";
         }
@@ -50,10 +50,12 @@ public static class EnvironmentScaffolder
         return name.Length == 0 || char.IsDigit(name[0]) ? "Migrations" + name : name;
     }
 
-    private static string Project(string retortAssemblies, IReadOnlyList<EnvironmentReference> references)
+    private static string Project(IReadOnlyList<EnvironmentReference> references)
     {
+        // One version for all of Retort's packages (they are released together), the highest any reference names.
+        var version = references.Select(r => r.Version).Aggregate((string?)null, (a, b) => a is null || CompareVersions(b, a) > 0 ? b : a);
         var sb = new StringBuilder();
-        sb.Append($"""
+        sb.Append("""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -64,21 +66,21 @@ public static class EnvironmentScaffolder
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
                 <!-- A migration run is a short process: Tiered PGO's instrumented re-JIT costs more than it returns. -->
                 <TieredPGO>false</TieredPGO>
-                <!-- The folder holding the Retort assemblies referenced below (the retort tool's folder by default).
-                     Override with: dotnet build -p:RetortAssemblies=/path/to/assemblies -->
-                <RetortAssemblies Condition="'$(RetortAssemblies)' == ''">{SecurityElement.Escape(retortAssemblies)}</RetortAssemblies>
+
+            """);
+        if (version is not null)
+            sb.Append($"""
+                    <!-- The version of the retort tool that wrote this project: keep the two in step (dotnet tool update Retort.Tool). -->
+                    <RetortVersion>{SecurityElement.Escape(version)}</RetortVersion>
+
+                """);
+        sb.Append("""
               </PropertyGroup>
               <ItemGroup>
 
             """);
-        foreach (var reference in references)
-            sb.Append($"    <Reference Include=\"{SecurityElement.Escape(reference.Assembly)}\" HintPath=\"$(RetortAssemblies)/{SecurityElement.Escape(reference.Assembly)}.dll\" />\n");
-        // One line per package, the highest version any reference asks for.
-        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (package, version) in references.SelectMany(r => r.Packages))
-            if (!versions.TryGetValue(package, out var other) || CompareVersions(version, other) > 0) versions[package] = version;
-        foreach (var (package, version) in versions)
-            sb.Append($"    <PackageReference Include=\"{package}\" Version=\"{version}\" />\n");
+        foreach (var package in references.Select(r => r.Package).Distinct(StringComparer.OrdinalIgnoreCase))
+            sb.Append($"    <PackageReference Include=\"{SecurityElement.Escape(package)}\" Version=\"$(RetortVersion)\" />\n");
         sb.Append("""
               </ItemGroup>
               <ItemGroup>
@@ -106,7 +108,9 @@ public static class EnvironmentScaffolder
             - `Revisions/`: one file per revision, C# classes (`retort revision -m "..."`) or `.sql` files
               (`retort revision --format sql -m "..."`).
             - `{name}.csproj` and `Program.cs`: the project that compiles the C# revisions. `retort` builds it when a
-              source changed; a deploy job can run it without the tool: `dotnet run -- upgrade head`.
+              source changed; a deploy job can run it without the tool: `dotnet run -- upgrade head`. It references
+              the Retort packages at `RetortVersion`, the version of the tool that wrote it: after `dotnet tool update
+              Retort.Tool`, set it to the new version.
 
             Common commands: `retort upgrade head`, `retort downgrade -1`, `retort current`, `retort history`,
             `retort upgrade head --sql` (print the SQL instead of running it).

@@ -6,13 +6,7 @@ public sealed record ScaffoldOptions
     /// <summary>The config's database URL.</summary>
     public required string Url { get; init; }
 
-    /// <summary>
-    /// C# environments: the folder holding the referenced assemblies (overridable with the MSBuild property
-    /// <c>RetortAssemblies</c>).
-    /// </summary>
-    public string RetortAssemblies { get; init; } = "";
-
-    /// <summary>C# environments: the assemblies the project references, in order, and the packages they need.</summary>
+    /// <summary>C# environments: the Retort packages the project references, in order (one line for each package).</summary>
     public IReadOnlyList<EnvironmentReference> References { get; init; } = [];
 
     /// <summary>C# environments: the project's <c>Program.cs</c> (how the environment runs itself); null for none.</summary>

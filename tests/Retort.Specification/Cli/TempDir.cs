@@ -1,11 +1,16 @@
 namespace Retort.Specification.Cli;
 
-/// <summary>A temporary folder removed on dispose.</summary>
+/// <summary>
+/// A temporary folder removed on dispose. By default it lies below <see cref="LocalRetortBuild.RootFolder"/>, so a C#
+/// environment created in it builds against this test run's Retort assemblies; <c>localRetortBuild: false</c> puts it
+/// in the plain temporary folder, where such a project needs the Retort packages from a feed.
+/// </summary>
 public sealed class TempDir : IDisposable
 {
-    public TempDir()
+    public TempDir(bool localRetortBuild = true)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "retort-cli-" + Guid.NewGuid().ToString("N")[..10]);
+        var parent = localRetortBuild ? LocalRetortBuild.RootFolder : System.IO.Path.GetTempPath();
+        Path = System.IO.Path.Combine(parent, "retort-cli-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Retort.Autogenerate;
 using Retort.Commands;
 using Retort.Environments;
@@ -154,10 +155,14 @@ public sealed class MigrationCommandsTests : IDisposable
     {
         var init = MigrationCommands.Init(new InitArguments { Directory = Path.Combine(_dir, "cs"), ProgramSource = "return 0;\n" });
         var project = File.ReadAllText(Path.Combine(init.Directory, "Cs.csproj"));
-        // The core and this process's dialect contribute their assemblies and packages; nothing else is named.
-        Assert.Contains("<Reference Include=\"Retort\" HintPath=\"$(RetortAssemblies)/Retort.dll\" />", project);
-        Assert.Contains("<Reference Include=\"Retort.Sqlite\" HintPath=\"$(RetortAssemblies)/Retort.Sqlite.dll\" />", project);
-        Assert.Contains("<PackageReference Include=\"Microsoft.Data.Sqlite\" Version=\"", project);
+        // The core and this process's dialect contribute their packages, at the version of this build; nothing else is named,
+        // and no folder of this machine.
+        var version = typeof(MigrationCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        Assert.Contains($"<RetortVersion>{version}</RetortVersion>", project);
+        Assert.Contains("<PackageReference Include=\"Retort\" Version=\"$(RetortVersion)\" />", project);
+        Assert.Contains("<PackageReference Include=\"Retort.Sqlite\" Version=\"$(RetortVersion)\" />", project);
+        Assert.DoesNotContain("Microsoft.Data.Sqlite", project);
+        Assert.DoesNotContain("HintPath", project);
         Assert.DoesNotContain("Retort.Cli", project);
         var commands = new MigrationCommands(new CommandConfig { Environment = EnvironmentLocator.Locate(init.Directory) });
         var refused = await Assert.ThrowsAsync<RetortException>(() => commands.HeadsAsync());

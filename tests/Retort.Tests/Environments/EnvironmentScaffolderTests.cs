@@ -4,13 +4,13 @@ namespace Retort.Tests.Environments;
 
 /// <summary>
 /// The scaffolder writes what it is given: the project of a new C# environment names no dialect or front end of its
-/// own, and for the references 'retort init' gathers (core, dialects, command line, tests) it is the project 'retort
-/// init' always wrote, except the comment that used to name three of the assemblies.
+/// own; it references the Retort packages 'retort init' gathers (core, dialects, command line, tests) by
+/// <c>PackageReference</c> at one version, and no path of the machine that wrote it.
 /// </summary>
 public sealed class EnvironmentScaffolderTests
 {
-    private static EnvironmentReference Reference(string assembly, params (string Package, string Version)[] packages) =>
-        new(assembly, packages.ToDictionary(p => p.Package, p => p.Version));
+    private static EnvironmentReference Reference(string package, string version = "1.4.0-beta.2", params (string Package, string Version)[] packages) =>
+        new(package, version) { Packages = packages.ToDictionary(p => p.Package, p => p.Version) };
 
     [Fact]
     public void The_project_is_composed_from_the_references_given()
@@ -21,13 +21,12 @@ public sealed class EnvironmentScaffolderTests
             var files = EnvironmentScaffolder.Create(Path.Combine(dir, "my-migrations"), EnvironmentTemplate.CSharp, new ScaffoldOptions
             {
                 Url = "sqlite:///app.db",
-                RetortAssemblies = "/opt/retort & co",
                 References =
                 [
-                    Reference("Retort", ("Microsoft.Extensions.Logging.Abstractions", "10.0.15")),
-                    Reference("Retort.Sqlite", ("Microsoft.Data.Sqlite", "10.0.15")),
-                    Reference("Retort.PostgreSql", ("Npgsql", "10.0.3")),
-                    Reference("Retort.Cli", ("System.CommandLine", "2.0.15"), ("Spectre.Console", "0.57.2")),
+                    Reference("Retort", packages: ("Microsoft.Extensions.Logging.Abstractions", "10.0.15")),
+                    Reference("Retort.Sqlite", packages: ("Microsoft.Data.Sqlite", "10.0.15")),
+                    Reference("Retort.PostgreSql", packages: ("Npgsql", "10.0.3")),
+                    Reference("Retort.Cli", packages: [("System.CommandLine", "2.0.15"), ("Spectre.Console", "0.57.2")]),
                     Reference("Retort.Testing"),
                 ],
                 ProgramSource = "return 0;\n",
@@ -47,7 +46,7 @@ public sealed class EnvironmentScaffolderTests
     }
 
     [Fact]
-    public void Two_references_that_need_one_package_get_one_line_at_the_higher_version()
+    public void Every_package_is_referenced_once_at_the_highest_version_given()
     {
         var dir = Path.Combine(Path.GetTempPath(), "retort-scaffold-" + Guid.NewGuid().ToString("N")[..10]);
         try
@@ -55,11 +54,12 @@ public sealed class EnvironmentScaffolderTests
             EnvironmentScaffolder.Create(dir, EnvironmentTemplate.CSharp, new ScaffoldOptions
             {
                 Url = "x://y",
-                References = [Reference("A", ("P", "9.0.10")), Reference("B", ("P", "10.0.1"))],
+                References = [Reference("A", "1.10.0"), Reference("B", "1.9.3"), Reference("a", "1.2.0")],
             });
             var project = File.ReadAllText(Directory.GetFiles(dir, "*.csproj").Single());
-            Assert.Single(project.Split('\n'), l => l.Contains("PackageReference Include=\"P\""));
-            Assert.Contains("<PackageReference Include=\"P\" Version=\"10.0.1\" />", project);
+            Assert.Contains("<RetortVersion>1.10.0</RetortVersion>", project);
+            Assert.Single(project.Split('\n'), l => l.Contains("PackageReference Include=\"A\"", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains("<PackageReference Include=\"B\" Version=\"$(RetortVersion)\" />", project);
             Assert.False(File.Exists(Path.Combine(dir, "Program.cs")));
         }
         finally
@@ -68,7 +68,8 @@ public sealed class EnvironmentScaffolderTests
         }
     }
 
-    // What 'retort init' wrote before dialects and front ends contributed their own parts, but for the comment.
+    // Packages only: the project restores and builds on any machine whose NuGet sources hold them. Their own
+    // dependencies (drivers, the command line's parser) come with them.
     private const string ExpectedProject = """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -80,21 +81,15 @@ public sealed class EnvironmentScaffolderTests
             <GenerateDocumentationFile>false</GenerateDocumentationFile>
             <!-- A migration run is a short process: Tiered PGO's instrumented re-JIT costs more than it returns. -->
             <TieredPGO>false</TieredPGO>
-            <!-- The folder holding the Retort assemblies referenced below (the retort tool's folder by default).
-                 Override with: dotnet build -p:RetortAssemblies=/path/to/assemblies -->
-            <RetortAssemblies Condition="'$(RetortAssemblies)' == ''">/opt/retort &amp; co</RetortAssemblies>
+            <!-- The version of the retort tool that wrote this project: keep the two in step (dotnet tool update Retort.Tool). -->
+            <RetortVersion>1.4.0-beta.2</RetortVersion>
           </PropertyGroup>
           <ItemGroup>
-            <Reference Include="Retort" HintPath="$(RetortAssemblies)/Retort.dll" />
-            <Reference Include="Retort.Sqlite" HintPath="$(RetortAssemblies)/Retort.Sqlite.dll" />
-            <Reference Include="Retort.PostgreSql" HintPath="$(RetortAssemblies)/Retort.PostgreSql.dll" />
-            <Reference Include="Retort.Cli" HintPath="$(RetortAssemblies)/Retort.Cli.dll" />
-            <Reference Include="Retort.Testing" HintPath="$(RetortAssemblies)/Retort.Testing.dll" />
-            <PackageReference Include="Microsoft.Data.Sqlite" Version="10.0.15" />
-            <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.15" />
-            <PackageReference Include="Npgsql" Version="10.0.3" />
-            <PackageReference Include="Spectre.Console" Version="0.57.2" />
-            <PackageReference Include="System.CommandLine" Version="2.0.15" />
+            <PackageReference Include="Retort" Version="$(RetortVersion)" />
+            <PackageReference Include="Retort.Sqlite" Version="$(RetortVersion)" />
+            <PackageReference Include="Retort.PostgreSql" Version="$(RetortVersion)" />
+            <PackageReference Include="Retort.Cli" Version="$(RetortVersion)" />
+            <PackageReference Include="Retort.Testing" Version="$(RetortVersion)" />
           </ItemGroup>
           <ItemGroup>
             <!-- Lets the built program find this folder's retort.json and .sql revisions when run from elsewhere. -->
