@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Retort.Migrations;
 using Retort.Revisions;
@@ -64,6 +65,7 @@ public sealed class MigrationsEnvironment
     /// loading the project is the host's business (the <c>retort</c> tool builds it when its sources changed).
     /// </summary>
     /// <exception cref="RevisionFileException">A file is malformed.</exception>
+    [RequiresUnreferencedCode(RevisionSet.TrimmingMessage)]
     public RevisionSet LoadRevisions(Assembly? compiled)
     {
         var revisions = new List<Revision>(LoadSqlRevisions());
