@@ -8,17 +8,27 @@ namespace Retort.Dialects;
 /// (<c>SqliteDialect.Register()</c>, <c>PostgreSqlDialect.Register()</c>, or <see cref="Register"/> with an instance):
 /// that works in every kind of publish, single-file, trimmed and Native AOT included. A scheme nobody registered is
 /// looked up in the dialects that declare themselves with <see cref="RetortDialectAttribute"/> on their assembly:
-/// the assemblies already loaded, the <c>Retort.*</c> assemblies the application was deployed with (its folder and,
-/// for a single-file app, its bundle), so the <c>retort</c> tool and a plain <c>dotnet run</c> need no registration.
+/// the assemblies already loaded, the <c>Retort.*</c> assemblies the application was deployed with, and those its entry
+/// assembly names with <c>[assembly: AssemblyMetadata("RetortDialectAssembly", "Retort.Sqlite")]</c>
+/// (<see cref="AssemblyMetadataKey"/>; what <c>retort bundle</c> adds, since a single-file app has no files to find), so
+/// the <c>retort</c> tool and a plain <c>dotnet run</c> need no registration.
 /// A trimmed app keeps no assembly it does not reference, so there only registration works. A dialect found that
 /// way is created only when a URL asks for it (creating one loads its driver).
 /// </summary>
 public static class DialectRegistry
 {
     private static readonly ConcurrentDictionary<string, Dialect> Dialects = new(StringComparer.OrdinalIgnoreCase);
-    private static readonly ConcurrentDictionary<string, Type> Declared = new(StringComparer.OrdinalIgnoreCase);
+    // Scheme → the declared dialect's type and how to create it (the attribute's type keeps its constructor when trimmed).
+    private static readonly ConcurrentDictionary<string, (Type Type, Func<Dialect> Create)> Declared = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Lazy<bool> Probed = new(Probe);
     private static readonly ConcurrentDictionary<Assembly, RetortDialectAttribute[]> Declaring = new();
+
+    /// <summary>
+    /// The assembly metadata key by which a program's entry assembly names the assemblies to look for dialects in
+    /// (<c>[assembly: AssemblyMetadata("RetortDialectAssembly", "Retort.Sqlite")]</c>): a single-file app's assemblies are
+    /// inside its file, where no scan finds them.
+    /// </summary>
+    public const string AssemblyMetadataKey = "RetortDialectAssembly";
 
     /// <summary>
     /// Registers a dialect under its name and URL schemes, replacing the one registered under them before (a dialect
@@ -54,11 +64,11 @@ public static class DialectRegistry
         if (Dialects.TryGetValue(schemeOrName, out var d)) return d;
         _ = Probed.Value;
         if (Dialects.TryGetValue(schemeOrName, out d)) return d;
-        if (!Declared.TryGetValue(schemeOrName, out var type)) return null;
+        if (!Declared.TryGetValue(schemeOrName, out var declared)) return null;
         lock (Declared)
         {
             if (Dialects.TryGetValue(schemeOrName, out d)) return d;
-            d = (Dialect)Activator.CreateInstance(type)!;
+            d = declared.Create();
             Register(d);
             return d;
         }
@@ -71,7 +81,7 @@ public static class DialectRegistry
         {
             _ = Probed.Value;
             return Dialects.Values.Select(d => d.Name)
-                .Concat(Declared.GroupBy(kv => kv.Value).Select(g => g.First().Key))
+                .Concat(Declared.GroupBy(kv => kv.Value.Type).Select(g => g.First().Key))
                 .Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         }
     }
@@ -99,12 +109,12 @@ public static class DialectRegistry
     private static bool Probe()
     {
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) Declare(assembly);
-        // The assemblies the host was told about (a single-file app's are in its bundle, not in its folder), then the
+        // The assemblies the entry assembly names (a single-file app's are inside its file, not in its folder), then the
         // folder's own files (added to the folder after the build, as the tool's dialect packages are).
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string trusted)
-            foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-                if (IsRetortAssembly(Path.GetFileName(path))) names.Add(Path.GetFileNameWithoutExtension(path));
+        if (Assembly.GetEntryAssembly() is { } entry)
+            foreach (var named in entry.GetCustomAttributes<AssemblyMetadataAttribute>())
+                if (named.Key == AssemblyMetadataKey && !string.IsNullOrWhiteSpace(named.Value)) names.Add(named.Value);
         var dir = AppContext.BaseDirectory;
         if (Directory.Exists(dir))
             foreach (var file in Directory.EnumerateFiles(dir, "Retort.*.dll"))
@@ -116,9 +126,6 @@ public static class DialectRegistry
         }
         return true;
     }
-
-    private static bool IsRetortAssembly(string fileName) =>
-        fileName.StartsWith("Retort.", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
 
     private static void Declare(Assembly assembly)
     {
@@ -132,7 +139,8 @@ public static class DialectRegistry
                 if (!Dialects.Values.Any(d => d.GetType() == a.DialectType)) Register((Dialect)Activator.CreateInstance(a.DialectType)!);
                 continue;
             }
-            foreach (var scheme in a.Schemes) Declared.TryAdd(scheme, a.DialectType);
+            var attribute = a;
+            foreach (var scheme in a.Schemes) Declared.TryAdd(scheme, (a.DialectType, () => (Dialect)Activator.CreateInstance(attribute.DialectType)!));
         }
     }
 }
