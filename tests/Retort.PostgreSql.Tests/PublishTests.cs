@@ -93,8 +93,7 @@ public sealed partial class PublishTests(PublishTests.PublishFixture published) 
     private static string Copy(string file, string folder)
     {
         var target = Path.Combine(folder, Path.GetFileName(file));
-        File.Copy(file, target);
-        File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+        File.Copy(file, target); // with its mode: executable
         return target;
     }
 
