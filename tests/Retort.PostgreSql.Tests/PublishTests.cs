@@ -87,7 +87,8 @@ public sealed partial class PublishTests(PublishTests.PublishFixture published) 
         var revision = await RunAsync(server.Path, exe, "revision", "-m", "more");
         Assert.Equal(1, revision.ExitCode);
         Assert.Contains("bundled into its program", revision.Error);
-        Assert.Equal([Path.GetFileName(exe), "db.sqlite", "home"], Directory.GetFileSystemEntries(server.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { Path.GetFileName(exe), "db.sqlite", "home" }.Order(StringComparer.Ordinal),
+            Directory.GetFileSystemEntries(server.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     private static string Copy(string file, string folder)
@@ -124,7 +125,7 @@ public sealed partial class PublishTests(PublishTests.PublishFixture published) 
     private static partial Regex TrimWarning();
 
     /// <summary>
-    /// Publishes the app (single-file, trimmed, self-contained, for this machine) and bundles a C# and a SQL-only
+    /// Publishes the app (single-file with SQLite's native library inside, trimmed, self-contained, for this machine) and bundles a C# and a SQL-only
     /// environment with <c>retort bundle</c>, all three at once.
     /// </summary>
     public sealed class PublishFixture : IAsyncLifetime
@@ -199,7 +200,7 @@ public sealed partial class PublishTests(PublishTests.PublishFixture published) 
             // test can say which.
             return await CliRunner.ProcessAsync(TempDir.RepositoryRoot(), "dotnet", TimeSpan.FromMinutes(30),
                 "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
-                "--self-contained", "true", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true", "-p:TreatWarningsAsErrors=false",
+                "--self-contained", "true", "-p:PublishSingleFile=true", "-p:IncludeNativeLibrariesForSelfExtract=true", "-p:PublishTrimmed=true", "-p:TreatWarningsAsErrors=false",
                 "-o", _dir["app"], "-nologo", "--artifacts-path", _dir["app-artifacts"]);
         }
 
