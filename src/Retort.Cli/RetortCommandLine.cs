@@ -95,7 +95,7 @@ public static class RetortCommandLine
             HeadsCommand.Create(setup), BranchesCommand.Create(setup), MergeCommand.Create(setup),
             StampCommand.Create(setup), AcceptCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
             TestCommand.Create(setup), ResolveCommand.Create(setup), LintCommand.Create(setup),
-            GraphCommand.Create(setup), ReportCommand.Create(setup),
+            GraphCommand.Create(setup), ReportCommand.Create(setup), BundleCommand.Create(setup),
         })
             root.Subcommands.Add(command);
         return root;

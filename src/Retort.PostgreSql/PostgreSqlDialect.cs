@@ -46,6 +46,22 @@ public sealed class PostgreSqlDialect : Dialect
     /// <inheritdoc />
     public override DataMigrationSupport DataMigrations { get; }
 
+    /// <summary>
+    /// Registers the PostgreSQL dialect with default options for <c>postgresql://</c> and <c>postgres://</c> URLs and
+    /// <c>Dialect=postgresql</c> connection strings, unless a PostgreSQL dialect is registered already (one with the
+    /// application's options is kept); returns the registered one. Call it once at start-up (again is harmless): an
+    /// app published single-file, trimmed or Native AOT finds dialects only this way.
+    /// </summary>
+    public static PostgreSqlDialect Register() => DialectRegistry.RegisterOnce(static () => new PostgreSqlDialect());
+
+    /// <summary>Registers the PostgreSQL dialect with <paramref name="options"/>, replacing any registered before; returns it.</summary>
+    public static PostgreSqlDialect Register(PostgreSqlOptions options)
+    {
+        var dialect = new PostgreSqlDialect(options);
+        DialectRegistry.Register(dialect);
+        return dialect;
+    }
+
     /// <summary>Lock timeout, retry and advisory lock settings.</summary>
     public PostgreSqlOptions Options { get; }
 

@@ -25,6 +25,13 @@ public sealed class SqliteDialect : Dialect
         DataMigrations = new SqliteDataMigrations(this);
     }
 
+    /// <summary>
+    /// Registers the SQLite dialect for <c>sqlite://</c> URLs and <c>Dialect=sqlite</c> connection strings; returns the
+    /// registered one. Call it once at start-up (again is harmless): an app published single-file, trimmed or Native
+    /// AOT finds dialects only this way.
+    /// </summary>
+    public static SqliteDialect Register() => DialectRegistry.RegisterOnce(static () => new SqliteDialect());
+
     /// <inheritdoc />
     public override string Name => "sqlite";
 

@@ -21,15 +21,8 @@ internal static class InitCommand
         var command = new Command("init", "Create a new migrations environment.") { directory, template };
         command.SetAction(setup.Action((ctx, _) =>
         {
-            var result = MigrationCommands.Init(new InitArguments
-            {
-                Directory = Path.GetFullPath(ctx.Get(directory)!, setup.WorkingDirectory),
-                Template = ctx.Get(template) == "sql" ? EnvironmentTemplate.Sql : EnvironmentTemplate.CSharp,
-                // The environment runs itself with this command line, and 'retort test' needs the test library.
-                References = [EnvironmentReference.FromAssembly(typeof(RetortCommandLine).Assembly), EnvironmentReference.FromAssembly(typeof(Retort.Testing.MigrationTester).Assembly)],
-                ProgramSource = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +
-                    "return await Retort.Cli.RetortCommandLine.RunAsync(args, typeof(Program).Assembly);\n",
-            });
+            var result = MigrationCommands.Init(Arguments(Path.GetFullPath(ctx.Get(directory)!, setup.WorkingDirectory),
+                ctx.Get(template) == "sql" ? EnvironmentTemplate.Sql : EnvironmentTemplate.CSharp));
             foreach (var file in result.Files)
                 ctx.Console.MarkupLine($"  Generating [bold]{Markup.Escape(Path.Combine(result.Directory, file))}[/] ... done");
             ctx.Console.WriteLine($"Created a {(result.Template == EnvironmentTemplate.Sql ? "SQL-only" : "C#")} migrations environment in {result.Directory}.");
@@ -38,4 +31,15 @@ internal static class InitCommand
         }, needsRevisions: false));
         return command;
     }
+
+    /// <summary>What 'init' creates an environment with; 'bundle' creates a SQL-only environment's program with the same.</summary>
+    public static InitArguments Arguments(string directory, EnvironmentTemplate template) => new()
+    {
+        Directory = directory,
+        Template = template,
+        // The environment runs itself with this command line, and 'retort test' needs the test library.
+        References = [EnvironmentReference.FromAssembly(typeof(RetortCommandLine).Assembly), EnvironmentReference.FromAssembly(typeof(Retort.Testing.MigrationTester).Assembly)],
+        ProgramSource = "// Runs the retort commands against this environment's revisions: dotnet run -- upgrade head\n" +
+            "return await Retort.Cli.RetortCommandLine.RunAsync(args, typeof(Program).Assembly);\n",
+    };
 }

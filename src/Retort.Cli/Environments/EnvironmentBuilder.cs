@@ -148,7 +148,21 @@ internal static class EnvironmentBuilder
     public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private static async Task BuildAsync(string projectPath, CancellationToken ct)
+    private static Task BuildAsync(string projectPath, CancellationToken ct)
+    {
+        string[] arguments =
+        [
+            "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true",
+            "-o", Path.GetDirectoryName(AssemblyPath(projectPath))!,
+        ];
+        // Editing a revision does not change the packages: skip the restore (about a second of every rebuild)
+        // unless the project files changed since the last one.
+        return PublishAsync(projectPath, NeedsRestore(projectPath) ? arguments : [.. arguments, "--no-restore"], ct);
+    }
+
+    /// <summary>Runs <c>dotnet publish</c> on the project with <paramref name="arguments"/>, quietly, without build servers.</summary>
+    /// <exception cref="RevisionFileException">The project does not build.</exception>
+    public static async Task PublishAsync(string projectPath, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -157,15 +171,8 @@ internal static class EnvironmentBuilder
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(projectPath)!,
         };
-        foreach (var a in new[]
-                 {
-                     "publish", projectPath, "-c", "Release", "-r", RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true",
-                     "-o", Path.GetDirectoryName(AssemblyPath(projectPath))!, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false",
-                 })
+        foreach (var a in new[] { "publish", projectPath, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments))
             start.ArgumentList.Add(a);
-        // Editing a revision does not change the packages: skip the restore (about a second of every rebuild)
-        // unless the project files changed since the last one.
-        if (!NeedsRestore(projectPath)) start.ArgumentList.Add("--no-restore");
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

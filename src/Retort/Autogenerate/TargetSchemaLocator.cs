@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Retort.Migrations;
 
 namespace Retort.Autogenerate;
 
@@ -7,6 +9,7 @@ public static class TargetSchemaLocator
 {
     /// <summary>The one target schema in the assembly, or null when it declares none.</summary>
     /// <exception cref="RetortException">Several classes implement it, or it cannot be created.</exception>
+    [RequiresUnreferencedCode(RevisionSet.TrimmingMessage)]
     public static ITargetSchema? Find(Assembly assembly)
     {
         var types = assembly.GetTypes().Where(t => typeof(ITargetSchema).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }).ToList();

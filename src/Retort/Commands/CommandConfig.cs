@@ -24,6 +24,12 @@ public sealed record CommandConfig
     public string? Url { get; init; }
 
     /// <summary>
+    /// The dialect to open <see cref="Url"/> (or the environment's URL) with, an instance of the application's own;
+    /// null to find it by the URL's scheme in <see cref="Dialects.DialectRegistry"/>.
+    /// </summary>
+    public Dialects.Dialect? Dialect { get; init; }
+
+    /// <summary>
     /// Where the compiled C# revisions come from; null when there are none (a SQL-only environment). An environment
     /// with a C# project needs one.
     /// </summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Retort.Migrations;
 using Retort.Environments;
 
 namespace Retort.Commands;
@@ -7,6 +9,7 @@ namespace Retort.Commands;
 public static class CompiledRevisions
 {
     /// <summary>The revisions compiled into <paramref name="assembly"/> (a program that runs its own migrations).</summary>
+    [RequiresUnreferencedCode(RevisionSet.TrimmingMessage)]
     public static ICompiledRevisionsSource FromAssembly(Assembly assembly) => new Fixed(assembly);
 
     private sealed class Fixed(Assembly assembly) : ICompiledRevisionsSource

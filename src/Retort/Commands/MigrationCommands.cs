@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Retort.Autogenerate;
 using Retort.Connections;
@@ -55,6 +56,7 @@ public sealed partial class MigrationCommands
     /// </summary>
     /// <exception cref="RetortException">There are no revisions to be had (no environment and no compiled revisions), or a C# environment's compiled revisions were not given.</exception>
     /// <exception cref="RevisionFileException">A revision file is malformed, or the project does not build.</exception>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = CompiledAssemblyKept)]
     public async Task<RevisionSet> LoadRevisionsAsync(CancellationToken cancellationToken = default)
     {
         var assembly = await LoadCompiledRevisionsAsync(cancellationToken);
@@ -70,6 +72,7 @@ public sealed partial class MigrationCommands
     /// The environment's target schema (its <see cref="ITargetSchema"/> class), for autogenerate and check.
     /// </summary>
     /// <exception cref="RetortException">The environment is SQL-only, or declares no (or several) target schemas.</exception>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = CompiledAssemblyKept)]
     public async Task<ITargetSchema> LoadTargetSchemaAsync(CancellationToken cancellationToken = default)
     {
         var assembly = await LoadCompiledRevisionsAsync(cancellationToken);
@@ -88,7 +91,7 @@ public sealed partial class MigrationCommands
     {
         var url = Config.Environment?.ResolveUrl(Config.Url) ?? Config.Url ?? throw new RetortException(
             "No database given. Pass --url (for example --url sqlite:///app.db), set RETORT_URL, or put \"url\" in the environment's retort.json.");
-        return Database.Open(url);
+        return Config.Dialect is { } dialect ? Database.Open(url, dialect) : Database.Open(url);
     }
 
     /// <summary>
@@ -123,6 +126,10 @@ public sealed partial class MigrationCommands
             SingleTransaction = config.SingleTransaction == true,
         };
     }
+
+    // The compiled revisions' assembly comes from CompiledRevisions.FromAssembly, which warns a trimmed app to keep it
+    // whole, or from an ICompiledRevisionsSource that loads it at run time (untrimmed, as the tool does).
+    private const string CompiledAssemblyKept = "The assembly comes through CompiledRevisions.FromAssembly (RequiresUnreferencedCode) or is loaded at run time.";
 
     private static RetortException CompiledRevisionsMissing(MigrationsEnvironment environment) => new(
         $"The environment {environment.ConfigPath} compiles C# revisions ({environment.ProjectPath}), but none were given: " +

@@ -79,9 +79,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
     }
 
     private static Dialect FindDialect(string name, string shown) =>
-        DialectRegistry.Find(name) ?? throw new RetortException(
-            $"No Retort dialect handles '{name}' (from '{shown}'). Known dialects: {string.Join(", ", DialectRegistry.Known)}. " +
-            "Reference the dialect's package (for example Retort.Sqlite) from the application.");
+        DialectRegistry.Find(name) ?? throw DialectRegistry.NotFound(name, shown);
 
     /// <summary>The dialect.</summary>
     public Dialect Dialect { get; }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Retort.Dialects;
 
 /// <summary>
@@ -8,9 +10,11 @@ namespace Retort.Dialects;
 /// (<see cref="Environments.EnvironmentReference"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
-public sealed class RetortDialectAttribute(Type dialectType, params string[] schemes) : Attribute
+public sealed class RetortDialectAttribute(
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type dialectType, params string[] schemes) : Attribute
 {
     /// <summary>The dialect type; needs a public parameterless constructor.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     public Type DialectType { get; } = dialectType;
 
     /// <summary>The URL schemes and names it answers to (the first is its name).</summary>

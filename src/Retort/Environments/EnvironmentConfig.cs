@@ -60,13 +60,17 @@ public sealed record EnvironmentConfig
 
     /// <summary>Reads a config file.</summary>
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
-    public static EnvironmentConfig Load(string path)
+    public static EnvironmentConfig Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>Reads the text of a config file; <paramref name="path"/> names it in messages.</summary>
+    /// <exception cref="RetortException">The text is not valid JSON or has the wrong shape.</exception>
+    public static EnvironmentConfig Parse(string text, string path)
     {
         // Read through JsonDocument rather than the serializer: every command starts by reading this file, and the
         // document reader is precompiled where the serializer's generic code is compiled at start-up.
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path),
+            using var document = JsonDocument.Parse(text,
                 new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

@@ -4,7 +4,8 @@ namespace Retort.Environments;
 
 /// <summary>
 /// Finds the migrations environment a command works on, by the rules the <c>retort</c> tool applies: an explicit
-/// config file; else the folder a program that runs itself was built from; else <c>retort.json</c> in the working
+/// config file; else the environment a bundle carries inside itself (<c>retort bundle</c>); else the folder a program
+/// that runs itself was built from; else <c>retort.json</c> in the working
 /// folder or a parent; else, for such a program, its own folder (a deployed copy).
 /// </summary>
 public static class EnvironmentLocator
@@ -26,6 +27,7 @@ public static class EnvironmentLocator
     public static MigrationsEnvironment? Locate(string workingDirectory, string? configPath = null, Assembly? programAssembly = null)
     {
         if (configPath is not null) return MigrationsEnvironment.Open(Path.GetFullPath(configPath, workingDirectory));
+        if (programAssembly is not null && MigrationsEnvironment.OpenBundled(programAssembly, AppContext.BaseDirectory) is { } bundled) return bundled;
         var built = programAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == DirectoryMetadataKey)?.Value;
         if (built is not null && File.Exists(Path.Combine(built, EnvironmentConfig.FileName)))
             return MigrationsEnvironment.Open(Path.Combine(built, EnvironmentConfig.FileName));

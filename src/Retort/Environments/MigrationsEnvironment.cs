@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Retort.Migrations;
 using Retort.Revisions;
@@ -10,11 +11,55 @@ namespace Retort.Environments;
 /// </summary>
 public sealed class MigrationsEnvironment
 {
-    private MigrationsEnvironment(string configPath, EnvironmentConfig config)
+    // A bundled environment's .sql revisions (name relative to the revisions folder, text), read from its program.
+    private readonly IReadOnlyList<(string Name, string Text)>? _bundledSql;
+
+    private MigrationsEnvironment(string configPath, EnvironmentConfig config, IReadOnlyList<(string Name, string Text)>? bundledSql = null)
     {
         ConfigPath = Path.GetFullPath(configPath);
         Directory = Path.GetDirectoryName(ConfigPath)!;
         Config = config;
+        _bundledSql = bundledSql;
+    }
+
+    /// <summary>
+    /// The prefix of the manifest resources that carry an environment inside a program (<c>retort bundle</c>):
+    /// <c>retort-bundle/retort.json</c> and <c>retort-bundle/Revisions/…/*.sql</c>.
+    /// </summary>
+    public const string BundleResourcePrefix = "retort-bundle/";
+
+    /// <summary>
+    /// True for an environment carried inside its program (<c>retort bundle</c>): its config and <c>.sql</c> revisions
+    /// are read from the program, and it cannot take new revisions.
+    /// </summary>
+    public bool IsBundled => _bundledSql is not null;
+
+    /// <summary>
+    /// The environment bundled into <paramref name="program"/> (<see cref="BundleResourcePrefix"/>), placed in
+    /// <paramref name="directory"/> (the program's folder: a relative SQLite path in its URL is relative to it), or
+    /// null when the program carries none.
+    /// </summary>
+    /// <exception cref="RetortException">The bundled config is invalid.</exception>
+    public static MigrationsEnvironment? OpenBundled(Assembly program, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var configName = BundleResourcePrefix + EnvironmentConfig.FileName;
+        var names = program.GetManifestResourceNames();
+        if (!names.Contains(configName, StringComparer.Ordinal)) return null;
+        var configPath = Path.Combine(directory, EnvironmentConfig.FileName);
+        var config = EnvironmentConfig.Parse(ReadResource(program, configName), configPath + " (bundled)");
+        var sqlPrefix = BundleResourcePrefix + "Revisions/";
+        var sql = names.Where(n => n.StartsWith(sqlPrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n[sqlPrefix.Length..], ReadResource(program, n))).ToList();
+        return new MigrationsEnvironment(configPath, config, sql);
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>The config file.</summary>
@@ -64,6 +109,7 @@ public sealed class MigrationsEnvironment
     /// loading the project is the host's business (the <c>retort</c> tool builds it when its sources changed).
     /// </summary>
     /// <exception cref="RevisionFileException">A file is malformed.</exception>
+    [RequiresUnreferencedCode(RevisionSet.TrimmingMessage)]
     public RevisionSet LoadRevisions(Assembly? compiled)
     {
         var revisions = new List<Revision>(LoadSqlRevisions());
@@ -78,12 +124,14 @@ public sealed class MigrationsEnvironment
     /// file is written. Waits while another process holds it, saying so once through <paramref name="log"/>.
     /// </summary>
     public async Task<IAsyncDisposable> LockForNewRevisionAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
-        await EnvironmentLock.AcquireAsync(Path.Combine(Directory, "obj", "retort-revision.lock"), "writing a revision", log, cancellationToken);
+        IsBundled ? throw BundledReadOnly() : await EnvironmentLock.AcquireAsync(Path.Combine(Directory, "obj", "retort-revision.lock"), "writing a revision", log, cancellationToken);
 
     /// <summary>The revisions written as <c>.sql</c> files, in file-name order.</summary>
     /// <exception cref="RetortException">A SQL-only environment's revisions folder does not exist.</exception>
     public IEnumerable<Revision> LoadSqlRevisions()
     {
+        if (_bundledSql is not null)
+            return _bundledSql.Select(f => SqlRevisionFile.Parse(f.Text, Path.Combine(RevisionsDirectory, f.Name))).ToList();
         // Without its folder a SQL-only environment has no revisions at all, and a database that has some would be
         // reported as naming unknown ones. A C# environment's revisions may all be compiled in (a deployed program).
         if (!System.IO.Directory.Exists(RevisionsDirectory) && ProjectPath is null)
@@ -101,6 +149,7 @@ public sealed class MigrationsEnvironment
     /// <exception cref="RevisionGraphException">The parents are ambiguous (several heads) or not heads without splice.</exception>
     public (string Path, RevisionInfo Revision) CreateRevision(RevisionSet revisions, NewRevisionRequest request)
     {
+        if (IsBundled) throw BundledReadOnly();
         var graph = revisions.Graph;
         var id = request.RevisionId ?? RevisionIds.New();
         if (!RevisionIds.IsValid(id))
@@ -141,6 +190,10 @@ public sealed class MigrationsEnvironment
         File.WriteAllText(path, format == RevisionFormat.Sql ? SqlRevisionFile.Render(info) : CSharpRevisionFile.Render(info, ns, request.UpgradeBody, request.DowngradeBody));
         return (path, info);
     }
+
+    private static RetortException BundledReadOnly() => new(
+        "This environment is bundled into its program, which runs revisions but cannot write new ones. " +
+        "Create the revision in the environment the bundle was made from, then run 'retort bundle' again.");
 
     private static string Slug(string message)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
@@ -9,7 +10,7 @@ namespace Retort.Internal;
 /// The target columns of an output row type: its public readable properties, named by <c>[Column("…")]</c> or
 /// else by the property name in snake_case (<c>AmountCents</c> → <c>amount_cents</c>), with compiled getters.
 /// </summary>
-internal static class OutputColumns<T>
+internal static class OutputColumns<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>
 {
     private static readonly PropertyInfo[] Properties = typeof(T)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)

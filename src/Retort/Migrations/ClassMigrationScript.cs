@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Retort.Migrations;
@@ -5,10 +6,11 @@ namespace Retort.Migrations;
 /// <summary>A revision written as a C# <see cref="Migration"/> class.</summary>
 public sealed class ClassMigrationScript : IMigrationScript
 {
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)]
     private readonly Type _type;
 
     /// <summary>Wraps a migration type; it needs a public parameterless constructor.</summary>
-    public ClassMigrationScript(Type type)
+    public ClassMigrationScript([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type)
     {
         if (!typeof(Migration).IsAssignableFrom(type) || type.IsAbstract)
             throw new RetortException($"{type.FullName} carries [Revision] but is not a concrete Migration class; derive it from Retort.Migrations.Migration.");

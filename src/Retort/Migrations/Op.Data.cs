@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Retort.Operations;
 using Retort.Schema;
 using Retort.Sql;
@@ -58,7 +59,9 @@ public sealed partial class Op
     /// <param name="schema">Schema of the source table and the target table.</param>
     /// <param name="atomic">Run the whole step inside the revision's transaction: all or nothing, no partly applied state
     /// (see <see cref="DataOperation.Atomic"/>). For small sources.</param>
-    public TransformOperation<TIn, TOut> Transform<TIn, TOut>(string source, string targetTable, Func<TIn, TOut?> transform,
+    [RequiresDynamicCode(TransformOperation.RequiresDynamicCodeMessage)]
+    public TransformOperation<TIn, TOut> Transform<[DynamicallyAccessedMembers(TransformOperation.InputMembers)] TIn,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOut>(string source, string targetTable, Func<TIn, TOut?> transform,
         string[]? keyColumns = null, string? description = null, int batchSize = 1000, TimeSpan? targetBatchDuration = null,
         BatchOptions? batching = null, string? schema = null, bool atomic = false) where TOut : class
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Retort.Operations;
 
@@ -20,6 +21,7 @@ public abstract class RevisionFixture
     public virtual Task AfterUpgradeAsync(MigrationContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Every concrete fixture class in the assemblies (public parameterless constructor).</summary>
+    [RequiresUnreferencedCode(RevisionSet.TrimmingMessage)]
     public static IReadOnlyList<RevisionFixture> Discover(params Assembly[] assemblies) =>
         assemblies.SelectMany(a => a.GetTypes())
             .Where(t => typeof(RevisionFixture).IsAssignableFrom(t) && t is { IsAbstract: false, IsClass: true } && t.GetConstructor(Type.EmptyTypes) is not null)

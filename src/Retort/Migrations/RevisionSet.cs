@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Retort.Revisions;
 
@@ -22,20 +23,25 @@ public sealed class RevisionSet
         _byId = list.ToDictionary(r => r.Id);
     }
 
+    /// <summary>
+    /// The message of <see cref="RequiresUnreferencedCodeAttribute"/> on the members that find revision classes by
+    /// scanning an assembly: how a trimmed app keeps them.
+    /// </summary>
+    public const string TrimmingMessage =
+        "Revision classes are found by scanning the assembly's types, which trimming removes when nothing else uses them. " +
+        "In a trimmed app, keep the assembly whole (<TrimmerRootAssembly Include=\"MyApp.Migrations\" />) or list the classes: new RevisionSet([Revision.FromClass<CreateUsers>(), …]).";
+
     /// <summary>Discovers every class marked with <see cref="RevisionAttribute"/> in the assemblies.</summary>
+    [RequiresUnreferencedCode(TrimmingMessage)]
     public static RevisionSet FromAssemblies(params Assembly[] assemblies) => new(Discover(assemblies));
 
     /// <summary>The revisions found as classes in the assemblies (without building a graph).</summary>
+    [RequiresUnreferencedCode(TrimmingMessage)]
     public static IEnumerable<Revision> Discover(params Assembly[] assemblies)
     {
         foreach (var assembly in assemblies)
             foreach (var type in assembly.GetTypes())
-                if (type.GetCustomAttribute<RevisionAttribute>() is { } a)
-                {
-                    var down = a.DownRevisions ?? (a.DownRevision is null ? [] : [a.DownRevision]);
-                    var info = new RevisionInfo(a.Id, down, a.BranchLabels ?? [], a.DependsOn ?? [], a.Message);
-                    yield return new Revision(info, new ClassMigrationScript(type));
-                }
+                if (Revision.TryFromClass(type) is { } revision) yield return revision;
     }
 
     /// <summary>The revision graph.</summary>

@@ -4,6 +4,8 @@ namespace Retort.Operations;
 /// How a batched data step paces itself: batch size (adapted toward a target duration), a pause between
 /// batches, and a pause while a named replica lags behind (where the dialect can tell).
 /// </summary>
+// Its public properties are read by reflection for a revision's checksum (Runner/PlanFingerprint.cs): kept when trimmed.
+[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
 public sealed record BatchOptions
 {
     /// <summary>The defaults: 1,000 rows per batch, adapted toward 200 ms per batch, no pause.</summary>

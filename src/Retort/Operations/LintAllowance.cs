@@ -6,6 +6,8 @@ namespace Retort.Operations;
 /// </summary>
 /// <param name="Rule">The rule's id, <c>RT</c> and three digits.</param>
 /// <param name="Reason">Why the finding is acceptable here; never empty.</param>
+// Its public properties are read by reflection for a revision's checksum (Runner/PlanFingerprint.cs): kept when trimmed.
+[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
 public sealed record LintAllowance(string Rule, string Reason)
 {
     /// <summary>

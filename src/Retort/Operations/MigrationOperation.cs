@@ -8,6 +8,8 @@ namespace Retort.Operations;
 /// be executed, rendered as an offline script, fingerprinted, linted and reversed. Only dialects turn them into
 /// SQL.
 /// </summary>
+// Its public properties are read by reflection for a revision's checksum (Runner/PlanFingerprint.cs): kept when trimmed.
+[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
 public abstract record MigrationOperation
 {
     /// <summary>True when <see cref="Reverse"/> can produce the undoing operation.</summary>

@@ -5,6 +5,8 @@ namespace Retort.Operations;
 /// <summary>One <c>column = expression</c> of a backfill's SET clause.</summary>
 /// <param name="Column">The column assigned, unquoted (a bare name folded to lower case as PostgreSQL folds it).</param>
 /// <param name="Expression">The expression assigned, as written.</param>
+// Its public properties are read by reflection for a revision's checksum (Runner/PlanFingerprint.cs): kept when trimmed.
+[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
 public sealed record SetAssignment(string Column, string Expression)
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Retort.Schema;
 
 namespace Retort.Operations;
@@ -10,6 +11,13 @@ namespace Retort.Operations;
 /// </summary>
 public abstract record TransformOperation : DataOperation
 {
+    // What Dapper reads a source row into (constructor, properties, fields), kept by the trimmer for the row type.
+    internal const DynamicallyAccessedMemberTypes InputMembers =
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
+
+    internal const string RequiresDynamicCodeMessage =
+        "Source rows are mapped by Dapper, which generates code at run time: a transformation cannot run in a Native AOT app. Use op.Backfill (SQL) there.";
+
     private protected TransformOperation(string description, string targetTable)
     {
         Description = description;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Dapper;
 using Retort.Internal;
 
@@ -7,12 +8,13 @@ namespace Retort.Operations;
 /// <summary>A C# transformation from rows typed <typeparamref name="TIn"/> to rows typed <typeparamref name="TOut"/>.</summary>
 /// <typeparam name="TIn">What a source row is read as (mapped by Dapper; snake_case columns match PascalCase members).</typeparam>
 /// <typeparam name="TOut">What a target row is; its public properties are the target columns.</typeparam>
-public sealed record TransformOperation<TIn, TOut> : TransformOperation where TOut : class
+public sealed record TransformOperation<[DynamicallyAccessedMembers(TransformOperation.InputMembers)] TIn, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOut> : TransformOperation where TOut : class
 {
     /// <summary>Creates the operation.</summary>
     /// <param name="description">What it does.</param>
     /// <param name="targetTable">The table written.</param>
     /// <param name="transform">The transformation; returning null skips the row.</param>
+    [RequiresDynamicCode(RequiresDynamicCodeMessage)]
     public TransformOperation(string description, string targetTable, Func<TIn, TOut?> transform) : base(description, targetTable) =>
         Transform = transform;
 

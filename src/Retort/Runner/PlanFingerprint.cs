@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -31,6 +32,10 @@ public static class PlanFingerprint
 
     private static readonly ConcurrentDictionary<Type, (string Name, FingerprintProperty[] Properties)> Types = new();
 
+    // The values fingerprinted are operations and the schema values they hold (Retort.Operations, Retort.Schema), whose
+    // public properties a trimmed app keeps whole (ILLink.Descriptors.xml): the checksum is the same in every publish.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "See the comment above.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Only value types' defaults are created; see the comment above.")]
     private static (string Name, FingerprintProperty[] Properties) Shape(Type type) => Types.GetOrAdd(type, static t => (t.Name, t
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract" && !p.IsDefined(typeof(FingerprintIgnoreAttribute), inherit: true))
