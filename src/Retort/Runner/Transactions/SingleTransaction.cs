@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Retort.Dialects;
+using Retort.Internal;
 
 namespace Retort.Runner.Transactions;
 
@@ -18,7 +19,9 @@ internal sealed class SingleTransaction(MigrationRun run) : TransactionStrategy(
             var current = await Run.CurrentHeadsAsync(ct);
             foreach (var revision in revisions)
             {
+                using var activity = Run.Executor.IsOffline ? null : RetortTelemetry.StartRevision(revision.Info.Id, revision.Direction, Run.Dialect.Name);
                 var (applied, after) = await Run.Applier.ApplyAsync(revision, current, sharesTransaction: true, ct);
+                if (!Run.Executor.IsOffline) RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, applied.Duration, "applied");
                 current = after;
                 pending.Add(applied);
             }

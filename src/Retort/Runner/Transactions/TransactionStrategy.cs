@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Retort.Internal;
+
 namespace Retort.Runner.Transactions;
 
 /// <summary>
@@ -36,16 +40,30 @@ internal abstract class TransactionStrategy(MigrationRun run)
                 ct.ThrowIfCancellationRequested();
             }
             RevisionRun result;
-            // An offline script writes every revision whole: its data steps as one statement, its steps outside a
-            // transaction between a COMMIT and a BEGIN.
-            if (!Run.Executor.IsOffline && (revision.NeedsPhases(Run.Policy) || resumed.Contains(revision.Info.Id)))
+            using var activity = Run.Executor.IsOffline ? null : RetortTelemetry.StartRevision(revision.Info.Id, revision.Direction, Run.Dialect.Name);
+            var started = Stopwatch.GetTimestamp();
+            try
             {
-                // Its steps commit on their own: what this strategy holds open commits first.
-                await EndAsync(ct);
-                result = await new PhasedRevision(Run).ApplyAsync(revision, ct);
-                Run.KnownHeads = null;
+                // An offline script writes every revision whole: its data steps as one statement, its steps outside a
+                // transaction between a COMMIT and a BEGIN.
+                if (!Run.Executor.IsOffline && (revision.NeedsPhases(Run.Policy) || resumed.Contains(revision.Info.Id)))
+                {
+                    // Its steps commit on their own: what this strategy holds open commits first.
+                    await EndAsync(ct);
+                    result = await new PhasedRevision(Run).ApplyAsync(revision, ct);
+                    Run.KnownHeads = null;
+                }
+                else result = await ApplyAsync(revision, ct);
             }
-            else result = await ApplyAsync(revision, ct);
+            catch (Exception e) when (!Run.Executor.IsOffline)
+            {
+                RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, Stopwatch.GetElapsedTime(started), "failed", e);
+                throw;
+            }
+            if (!Run.Executor.IsOffline)
+                RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, result.Duration, result.Skipped ? "skipped" : "applied");
+            Run.Logger.LogDebug(RetortEventIds.RevisionCompleted, "{Direction} {Revision}: {Outcome} in {Seconds:0.###} s", revision.Direction, revision.Info.Id,
+                result.Skipped ? "skipped (another run applied it)" : "done", result.Duration.TotalSeconds);
             runs.Add(result);
             Run.Events.Completed?.Invoke(result);
         }
