@@ -24,6 +24,13 @@ public sealed record CommandConfig
     public string? Url { get; init; }
 
     /// <summary>
+    /// Opens the database instead of <see cref="Url"/>, for example on an application's data source
+    /// (<see cref="Database.Open(System.Data.Common.DbDataSource, Retort.Dialects.Dialect)"/>); called once per command,
+    /// which disposes what it returns. Null to open <see cref="Url"/>.
+    /// </summary>
+    public Func<Database>? OpenDatabase { get; init; }
+
+    /// <summary>
     /// Where the compiled C# revisions come from; null when there are none (a SQL-only environment). An environment
     /// with a C# project needs one.
     /// </summary>

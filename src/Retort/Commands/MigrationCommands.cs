@@ -86,6 +86,7 @@ public sealed partial class MigrationCommands
     /// <exception cref="RetortException">No URL is given anywhere, or it is malformed.</exception>
     public Database OpenDatabase()
     {
+        if (Config.OpenDatabase is { } open) return open();
         var url = Config.Environment?.ResolveUrl(Config.Url) ?? Config.Url ?? throw new RetortException(
             "No database given. Pass --url (for example --url sqlite:///app.db), set RETORT_URL, or put \"url\" in the environment's retort.json.");
         return Database.Open(url);
