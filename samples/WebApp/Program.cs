@@ -53,7 +53,7 @@ static Task WriteHealthAsync(HttpContext context, HealthReport report)
     return context.Response.WriteAsync(JsonSerializer.Serialize(new
     {
         status = report.Status.ToString(),
-        checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description, e.Value.Data }),
+        checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
     }));
 }
 
