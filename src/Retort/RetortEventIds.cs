@@ -34,11 +34,8 @@ public static class RetortEventIds
     /// <summary>BEGIN, COMMIT or ROLLBACK, at Debug.</summary>
     public static readonly EventId Transaction = new(2003, nameof(Transaction));
 
-    /// <summary>An index left invalid by an interrupted concurrent build is dropped and built again, at Warning.</summary>
-    public static readonly EventId IndexRebuilt = new(2004, nameof(IndexRebuilt));
-
     /// <summary>The statement of one batch of a data step (one entry per batch), at Debug.</summary>
-    public static readonly EventId BatchStatement = new(2005, nameof(BatchStatement));
+    public static readonly EventId BatchStatement = new(2004, nameof(BatchStatement));
 
     /// <summary>Waiting for another migration run to release the migration lock, at Warning (repeated every few seconds).</summary>
     public static readonly EventId LockWaiting = new(3001, nameof(LockWaiting));
@@ -48,6 +45,9 @@ public static class RetortEventIds
 
     /// <summary>A statement, batch or copy step could not get a table lock in time; it is tried again after a backoff, at Warning.</summary>
     public static readonly EventId LockRetry = new(3003, nameof(LockRetry));
+
+    /// <summary>An index left invalid by an interrupted concurrent build is dropped and built again, at Warning.</summary>
+    public static readonly EventId IndexRebuilt = new(3004, nameof(IndexRebuilt));
 
     /// <summary>A batch of a data step committed with its checkpoint, at Debug.</summary>
     public static readonly EventId BatchCommitted = new(4001, nameof(BatchCommitted));

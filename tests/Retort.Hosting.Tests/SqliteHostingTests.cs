@@ -41,6 +41,55 @@ public sealed class SqliteHostingTests
         }
     }
 
+    [Fact]
+    public async Task A_named_connection_string_with_its_dialect_and_revisions_named_by_assembly()
+    {
+        using var dir = new TempDir();
+        var ids = SqlRevisions.ThreeRevisions(SqlRevisions.Create(dir["migrations"]));
+        var db = dir["named.db"];
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:App"] = "Data Source=" + db,
+            ["Retort:ConnectionStringName"] = "App",
+            ["Retort:Dialect"] = "sqlite",
+            ["Retort:Environment"] = "migrations",
+            ["Retort:MigrateOnStart"] = "true",
+        };
+        using (var host = TestHost.Build(dir.Path, settings))
+        {
+            await host.StartAsync();
+            Assert.Equal(ids[2], Assert.Single(SqliteFile.Query(db, "SELECT version_num FROM retort_version"))[0]);
+            await host.StopAsync();
+        }
+
+        // C# revisions named by their assembly (the sample web app's), without an environment folder.
+        var other = dir["assembly.db"];
+        using (var host = TestHost.Build(dir.Path, new Dictionary<string, string?>
+        {
+            ["Retort:Url"] = "sqlite:///" + other,
+            ["Retort:RevisionsAssembly"] = "WebApp",
+            ["Retort:MigrateOnStart"] = "true",
+        }))
+        {
+            await host.StartAsync();
+            Assert.Equal("1b2c3d4e5f6a", Assert.Single(SqliteFile.Query(other, "SELECT version_num FROM retort_version"))[0]);
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_revisions_assembly_that_does_not_load_is_named_at_start()
+    {
+        using var dir = new TempDir();
+        using var host = TestHost.Build(dir.Path, new Dictionary<string, string?>
+        {
+            ["Retort:Url"] = "sqlite:///" + dir["app.db"],
+            ["Retort:RevisionsAssembly"] = "No.Such.Assembly",
+        });
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Retort:RevisionsAssembly 'No.Such.Assembly' cannot be loaded", error.Message);
+    }
+
     public static TheoryData<string, string?, string?, string?, string> BadSettings() => new()
     {
         // url, environment, connection string name, lock timeout, expected
@@ -51,6 +100,7 @@ public sealed class SqliteHostingTests
         { "sqlite:///app.db", "migrations", null, "-00:00:01", "Retort:LockTimeout must be positive" },
         { "postgresql://app:s3cret-pw@db:notaport/app", "migrations", null, null, "Retort's database setting is wrong" },
         { "sqlite:///app.db", null, null, null, "Retort has no revisions" },
+        { "Data Source=app.db", "migrations", null, null, "neither a database URL nor a connection string that names its dialect" },
     };
 
     [Theory]
