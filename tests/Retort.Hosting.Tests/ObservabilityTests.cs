@@ -128,7 +128,7 @@ public sealed class ObservabilityTests
         Assert.Equal(3, rows.Count);
         Assert.Contains(measurements, m => m.Instrument == RetortDiagnostics.LockWait && (string?)m.Tags[RetortDiagnostics.DialectTag] == "sqlite");
 
-        // A failing revision: its activity and the run's are marked failed, and its duration is recorded as failed.
+        // A failing revision: its activity and the run's are marked failed (the run's with the error), and its duration is recorded as failed.
         using var dir2 = new TempDir();
         var env2 = SqlRevisions.Create(dir2["migrations"]);
         var broken = SqlRevisions.NewId();
@@ -136,9 +136,10 @@ public sealed class ObservabilityTests
         await Assert.ThrowsAnyAsync<RetortException>(() => Commands(env2, dir2["app.db"], null).UpgradeAsync("head"));
         var failed = stopped.Single(a => a.OperationName == RetortDiagnostics.RevisionActivity && (string?)a.GetTagItem(RetortDiagnostics.RevisionTag) == broken);
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
-        Assert.Contains("no_such_table", failed.StatusDescription);
         Assert.Equal("failed", failed.GetTagItem(RetortDiagnostics.OutcomeTag));
-        Assert.Equal(ActivityStatusCode.Error, stopped.Single(a => a.SpanId == failed.ParentSpanId).Status);
+        var failedRun = stopped.Single(a => a.SpanId == failed.ParentSpanId);
+        Assert.Equal(ActivityStatusCode.Error, failedRun.Status);
+        Assert.Contains("no_such_table", failedRun.StatusDescription);
         Assert.Contains(measurements, m => m.Instrument == RetortDiagnostics.RevisionDuration && (string?)m.Tags[RetortDiagnostics.RevisionTag] == broken
             && (string?)m.Tags[RetortDiagnostics.OutcomeTag] == "failed");
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Retort.Dialects;
-using Retort.Internal;
 
 namespace Retort.Runner.Transactions;
 
@@ -19,9 +18,9 @@ internal sealed class SingleTransaction(MigrationRun run) : TransactionStrategy(
             var current = await Run.CurrentHeadsAsync(ct);
             foreach (var revision in revisions)
             {
-                using var activity = Run.Executor.IsOffline ? null : RetortTelemetry.StartRevision(revision.Info.Id, revision.Direction, Run.Dialect.Name);
+                using var trace = Run.Executor.IsOffline ? null : new RevisionTrace(revision.Info.Id, revision.Direction, Run.Dialect.Name, Run.Logger);
                 var (applied, after) = await Run.Applier.ApplyAsync(revision, current, sharesTransaction: true, ct);
-                if (!Run.Executor.IsOffline) RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, applied.Duration, "applied");
+                trace?.Ended(applied);
                 current = after;
                 pending.Add(applied);
             }

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Retort.Internal;
-
 namespace Retort.Runner.Transactions;
 
 /// <summary>
@@ -40,30 +36,18 @@ internal abstract class TransactionStrategy(MigrationRun run)
                 ct.ThrowIfCancellationRequested();
             }
             RevisionRun result;
-            using var activity = Run.Executor.IsOffline ? null : RetortTelemetry.StartRevision(revision.Info.Id, revision.Direction, Run.Dialect.Name);
-            var started = Stopwatch.GetTimestamp();
-            try
+            using var trace = Run.Executor.IsOffline ? null : new RevisionTrace(revision.Info.Id, revision.Direction, Run.Dialect.Name, Run.Logger);
+            // An offline script writes every revision whole: its data steps as one statement, its steps outside a
+            // transaction between a COMMIT and a BEGIN.
+            if (!Run.Executor.IsOffline && (revision.NeedsPhases(Run.Policy) || resumed.Contains(revision.Info.Id)))
             {
-                // An offline script writes every revision whole: its data steps as one statement, its steps outside a
-                // transaction between a COMMIT and a BEGIN.
-                if (!Run.Executor.IsOffline && (revision.NeedsPhases(Run.Policy) || resumed.Contains(revision.Info.Id)))
-                {
-                    // Its steps commit on their own: what this strategy holds open commits first.
-                    await EndAsync(ct);
-                    result = await new PhasedRevision(Run).ApplyAsync(revision, ct);
-                    Run.KnownHeads = null;
-                }
-                else result = await ApplyAsync(revision, ct);
+                // Its steps commit on their own: what this strategy holds open commits first.
+                await EndAsync(ct);
+                result = await new PhasedRevision(Run).ApplyAsync(revision, ct);
+                Run.KnownHeads = null;
             }
-            catch (Exception e) when (!Run.Executor.IsOffline)
-            {
-                RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, Stopwatch.GetElapsedTime(started), "failed", e);
-                throw;
-            }
-            if (!Run.Executor.IsOffline)
-                RetortTelemetry.RevisionEnded(activity, revision.Info.Id, revision.Direction, Run.Dialect.Name, result.Duration, result.Skipped ? "skipped" : "applied");
-            Run.Logger.LogDebug(RetortEventIds.RevisionCompleted, "{Direction} {Revision}: {Outcome} in {Seconds:0.###} s", revision.Direction, revision.Info.Id,
-                result.Skipped ? "skipped (another run applied it)" : "done", result.Duration.TotalSeconds);
+            else result = await ApplyAsync(revision, ct);
+            trace?.Ended(result);
             runs.Add(result);
             Run.Events.Completed?.Invoke(result);
         }
