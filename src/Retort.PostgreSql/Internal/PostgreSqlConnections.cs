@@ -105,6 +105,19 @@ internal sealed partial class PostgreSqlConnections(PostgreSqlDialect dialect) :
     private static string Milliseconds(TimeSpan t) => ((long)Math.Ceiling(t.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// An application's data source must report which statement of a batch failed, as the connections Retort makes
+    /// itself do (<see cref="CreateConnection"/>): without it a failed batch cannot name its statement and a DDL
+    /// statement that hit <c>lock_timeout</c> inside a batch is not retried.
+    /// </summary>
+    public override void CheckDataSource(DbDataSource dataSource)
+    {
+        if (dataSource is NpgsqlDataSource && !new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).IncludeFailedBatchedCommand)
+            throw new RetortException("The NpgsqlDataSource given to Retort does not report which statement of a batch failed, which Retort needs to name a " +
+                "failing statement and to retry one that hit lock_timeout. Add 'Include Failed Batched Command=true' to its connection string " +
+                "(or set builder.ConnectionStringBuilder.IncludeFailedBatchedCommand = true on the NpgsqlDataSourceBuilder).");
+    }
+
+    /// <summary>
     /// Creates a connection that reports which statement of a batch failed (<c>Include Failed Batched Command</c>),
     /// so a revision's statements can travel in one batch and an error still names its statement.
     /// </summary>

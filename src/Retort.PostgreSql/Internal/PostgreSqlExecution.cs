@@ -189,7 +189,7 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
     private static void LogRetry(LockRetry retry, SqlStatement statement, ILogger logger)
     {
         if (retry.Delay is not { } delay) return;
-        logger.LogWarning("A DDL statement could not get its lock ({Reason}; {Summary}). Nothing is held while it waits; " +
+        logger.LogWarning(RetortEventIds.LockRetry, "A DDL statement could not get its lock ({Reason}; {Summary}). Nothing is held while it waits; " +
             "retrying in {Delay} ms: {Sql}", Reason(retry), retry.Summary, (long)delay.TotalMilliseconds, StatementClassifier.FirstLine(statement.Sql));
     }
 
@@ -211,7 +211,7 @@ internal sealed class PostgreSqlExecution(PostgreSqlOptions options) : Statement
             var state = await PgCommand.ScalarAsync(connection, "SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(@name)", indexName, cancellationToken);
             if (state is false)
             {
-                logger.LogWarning("Index {Index} is INVALID (left by an interrupted concurrent build); dropping it and building it again.", indexName);
+                logger.LogWarning(RetortEventIds.IndexRebuilt, "Index {Index} is INVALID (left by an interrupted concurrent build); dropping it and building it again.", indexName);
                 await PgCommand.ExecuteAsync(connection, $"DROP INDEX CONCURRENTLY IF EXISTS {indexName}", cancellationToken);
             }
         }

@@ -26,7 +26,7 @@ internal sealed class PostgreSqlMigrationLock(PostgreSqlOptions options) : Migra
             if (await PgCommand.ScalarAsync(connection, $"SELECT pg_try_advisory_lock({key})", null, cancellationToken) is true)
             {
                 if (nextMessage > TimeSpan.Zero)
-                    logger.LogInformation("Got the migration lock after waiting {Seconds:0.0} s.", watch.Elapsed.TotalSeconds);
+                    logger.LogInformation(RetortEventIds.LockAcquired, "Got the migration lock after waiting {Seconds:0.0} s.", watch.Elapsed.TotalSeconds);
                 return new AdvisoryLock(connection, key);
             }
             if (watch.Elapsed >= timeout)
@@ -35,7 +35,7 @@ internal sealed class PostgreSqlMigrationLock(PostgreSqlOptions options) : Migra
                     "Wait for that run to end and try again, or allow a longer wait with Migratoroptions.LockTimeout.");
             if (watch.Elapsed >= nextMessage)
             {
-                logger.LogWarning("Waiting for another migration run to finish: advisory lock {Key} is held{Holder}; waiting up to {Timeout:0.#} s.",
+                logger.LogWarning(RetortEventIds.LockWaiting, "Waiting for another migration run to finish: advisory lock {Key} is held{Holder}; waiting up to {Timeout:0.#} s.",
                     key, await HolderAsync(connection, key, cancellationToken), timeout.TotalSeconds);
                 nextMessage = watch.Elapsed + TimeSpan.FromSeconds(5);
             }

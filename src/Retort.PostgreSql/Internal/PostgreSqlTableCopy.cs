@@ -291,7 +291,7 @@ internal sealed class PostgreSqlTableCopy(PostgreSqlDialect dialect, TableCopyPl
         {
             await ExecuteAsync(c, $"ROLLBACK TO SAVEPOINT {Savepoint}", cancellationToken);
             if (retry.Delay is { } delay)
-                Logger.LogWarning("The copy-and-swap backfill of {Table} could not get a lock ({Reason}; {Summary}). Nothing is held while it waits; " +
+                Logger.LogWarning(RetortEventIds.LockRetry, "The copy-and-swap backfill of {Table} could not get a lock ({Reason}; {Summary}). Nothing is held while it waits; " +
                     "trying again in {Delay} ms.", plan.Table, (retry.Failure as PostgresException)?.MessageText ?? retry.Failure.Message, retry.Summary,
                     (long)delay.TotalMilliseconds);
         },

@@ -30,6 +30,13 @@ public sealed record CommandConfig
     public Dialects.Dialect? Dialect { get; init; }
 
     /// <summary>
+    /// Opens the database instead of <see cref="Url"/>, for example on an application's data source
+    /// (<see cref="Database.Open(System.Data.Common.DbDataSource, Retort.Dialects.Dialect)"/>); called once per command,
+    /// which disposes what it returns. Null to open <see cref="Url"/>.
+    /// </summary>
+    public Func<Database>? OpenDatabase { get; init; }
+
+    /// <summary>
     /// Where the compiled C# revisions come from; null when there are none (a SQL-only environment). An environment
     /// with a C# project needs one.
     /// </summary>
@@ -38,8 +45,17 @@ public sealed record CommandConfig
     /// <summary>Options of the migrator; null for the environment's config (or the defaults without one).</summary>
     public MigratorOptions? MigratorOptions { get; init; }
 
-    /// <summary>The run's log: warnings (lock waits, retries, steps left to run by hand) and, at Information, the SQL.</summary>
+    /// <summary>
+    /// The run's log, every category in one logger: warnings (lock waits, retries, steps left to run by hand), the
+    /// revisions as they start at Information and the SQL at Debug. Ignored when <see cref="LoggerFactory"/> is set.
+    /// </summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// Where the run logs, one logger per category of <see cref="RetortLogCategories"/> (runner, SQL, lock, data), or
+    /// null to use <see cref="Logger"/>.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>Notes on slow or skipped work (a build starting, a wait for another command's lock), or null.</summary>
     public IProgress<string>? Progress { get; init; }

@@ -118,7 +118,7 @@ public sealed partial class MigrationCommands
     {
         var target = arguments.TargetSchema ?? await LoadTargetSchemaAsync(ct);
         await using var database = OpenDatabase();
-        var migrator = new Migrator(database, revisions, MigratorOptions(), Config.Logger);
+        var migrator = NewMigrator(database, revisions, MigratorOptions());
         // As Alembic: comparing a database that is behind its scripts would regenerate what they already do.
         if (await NotUpToDateAsync(migrator, ct) is { } behind)
             throw new RetortException(behind + " Run 'retort upgrade heads' first, then autogenerate the next revision.");

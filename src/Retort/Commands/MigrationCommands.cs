@@ -89,6 +89,7 @@ public sealed partial class MigrationCommands
     /// <exception cref="RetortException">No URL is given anywhere, or it is malformed.</exception>
     public Database OpenDatabase()
     {
+        if (Config.OpenDatabase is { } open) return open();
         var url = Config.Environment?.ResolveUrl(Config.Url) ?? Config.Url ?? throw new RetortException(
             "No database given. Pass --url (for example --url sqlite:///app.db), set RETORT_URL, or put \"url\" in the environment's retort.json.");
         return Config.Dialect is { } dialect ? Database.Open(url, dialect) : Database.Open(url);
@@ -109,10 +110,14 @@ public sealed partial class MigrationCommands
         var options = MigratorOptions();
         if (singleTransaction is { } single) options = options with { SingleTransaction = single };
         if (gate) options = options with { Lint = new Runner.Linting.LintGate { Allow = Config.AllowRules } };
-        var migrator = new Migrator(database, revisions, options, Config.Logger);
+        var migrator = NewMigrator(database, revisions, options);
         Config.Observe?.Invoke(migrator);
         return migrator;
     }
+
+    /// <summary>A migrator logging to <see cref="CommandConfig.LoggerFactory"/>'s categories, else to <see cref="CommandConfig.Logger"/>.</summary>
+    private Migrator NewMigrator(Database database, RevisionSet revisions, MigratorOptions options) =>
+        Config.LoggerFactory is { } factory ? new Migrator(database, revisions, options, factory) : new Migrator(database, revisions, options, Config.Logger);
 
     /// <summary>The migrator's options: the ones given, else those the environment's config asks for, else the defaults.</summary>
     private MigratorOptions MigratorOptions()

@@ -12,10 +12,13 @@ namespace Retort.Connections;
 public sealed class Database : IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
+    // An application's data source (its pool, credentials, logging): connections come from it, and it is not ours to dispose.
+    private readonly DbDataSource? _dataSource;
     private DbConnection? _keepAlive;
 
-    private Database(Dialect dialect, string connectionString, string displayName)
+    private Database(Dialect dialect, string connectionString, string displayName, DbDataSource? dataSource = null)
     {
+        _dataSource = dataSource;
         Dialect = dialect;
         _connectionString = connectionString;
         DisplayName = displayName;
@@ -72,6 +75,21 @@ public sealed class Database : IAsyncDisposable, IDisposable
         return new Database(dialect, dialect.Connections.ConnectionStringFromUrl(url), url.ToString());
     }
 
+    /// <summary>
+    /// Opens a database whose connections come from an application's <paramref name="dataSource"/> (an
+    /// <c>NpgsqlDataSource</c> registered in DI, with its pool and credentials), spoken to with <paramref name="dialect"/>.
+    /// Retort opens its connections from it and never disposes it.
+    /// </summary>
+    /// <exception cref="RetortException">The dialect cannot work through this data source (a setting it needs is off).</exception>
+    public static Database Open(DbDataSource dataSource, Dialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(dialect);
+        dialect.Connections.CheckDataSource(dataSource);
+        var cs = dataSource.ConnectionString;
+        return new Database(dialect, cs, dialect.Name + ": " + dialect.Connections.RedactConnectionString(cs), dataSource);
+    }
+
     private static DbConnectionStringBuilder? TryParseConnectionString(string cs)
     {
         try { return new DbConnectionStringBuilder { ConnectionString = cs }; }
@@ -90,7 +108,7 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// <summary>Opens a new connection, initialised by the dialect.</summary>
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Dialect.Connections.CreateConnection(_connectionString);
+        var connection = _dataSource?.CreateConnection() ?? Dialect.Connections.CreateConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -17,6 +17,12 @@ public abstract class DialectConnections
     /// <summary>The connection string with any password replaced, safe to print.</summary>
     public abstract string RedactConnectionString(string connectionString);
 
+    /// <summary>
+    /// Refuses an application's <see cref="DbDataSource"/> that Retort cannot work through (a setting it needs is off),
+    /// with a message that says which setting to change; the default accepts any.
+    /// </summary>
+    public virtual void CheckDataSource(DbDataSource dataSource) { }
+
     /// <summary>True when a connection must stay open for the database to exist (an in-memory database).</summary>
     public virtual bool KeepOneConnectionOpen(string connectionString) => false;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Retort.Internal;
 
 namespace Retort.Dialects;
 
@@ -89,6 +90,7 @@ public class RetryPolicy
             {
                 if (watch is not null) await watch.DisposeAsync();
             }
+            RetortTelemetry.LockRetries.Add(1, new KeyValuePair<string, object?>(RetortDiagnostics.OutcomeTag, retry.Delay is null ? "gave_up" : "retry"));
             await undo(retry);
             if (retry.Delay is null)
             {

@@ -11,7 +11,7 @@ public static class DatabaseExtensions
     public static async Task ApplyAsync(this Database database, IReadOnlyList<MigrationOperation> plan, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var executor = new OnlineExecutor(connection, database.Dialect, null);
+        await using var executor = new OnlineExecutor(connection, database.Dialect, Internal.RetortLoggers.None);
         await PlanRunner.RunInTransactionAsync(executor, database.Dialect, plan, cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Retort.Dialects;
+using Retort.Internal;
 using Retort.Revisions;
 
 namespace Retort.Runner;
@@ -12,14 +13,14 @@ namespace Retort.Runner;
 internal sealed class MigrationRun
 {
     public MigrationRun(MigrationExecutor executor, Dialect dialect, RevisionGraph graph, VersionStore versions, ProgressStore progress,
-        ILogger logger, IReadOnlyCollection<string> heads, RunEvents events)
+        RetortLoggers loggers, IReadOnlyCollection<string> heads, RunEvents events)
     {
         Executor = executor;
         Dialect = dialect;
         Graph = graph;
         Versions = versions;
         Progress = progress;
-        Logger = logger;
+        Loggers = loggers;
         Events = events;
         // Offline, the script's heads are what the revisions before leave; online, only an exclusive migration lock keeps
         // every other run from changing them between two revisions.
@@ -40,7 +41,11 @@ internal sealed class MigrationRun
 
     public ProgressStore Progress { get; }
 
-    public ILogger Logger { get; }
+    /// <summary>The runner's log (<see cref="RetortLogCategories.Runner"/>).</summary>
+    public ILogger Logger => Loggers.Runner;
+
+    /// <summary>The run's loggers, one per category.</summary>
+    public RetortLoggers Loggers { get; }
 
     public RunEvents Events { get; }
 

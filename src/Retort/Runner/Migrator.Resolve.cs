@@ -34,7 +34,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, cancellationToken);
+        await using var migrationLock = await AcquireLockAsync(connection, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var id = FindPartial(await _progress.ReadAsync(executor, null, null, cancellationToken), revision);
         await _versions.EnsureTablesAsync(executor, cancellationToken);
@@ -57,7 +57,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(ct);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, ct);
+        await using var migrationLock = await AcquireLockAsync(connection, ct);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var partial = await _progress.ReadAsync(executor, null, null, ct);
         var id = FindPartial(partial, revision);

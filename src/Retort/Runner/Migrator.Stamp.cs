@@ -25,7 +25,7 @@ public sealed partial class Migrator
         if (targets.Count == 0) throw new RetortException("Stamp needs a target: a revision id, head, heads or base.");
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, cancellationToken);
+        await using var migrationLock = await AcquireLockAsync(connection, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var existing = await _versions.ReadHeadsAsync(executor, cancellationToken);
         if (!purge) CheckKnown(existing);

@@ -44,7 +44,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, cancellationToken);
+        await using var migrationLock = await AcquireLockAsync(connection, cancellationToken);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var (heads, history) = await ReadCheckedStateAsync(executor, up: false, cancellationToken);
         var edited = FindEdited(heads, history);

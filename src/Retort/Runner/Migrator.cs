@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Retort.Connections;
 using Retort.Dialects;
+using Retort.Internal;
 using Retort.Migrations;
 using Retort.Operations;
 using Retort.Revisions;
@@ -16,17 +16,32 @@ namespace Retort.Runner;
 public sealed partial class Migrator
 {
     private readonly Database _database;
-    private readonly ILogger _logger;
+    // The run's loggers, one per category (RetortLogCategories).
+    private readonly RetortLoggers _logger;
     private readonly VersionStore _versions;
     private readonly ProgressStore _progress;
 
-    /// <summary>Creates a migrator for a database and a set of revisions.</summary>
+    /// <summary>Creates a migrator for a database and a set of revisions; <paramref name="logger"/>, when given, receives every log category.</summary>
     public Migrator(Database database, RevisionSet revisions, MigratorOptions? options = null, ILogger? logger = null)
+        : this(database, revisions, options, RetortLoggers.From(logger))
+    {
+    }
+
+    /// <summary>
+    /// Creates a migrator that logs to the categories of <see cref="RetortLogCategories"/> (runner, SQL, lock, data),
+    /// each a logger from <paramref name="loggerFactory"/>.
+    /// </summary>
+    public Migrator(Database database, RevisionSet revisions, MigratorOptions? options, ILoggerFactory loggerFactory)
+        : this(database, revisions, options, RetortLoggers.From(loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory))))
+    {
+    }
+
+    private Migrator(Database database, RevisionSet revisions, MigratorOptions? options, RetortLoggers loggers)
     {
         _database = database;
         Revisions = revisions;
         Options = options ?? new MigratorOptions();
-        _logger = logger ?? NullLogger.Instance;
+        _logger = loggers;
         _versions = new VersionStore(database.Dialect, Options);
         _progress = new ProgressStore(database.Dialect, Options);
     }
@@ -75,11 +90,11 @@ public sealed partial class Migrator
 
     /// <summary>Upgrades to <paramref name="target"/> (<c>head</c>, <c>heads</c>, an id, <c>+N</c>, <c>label@head</c>, …).</summary>
     public Task<IReadOnlyList<RevisionRun>> UpgradeAsync(string target = "head", CancellationToken cancellationToken = default) =>
-        RunAsync(up: true, target, cancellationToken);
+        TracedRunAsync(up: true, target, cancellationToken);
 
     /// <summary>Downgrades to <paramref name="target"/> (<c>base</c>, an id, <c>-N</c>, …).</summary>
     public Task<IReadOnlyList<RevisionRun>> DowngradeAsync(string target, CancellationToken cancellationToken = default) =>
-        RunAsync(up: false, target, cancellationToken);
+        TracedRunAsync(up: false, target, cancellationToken);
 
     private void CheckKnown(IEnumerable<string> heads)
     {
@@ -100,7 +115,7 @@ public sealed partial class Migrator
     {
         var dialect = _database.Dialect;
         await using var connection = await _database.OpenConnectionAsync(ct);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, ct);
+        await using var migrationLock = await AcquireLockAsync(connection, ct);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
 
         // The pending list is read after the lock is held; every revision re-checks inside its own transaction.
@@ -113,7 +128,7 @@ public sealed partial class Migrator
         revisions = await GateAsync(revisions, connection, ct);
         CheckSingleTransaction(revisions, online: true);
         // Disposed before the lock is released: a failed first run on a fresh database removes the tables it created.
-        await using var created = await _versions.EnsureTablesForRunAsync(executor, _logger, ct);
+        await using var created = await _versions.EnsureTablesForRunAsync(executor, _logger.Runner, ct);
         if (revisions.Any(r => r.Allowed is not null)) await _versions.EnsureAllowedColumnAsync(executor, ct);
         var run = NewRun(executor, heads);
         return await TransactionStrategy.For(run, Options.SingleTransaction).RunAsync(revisions, resumed, ct);

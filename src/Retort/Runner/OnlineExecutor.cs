@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Retort.Dialects;
+using Retort.Internal;
 using Retort.Operations;
 using Retort.Schema;
 
@@ -12,19 +12,28 @@ public sealed class OnlineExecutor : MigrationExecutor
 {
     private readonly DbConnection _connection;
     private readonly Dialect _dialect;
-    private readonly ILogger _logger;
+    private readonly RetortLoggers _loggers;
     private DbTransaction? _transaction;
     // Statements held back to be sent together (Dialect.Execution.BatchesStatements), in order.
     private readonly List<SqlStatement> _pending = [];
 
-    /// <summary>Creates an executor on an open connection.</summary>
+    /// <summary>Creates an executor on an open connection; <paramref name="logger"/>, when given, receives every log category.</summary>
     public OnlineExecutor(DbConnection connection, Dialect dialect, ILogger? logger)
+        : this(connection, dialect, RetortLoggers.From(logger))
+    {
+    }
+
+    /// <summary>Creates an executor on an open connection that logs SQL, lock retries and steps each to its category.</summary>
+    internal OnlineExecutor(DbConnection connection, Dialect dialect, RetortLoggers loggers)
     {
         _connection = connection;
         _dialect = dialect;
-        _logger = logger ?? NullLogger.Instance;
+        _loggers = loggers;
         Schema = new LiveSchema(this);
     }
+
+    /// <summary>The loggers of the run.</summary>
+    internal RetortLoggers Loggers => _loggers;
 
     /// <inheritdoc />
     public override bool IsOffline => false;
@@ -42,7 +51,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     public override async Task BeginAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not null) throw new InvalidOperationException("A transaction is already open.");
-        _logger.LogDebug("BEGIN");
+        _loggers.Sql.LogDebug(RetortEventIds.Transaction, "BEGIN");
         _transaction = await _dialect.Transactions.BeginTransactionAsync(_connection, cancellationToken);
     }
 
@@ -50,13 +59,13 @@ public sealed class OnlineExecutor : MigrationExecutor
     public override async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is null) return;
-        _logger.LogDebug("COMMIT");
+        _loggers.Sql.LogDebug(RetortEventIds.Transaction, "COMMIT");
         if (_pending.Count > 0)
         {
             // The held-back statements and the commit go together (one round trip on PostgreSQL).
             var statements = _pending.ToArray();
             _pending.Clear();
-            await _dialect.Execution.ExecuteBatchAndCommitAsync(_connection, _transaction, statements, _logger, cancellationToken);
+            await _dialect.Execution.ExecuteBatchAndCommitAsync(_connection, _transaction, statements, _loggers.Lock, cancellationToken);
         }
         else await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
@@ -68,13 +77,13 @@ public sealed class OnlineExecutor : MigrationExecutor
     {
         _pending.Clear();
         if (_transaction is null) return;
-        _logger.LogDebug("ROLLBACK");
+        _loggers.Sql.LogDebug(RetortEventIds.Transaction, "ROLLBACK");
         try { await _transaction.RollbackAsync(CancellationToken.None); }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             // The transaction had already ended (a failed commit ends it) or the connection broke: nothing is left to
             // undo, and the error that led here is the one to report.
-            _logger.LogDebug(e, "ROLLBACK found no transaction to undo.");
+            _loggers.Sql.LogDebug(RetortEventIds.Transaction, e, "ROLLBACK found no transaction to undo.");
         }
         finally
         {
@@ -88,7 +97,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     {
         if (_transaction is not null && statement.Transactional && statement.FailIfRowsMessage is null && _dialect.Execution.BatchesStatements)
         {
-            _logger.LogInformation("{Sql}", statement.Sql);
+            _loggers.Sql.LogDebug(RetortEventIds.Statement, "{Sql}", statement.Sql);
             _pending.Add(statement);
             return;
         }
@@ -100,12 +109,12 @@ public sealed class OnlineExecutor : MigrationExecutor
             await CommitAsync(cancellationToken);
             reopen = true;
         }
-        _logger.LogInformation("{Sql}", statement.Sql);
+        _loggers.Sql.LogDebug(RetortEventIds.Statement, "{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
         try
         {
             if (statement.FailIfRowsMessage is null)
-                await _dialect.Execution.ExecuteStatementAsync(command, statement, _logger, cancellationToken);
+                await _dialect.Execution.ExecuteStatementAsync(command, statement, _loggers.Lock, cancellationToken);
             else
             {
                 var rows = await command.ReadRowsAsync(cancellationToken);
@@ -127,7 +136,7 @@ public sealed class OnlineExecutor : MigrationExecutor
         if (_pending.Count == 0) return;
         var statements = _pending.ToArray();
         _pending.Clear();
-        await _dialect.Execution.ExecuteBatchAsync(_connection, _transaction, statements, _logger, cancellationToken);
+        await _dialect.Execution.ExecuteBatchAsync(_connection, _transaction, statements, _loggers.Lock, cancellationToken);
     }
 
     /// <summary>The open connection (for the data step runner, which flushes first).</summary>
@@ -137,7 +146,7 @@ public sealed class OnlineExecutor : MigrationExecutor
     internal async Task<int> ExecuteCountAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        _logger.LogDebug("{Sql}", statement.Sql);
+        _loggers.Sql.LogDebug(RetortEventIds.BatchStatement, "{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
         try { return await command.ExecuteNonQueryAsync(cancellationToken); }
         catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }
@@ -147,8 +156,8 @@ public sealed class OnlineExecutor : MigrationExecutor
     public override async Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        _logger.LogInformation("run {Step}", step.Description);
-        await step.Action(new MigrationContext(_connection, _transaction, _dialect, _logger), cancellationToken);
+        _loggers.Runner.LogInformation(RetortEventIds.CodeStep, "run {Step}", step.Description);
+        await step.Action(new MigrationContext(_connection, _transaction, _dialect, _loggers.Runner), cancellationToken);
     }
 
     /// <summary>
@@ -163,15 +172,15 @@ public sealed class OnlineExecutor : MigrationExecutor
             return;
         }
         // An atomic step writes no checkpoint: the progress store is never used.
-        var rows = await Data.AtomicDataStep.RunAsync(new Data.DataStepContext(this, _dialect, _logger), step, cancellationToken);
-        _logger.LogInformation("{Step}: {Rows} row(s) in the revision's transaction", step.Describe(), rows);
+        var rows = await Data.AtomicDataStep.RunAsync(new Data.DataStepContext(this, _dialect, _loggers.Data), step, cancellationToken);
+        _loggers.Data.LogInformation(RetortEventIds.DataStepCompleted, "{Step}: {Rows} row(s) in the revision's transaction", step.Describe(), rows);
     }
 
     /// <inheritdoc />
     public override async Task<IReadOnlyList<object?[]>> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        _logger.LogDebug("{Sql}", statement.Sql);
+        _loggers.Sql.LogDebug(RetortEventIds.Query, "{Sql}", statement.Sql);
         await using var command = CreateCommand(statement);
         try { return await command.ReadRowsAsync(cancellationToken); }
         catch (DbException e) { throw new StatementFailedException(statement, e.Message, e); }

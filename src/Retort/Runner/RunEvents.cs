@@ -13,6 +13,6 @@ internal sealed record RunEvents(Action<RevisionInfo, string>? Starting, Action<
     public void Start(RevisionPlan revision, ILogger logger, bool resuming = false)
     {
         Starting?.Invoke(revision.Info, revision.Direction);
-        logger.LogInformation("Running {Direction} {Revision}: {Message}{Resume}", revision.Direction, revision.Info.Id, revision.Info.Message, resuming ? " (resuming)" : "");
+        logger.LogInformation(RetortEventIds.RevisionStarting, "Running {Direction} {Revision}: {Message}{Resume}", revision.Direction, revision.Info.Id, revision.Info.Message, resuming ? " (resuming)" : "");
     }
 }

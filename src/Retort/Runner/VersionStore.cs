@@ -63,7 +63,7 @@ internal sealed class VersionStore(Dialect dialect, MigratorOptions options)
             try { await store.DropUnusedAsync(executor, created, CancellationToken.None); }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                logger.LogWarning(e, "Could not remove Retort's empty tables ({Tables}) after the run; the next run uses them as they are.", string.Join(", ", created));
+                logger.LogWarning(RetortEventIds.CleanupFailed, e, "Could not remove Retort's empty tables ({Tables}) after the run; the next run uses them as they are.", string.Join(", ", created));
             }
         }
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Retort.PostgreSql.Tests.SafeRecipes;
 
 /// <summary>
-/// A logger that keeps the statements a run logs (the runner logs each one just before it is sent) and calls
+/// A logger that keeps the statements a run logs (<see cref="RetortEventIds.Statement"/>: the runner logs each one just before it is sent) and calls
 /// <paramref name="onStatement"/> with each: a test can stop the run at a chosen step.
 /// </summary>
 public sealed class StatementWatch(Action<string>? onStatement = null) : ILogger
@@ -22,7 +22,7 @@ public sealed class StatementWatch(Action<string>? onStatement = null) : ILogger
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (logLevel != LogLevel.Information) return;
+        if (eventId != RetortEventIds.Statement) return;
         var text = formatter(state, exception);
         lock (_statements) _statements.Add(text);
         onStatement?.Invoke(text);

@@ -93,7 +93,7 @@ internal sealed class CopyAndSwapStep(DataStepRunner runner, TableCopy copy)
             await runner.SaveAsync(swappedIn, exists: true);
             return 0L;
         }, ct);
-        Context.Logger.LogInformation("Swapped in the backfilled copy of the table ({Step}).", runner.Operation.Describe());
+        Context.Logger.LogInformation(RetortEventIds.TableSwapped, "Swapped in the backfilled copy of the table ({Step}).", runner.Operation.Describe());
         return swappedIn.Finished ? swappedIn : await FinishAsync(runner, swappedIn, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Retort.Dialects;
+using Retort.Internal;
 using Retort.Operations;
 using Retort.Runner.Transactions;
 
@@ -24,7 +25,7 @@ internal sealed class DataStepRunner
         Revision = revision;
         Step = step;
         Checksum = checksum;
-        Context = new DataStepContext((OnlineExecutor)run.Executor, run.Dialect, run.Logger);
+        Context = new DataStepContext((OnlineExecutor)run.Executor, run.Dialect, run.Loggers.Data);
     }
 
     public DataStepContext Context { get; }
@@ -74,7 +75,7 @@ internal sealed class DataStepRunner
             }
             // The table's catalog is checked before anything changes (and not at all once the copy is swapped in).
             var tableCopy = await Context.Sql.CreateTableCopyAsync(Executor.Connection, swapped, source.Keys, resuming: started is not null, ct);
-            tableCopy.Logger = _run.Logger;
+            tableCopy.Logger = _run.Loggers.Data;
             copy = new CopyAndSwapStep(this, tableCopy);
         }
         await using var prepared = await Context.Sql.PrepareConnectionAsync(Executor.Connection, ct);
@@ -121,6 +122,9 @@ internal sealed class DataStepRunner
             var (batch, saved, wasResumed) = (Outcome.Committed)outcome;
             resumed ??= wasResumed;
             rowsThisRun += batch.Count;
+            RetortTelemetry.Rows(batch.Written, Revision.Info.Id, _run.Dialect.Name);
+            _run.Loggers.Data.LogDebug(RetortEventIds.BatchCommitted, "Batch of revision {Revision} (step {Step}): {Rows} row(s), {Done} done in all.",
+                Revision.Info.Id, Step + 1, batch.Count, saved.RowsDone);
             size = batching.NextBatchSize(size, batchWatch.Elapsed);
             // Sparse keys (deleted rows, keys from a shared sequence, time-based ids) would make batches bounded by key
             // value hold a fraction of their size, down to one row each: from here on this run finds each batch's end
@@ -188,7 +192,7 @@ internal sealed class DataStepRunner
     private async Task RolledBackAsync(LockRetry retry)
     {
         if (retry.Delay is not { } delay) throw await LockGaveUpAsync(retry);
-        _run.Logger.LogWarning("A batch of revision {Revision} (step {Step}: {Description}) could not get a lock ({Reason}; {Summary}): " +
+        _run.Loggers.Lock.LogWarning(RetortEventIds.LockRetry, "A batch of revision {Revision} (step {Step}: {Description}) could not get a lock ({Reason}; {Summary}): " +
             "another session holds it. The batch was rolled back; trying it again in {Delay} ms.",
             Revision.Info.Id, Step + 1, Operation.Describe(), DatabaseMessage(retry.Failure), retry.Summary, (long)delay.TotalMilliseconds);
     }
@@ -238,7 +242,7 @@ internal sealed class DataStepRunner
         var progress = new DataProgress(Revision.Info, Step, Operation.Describe(), saved.RowsDone, saved.RowsWritten, total, rate, size, saved.Finished, resumed);
         // The batch is committed; a failing progress display must not stop the migration.
         try { _run.Events.DataProgress?.Invoke(progress); }
-        catch (Exception e) when (e is not OperationCanceledException) { _run.Logger.LogWarning(e, "A progress handler failed; the data step goes on."); }
+        catch (Exception e) when (e is not OperationCanceledException) { _run.Logger.LogWarning(RetortEventIds.ProgressHandlerFailed, e, "A progress handler failed; the data step goes on."); }
     }
 
     public static string DatabaseMessage(Exception e) => e is StatementFailedException s ? s.DatabaseMessage : (e.InnerException ?? e).Message;
@@ -260,7 +264,7 @@ internal sealed class DataStepRunner
         {
             var lag = await Context.Sql.GetReplicaLagAsync(Executor.Connection, replica, ct);
             if (lag is null || lag <= batching.MaxReplicaLag) return;
-            _run.Logger.LogInformation("Replica {Replica} replays {Lag} behind (limit {Max}); waiting before the next batch.", replica, lag, batching.MaxReplicaLag);
+            _run.Loggers.Data.LogInformation(RetortEventIds.ReplicaLagging, "Replica {Replica} replays {Lag} behind (limit {Max}); waiting before the next batch.", replica, lag, batching.MaxReplicaLag);
             await DelayAsync(batching.ReplicaPollInterval, ct);
         }
     }

@@ -33,7 +33,7 @@ internal static class TransformBatches
             await using (var command = executor.Connection.CreateCommand(select, executor.Transaction))
             {
                 command.CommandTimeout = 0;
-                context.Logger.LogDebug("{Sql}", select.Sql);
+                context.Logger.LogDebug(RetortEventIds.Query, "{Sql}", select.Sql);
                 await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
                 var ordinals = source.Keys.Select(k => Ordinal(reader, k, op)).ToArray();
                 var convert = op.CreateConverter(reader);

@@ -77,7 +77,7 @@ internal sealed class PhasedRevision(MigrationRun run)
             }
             catch (Exception e) when (e is DbException or StatementFailedException or RetortException)
             {
-                run.Logger.LogWarning("Could not remove what the failed step '{Step}' left ({Reason}); it stays, and the next run resumes after the steps that committed.",
+                run.Logger.LogWarning(RetortEventIds.CleanupFailed, "Could not remove what the failed step '{Step}' left ({Reason}); it stays, and the next run resumes after the steps that committed.",
                     step.Describe(), e.Message);
                 return i;
             }

@@ -18,7 +18,9 @@ internal sealed class SingleTransaction(MigrationRun run) : TransactionStrategy(
             var current = await Run.CurrentHeadsAsync(ct);
             foreach (var revision in revisions)
             {
+                using var trace = Run.Executor.IsOffline ? null : new RevisionTrace(revision.Info.Id, revision.Direction, Run.Dialect.Name, Run.Logger);
                 var (applied, after) = await Run.Applier.ApplyAsync(revision, current, sharesTransaction: true, ct);
+                trace?.Ended(applied);
                 current = after;
                 pending.Add(applied);
             }

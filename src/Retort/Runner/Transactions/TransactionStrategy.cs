@@ -36,6 +36,7 @@ internal abstract class TransactionStrategy(MigrationRun run)
                 ct.ThrowIfCancellationRequested();
             }
             RevisionRun result;
+            using var trace = Run.Executor.IsOffline ? null : new RevisionTrace(revision.Info.Id, revision.Direction, Run.Dialect.Name, Run.Logger);
             // An offline script writes every revision whole: its data steps as one statement, its steps outside a
             // transaction between a COMMIT and a BEGIN.
             if (!Run.Executor.IsOffline && (revision.NeedsPhases(Run.Policy) || resumed.Contains(revision.Info.Id)))
@@ -46,6 +47,7 @@ internal abstract class TransactionStrategy(MigrationRun run)
                 Run.KnownHeads = null;
             }
             else result = await ApplyAsync(revision, ct);
+            trace?.Ended(result);
             runs.Add(result);
             Run.Events.Completed?.Invoke(result);
         }
