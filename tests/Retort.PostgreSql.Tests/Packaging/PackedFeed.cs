@@ -12,7 +12,7 @@ namespace Retort.PostgreSql.Tests.Packaging;
 public sealed class PackedFeed : IAsyncLifetime
 {
     /// <summary>The packable projects, which are the packages.</summary>
-    public static readonly string[] Packages = ["Retort", "Retort.Sqlite", "Retort.PostgreSql", "Retort.Testing", "Retort.Cli", "Retort.Tool"];
+    public static readonly string[] Packages = ["Retort", "Retort.Sqlite", "Retort.PostgreSql", "Retort.Hosting", "Retort.Testing", "Retort.Cli", "Retort.Tool"];
 
     private readonly TempDir _dir = new(localRetortBuild: false);
 
