@@ -136,7 +136,10 @@ internal sealed class OnlineSql(PostgreSqlDdlGenerator generator, OnlineOperatio
     /// <summary>The batched backfill of the shadow columns (the trigger computes them; the SET clause says what it computes).</summary>
     public BackfillOperation? Backfill() => _shape.NewColumns.Count == 0 ? null
         : new BackfillOperation(operation.TableName,
-            string.Join(", ", _shape.NewColumns.Select(c => $"{Q(Shadow(c.Name))} = {(c.Up is null ? Q(c.Source ?? c.Name) : "(" + c.Up + ")")}")), TableSchema);
+            string.Join(", ", _shape.NewColumns.Select(c => $"{Q(Shadow(c.Name))} = {(c.Up is null ? Q(c.Source ?? c.Name) : "(" + c.Up + ")")}")), TableSchema)
+        {
+            Batching = operation.Batching ?? BatchOptions.Default,
+        };
 
     /// <summary>Validates the NOT VALID checks of the shadow columns (SHARE UPDATE EXCLUSIVE: writes go on).</summary>
     public IReadOnlyList<SqlStatement> ValidateNotNull() =>

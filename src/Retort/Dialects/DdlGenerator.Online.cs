@@ -11,6 +11,12 @@ public abstract partial class DdlGenerator
     public virtual bool SupportsExpandContract => false;
 
     /// <summary>
+    /// A plan with each online operation replaced by the plain operations of its one-step form; by default its
+    /// <see cref="OnlineOperation.FinalShape"/>. A dialect overrides it where its plain operations differ.
+    /// </summary>
+    public virtual IReadOnlyList<MigrationOperation> FinalShapeOf(IReadOnlyList<MigrationOperation> plan) => OnlineOperation.FinalShapeOf(plan);
+
+    /// <summary>
     /// The expand phase of a revision's upgrade plan that holds online operations, as it runs: steps that add shadow
     /// columns and triggers, batched backfills, and the steps that create <paramref name="versions"/>' schemas of views
     /// (the last, in the transaction that records the revision as expanded). Only called when

@@ -205,7 +205,7 @@ public abstract partial class DdlGenerator(Dialect dialect)
     /// the steps of its final shape (<see cref="OnlineOperation.FinalShape"/>). Runs through the runner replace it by
     /// its final shape before compiling, so a dialect's table rebuild sees the plain operations.
     /// </summary>
-    public virtual IReadOnlyList<MigrationStep> OnlineFinalShape(OnlineOperation operation) => operation.FinalShape().SelectMany(Generate).ToList();
+    public virtual IReadOnlyList<MigrationStep> OnlineFinalShape(OnlineOperation operation) => FinalShapeOf([operation]).SelectMany(Generate).ToList();
 
     /// <summary>INSERT statements with parameters, several rows per statement.</summary>
     public virtual IEnumerable<SqlStatement> BulkInsert(BulkInsertOperation operation)

@@ -30,6 +30,8 @@ public sealed class OnlineOps
         return _op;
     }
 
+    // batching: the expand backfill's batch size, adaptation and throttling (null: the defaults).
+
     /// <summary>
     /// Changes a column's type (<see cref="OnlineAlterColumnTypeOperation"/>). <paramref name="up"/> computes the new value
     /// from a row of the old shape and <paramref name="down"/> the old value from a row of the new shape; without them
@@ -37,9 +39,12 @@ public sealed class OnlineOps
     /// reversible; <paramref name="newDefault"/> replaces the old column's default.
     /// </summary>
     public Op AlterColumnType(string table, string column, SqlType newType, string? up = null, string? down = null, SqlType? existingType = null,
-        ServerDefault? newDefault = null, string? schema = null)
+        ServerDefault? newDefault = null, string? schema = null, BatchOptions? batching = null)
     {
-        _op.Add(new OnlineAlterColumnTypeOperation(table, column, newType, Schema(schema)) { Up = up, Down = down, ExistingType = existingType, NewDefault = newDefault });
+        _op.Add(new OnlineAlterColumnTypeOperation(table, column, newType, Schema(schema))
+        {
+            Up = up, Down = down, ExistingType = existingType, NewDefault = newDefault, Batching = batching,
+        });
         return _op;
     }
 
@@ -47,9 +52,9 @@ public sealed class OnlineOps
     /// Makes a column NOT NULL (<see cref="OnlineSetNotNullOperation"/>); <paramref name="backfill"/> is the SQL value of a
     /// row whose column is NULL, over a row of the old shape (for example <c>'unknown'</c>).
     /// </summary>
-    public Op SetNotNull(string table, string column, string backfill, string? schema = null)
+    public Op SetNotNull(string table, string column, string backfill, string? schema = null, BatchOptions? batching = null)
     {
-        _op.Add(new OnlineSetNotNullOperation(table, column, backfill, Schema(schema)));
+        _op.Add(new OnlineSetNotNullOperation(table, column, backfill, Schema(schema)) { Batching = batching });
         return _op;
     }
 
@@ -67,9 +72,9 @@ public sealed class OnlineOps
     /// Splits a column into several (<see cref="OnlineSplitColumnOperation"/>): each new column with the SQL computing it
     /// from a row of the old shape, and <paramref name="down"/> computing the old column from a row of the new shape.
     /// </summary>
-    public Op SplitColumn(string table, string column, OnlineColumn[] into, string down, string? schema = null)
+    public Op SplitColumn(string table, string column, OnlineColumn[] into, string down, string? schema = null, BatchOptions? batching = null)
     {
-        _op.Add(new OnlineSplitColumnOperation(table, column, into.ToValueList(), down, Schema(schema)));
+        _op.Add(new OnlineSplitColumnOperation(table, column, into.ToValueList(), down, Schema(schema)) { Batching = batching });
         return _op;
     }
 
@@ -77,10 +82,11 @@ public sealed class OnlineOps
     /// Merges columns into one (<see cref="OnlineMergeColumnsOperation"/>): <paramref name="up"/> computes the new column
     /// from a row of the old shape, <paramref name="down"/> each old column (by name) from a row of the new shape.
     /// </summary>
-    public Op MergeColumns(string table, string[] columns, Column into, string up, IReadOnlyDictionary<string, string> down, string? schema = null)
+    public Op MergeColumns(string table, string[] columns, Column into, string up, IReadOnlyDictionary<string, string> down, string? schema = null,
+        BatchOptions? batching = null)
     {
         _op.Add(new OnlineMergeColumnsOperation(table, columns.ToValueList(), into, up,
-            columns.Where(down.ContainsKey).Select(c => new OnlineColumnDown(c, down[c])).ToValueList(), Schema(schema)));
+            columns.Where(down.ContainsKey).Select(c => new OnlineColumnDown(c, down[c])).ToValueList(), Schema(schema)) { Batching = batching });
         return _op;
     }
 }

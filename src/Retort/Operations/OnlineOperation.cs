@@ -1,3 +1,4 @@
+using Retort.Internal;
 using Retort.Schema;
 
 namespace Retort.Operations;
@@ -13,6 +14,13 @@ namespace Retort.Operations;
 /// <param name="Schema">Its schema, or null for the default.</param>
 public abstract record OnlineOperation(string TableName, string? Schema) : TableOperation(TableName, Schema)
 {
+    /// <summary>
+    /// Batch size, adaptation and throttling of the expand's backfill (null: the defaults). They change how the rows are
+    /// filled, not what they hold, so they are not part of the plan's checksum and may change between runs.
+    /// </summary>
+    [FingerprintIgnore]
+    public BatchOptions? Batching { get; init; }
+
     /// <summary>What the operation changes, in the terms a dialect builds the expand and contract phases from.</summary>
     public abstract OnlineShape GetShape();
 

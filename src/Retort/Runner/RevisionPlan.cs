@@ -40,8 +40,11 @@ internal sealed record RevisionPlan(RevisionInfo Info, IReadOnlyList<MigrationOp
     {
         if (online && Up && dialect.Generator.SupportsExpandContract && Operations.Any(o => o is OnlineOperation))
             return this with { Steps = dialect.Generator.Expand(Operations, OnlineVersionsOf(Info)), Expands = true };
-        return this with { Steps = dialect.Generator.SafeRecipes(OnlineOperation.FinalShapeOf(Operations)) };
+        return this with { Steps = dialect.Generator.SafeRecipes(dialect.Generator.FinalShapeOf(Operations)) };
     }
+
+    /// <summary>The revision with its online operations as the dialect's one-step form, and no safe recipes (a single transaction).</summary>
+    public RevisionPlan WithFinalShape(Dialect dialect) => this with { Steps = dialect.Generator.FinalShapeOf(Operations) };
 
     /// <summary>The versions a revision's expand serves: its own and its parent's.</summary>
     public static OnlineVersions OnlineVersionsOf(RevisionInfo info) => new(info.Id, info.DownRevisions.Count == 1 ? info.DownRevisions[0] : null);
