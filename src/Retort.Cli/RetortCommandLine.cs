@@ -96,6 +96,7 @@ public static class RetortCommandLine
             StampCommand.Create(setup), AcceptCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
             TestCommand.Create(setup), ResolveCommand.Create(setup), LintCommand.Create(setup),
             GraphCommand.Create(setup), ReportCommand.Create(setup), BundleCommand.Create(setup),
+            CompleteCommand.Create(setup, complete: true), CompleteCommand.Create(setup, complete: false),
         })
             root.Subcommands.Add(command);
         return root;

@@ -341,6 +341,98 @@ public sealed class PostgreSqlSqlRenderingTests : SqlRenderingSpecification<Post
             """,
         "transform" => "refused: Revision case cannot be rendered as SQL: it runs the C# step 'transform t into u (t -> u)', which needs a live database connection. Run this revision online, or render the script only up to the revision before it.",
         "code step" => "refused: Revision case cannot be rendered as SQL: it runs the C# step 'count rows', which needs a live database connection. Run this revision online, or render the script only up to the revision before it.",
+        "online rename column" => """
+            BEGIN;
+
+            ALTER TABLE "t" RENAME COLUMN "a" TO "title";
+
+            COMMIT;
+            """,
+        "online rename table" => """
+            BEGIN;
+
+            ALTER TABLE "u" RENAME TO "users";
+
+            COMMIT;
+            """,
+        "online change column type" => """
+            BEGIN;
+
+            ALTER TABLE "t" ALTER COLUMN "b" TYPE bigint;
+
+            COMMIT;
+            """,
+        "online change column type with up" => """
+            BEGIN;
+
+            ALTER TABLE "t" ALTER COLUMN "a" TYPE integer USING length(a);
+
+            COMMIT;
+            """,
+        "online set not null" => """
+            BEGIN;
+
+            UPDATE "t" SET "a" = 'none' WHERE "a" IS NULL;
+
+            COMMIT;
+
+            BEGIN;
+
+            -- In a transaction of its own: alter column t.a: not null: add CHECK (a IS NOT NULL) NOT VALID
+
+            ALTER TABLE "t" ADD CONSTRAINT "t_a_not_null" CHECK ("a" IS NOT NULL) NOT VALID;
+
+            COMMIT;
+
+            BEGIN;
+
+            -- In a transaction of its own: alter column t.a: not null: validate the check
+
+            ALTER TABLE "t" VALIDATE CONSTRAINT "t_a_not_null";
+
+            COMMIT;
+
+            BEGIN;
+
+            ALTER TABLE "t" ALTER COLUMN "a" SET NOT NULL;
+
+            ALTER TABLE "t" DROP CONSTRAINT "t_a_not_null";
+
+            COMMIT;
+            """,
+        "online drop column" => """
+            BEGIN;
+
+            ALTER TABLE "t" DROP COLUMN "a";
+
+            COMMIT;
+            """,
+        "online split column" => """
+            BEGIN;
+
+            ALTER TABLE "t" ADD COLUMN "a1" text;
+
+            ALTER TABLE "t" ADD COLUMN "a2" text;
+
+            UPDATE "t" SET "a1" = substr(a, 1, 1), "a2" = substr(a, 2);
+
+            ALTER TABLE "t" DROP COLUMN "a";
+
+            COMMIT;
+            """,
+        "online merge columns" => """
+            BEGIN;
+
+            ALTER TABLE "p" ADD COLUMN "xy" text;
+
+            UPDATE "p" SET "xy" = x || ',' || y;
+
+            ALTER TABLE "p" DROP COLUMN "x";
+
+            ALTER TABLE "p" DROP COLUMN "y";
+
+            COMMIT;
+            """,
         _ => throw new ArgumentException($"No SQL is expected for the case '{name}' on this dialect: add it.", nameof(name)),
     };
 }

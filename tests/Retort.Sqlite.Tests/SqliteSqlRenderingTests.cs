@@ -418,6 +418,156 @@ public sealed class SqliteSqlRenderingTests : SqlRenderingSpecification<SqliteDa
             """,
         "transform" => "refused: Revision case cannot be rendered as SQL: it runs the C# step 'transform t into u (t -> u)', which needs a live database connection. Run this revision online, or render the script only up to the revision before it.",
         "code step" => "refused: Revision case cannot be rendered as SQL: it runs the C# step 'count rows', which needs a live database connection. Run this revision online, or render the script only up to the revision before it.",
+        "online rename column" => """
+            BEGIN IMMEDIATE;
+
+            ALTER TABLE "t" RENAME COLUMN "a" TO "title";
+
+            COMMIT;
+            """,
+        "online rename table" => """
+            BEGIN IMMEDIATE;
+
+            ALTER TABLE "u" RENAME TO "users";
+
+            COMMIT;
+            """,
+        "online change column type" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            CREATE TABLE "_retort_new_t" (
+                "id" INTEGER NOT NULL,
+                "a" TEXT,
+                "b" BIGINT,
+                CONSTRAINT "pk_t" PRIMARY KEY ("id"),
+                CONSTRAINT "ck_t_nonneg" CHECK (b >= 0)
+            );
+
+            INSERT INTO "_retort_new_t" ("id", "a", "b") SELECT "id", "a", CAST("b" AS INTEGER) FROM "t";
+
+            DROP TABLE "t";
+
+            ALTER TABLE "_retort_new_t" RENAME TO "t";
+
+            CREATE INDEX "ix_t_b" ON "t" ("b");
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
+        "online change column type with up" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            UPDATE "t" SET "a" = (length(a));
+
+            CREATE TABLE "_retort_new_t" (
+                "id" INTEGER NOT NULL,
+                "a" INTEGER,
+                "b" INTEGER,
+                CONSTRAINT "pk_t" PRIMARY KEY ("id"),
+                CONSTRAINT "ck_t_nonneg" CHECK (b >= 0)
+            );
+
+            INSERT INTO "_retort_new_t" ("id", "a", "b") SELECT "id", CAST("a" AS INTEGER), "b" FROM "t";
+
+            DROP TABLE "t";
+
+            ALTER TABLE "_retort_new_t" RENAME TO "t";
+
+            CREATE INDEX "ix_t_b" ON "t" ("b");
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
+        "online set not null" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            UPDATE "t" SET "a" = 'none' WHERE "a" IS NULL;
+
+            CREATE TABLE "_retort_new_t" (
+                "id" INTEGER NOT NULL,
+                "a" TEXT NOT NULL,
+                "b" INTEGER,
+                CONSTRAINT "pk_t" PRIMARY KEY ("id"),
+                CONSTRAINT "ck_t_nonneg" CHECK (b >= 0)
+            );
+
+            INSERT INTO "_retort_new_t" ("id", "a", "b") SELECT "id", "a", "b" FROM "t";
+
+            DROP TABLE "t";
+
+            ALTER TABLE "_retort_new_t" RENAME TO "t";
+
+            CREATE INDEX "ix_t_b" ON "t" ("b");
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
+        "online drop column" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            ALTER TABLE "t" DROP COLUMN "a";
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
+        "online split column" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            ALTER TABLE "t" ADD COLUMN "a1" TEXT;
+
+            ALTER TABLE "t" ADD COLUMN "a2" TEXT;
+
+            UPDATE "t" SET "a1" = substr(a, 1, 1), "a2" = substr(a, 2);
+
+            ALTER TABLE "t" DROP COLUMN "a";
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
+        "online merge columns" => """
+            PRAGMA foreign_keys = OFF;
+
+            BEGIN IMMEDIATE;
+
+            ALTER TABLE "p" ADD COLUMN "xy" TEXT;
+
+            UPDATE "p" SET "xy" = x || ',' || y;
+
+            ALTER TABLE "p" DROP COLUMN "x";
+
+            ALTER TABLE "p" DROP COLUMN "y";
+
+            PRAGMA foreign_key_check;
+
+            COMMIT;
+
+            PRAGMA foreign_keys = ON;
+            """,
         _ => throw new ArgumentException($"No SQL is expected for the case '{name}' on this dialect: add it.", nameof(name)),
     };
 }

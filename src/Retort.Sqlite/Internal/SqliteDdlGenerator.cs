@@ -19,9 +19,30 @@ internal sealed partial class SqliteDdlGenerator(SqliteDialect dialect) : DdlGen
     /// <inheritdoc />
     public override IReadOnlyList<IReadOnlyList<MigrationOperation>> GroupOperations(IReadOnlyList<MigrationOperation> plan) => RebuildPlanner.Group(plan);
 
+    /// <summary>
+    /// As the base, except a type change with an <c>up</c> expression: the rebuild copies a column with a plain CAST, so
+    /// the values are computed in place first (SQLite keeps any value in a column of any declared type, except in a
+    /// STRICT table), and the rebuild then casts them to the new type.
+    /// </summary>
+    public override IReadOnlyList<MigrationOperation> FinalShapeOf(IReadOnlyList<MigrationOperation> plan) =>
+        plan.Any(o => o is OnlineOperation)
+            ? plan.SelectMany(o => o is OnlineAlterColumnTypeOperation { Up: { } up } change
+                ? [new ExecuteSqlOperation($"UPDATE {Q(change.Schema, change.TableName)} SET {Q(change.ColumnName)} = ({up})"),
+                   .. change.FinalShape().Select(f => f is AlterColumnOperation a ? a with { Using = null } : f)]
+                : OnlineOperation.FinalShapeOf([o])).ToList()
+            : plan;
+
     /// <inheritdoc />
     public override async Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken)
     {
+        // Online operations run in one step, as their final shape. A run puts the final shape in its plan before compiling
+        // (each part then compiled after the one before ran); this serves a caller that compiles the operation itself.
+        if (group.Any(o => o is OnlineOperation))
+        {
+            var steps = new List<MigrationStep>();
+            foreach (var part in GroupOperations(FinalShapeOf(group))) steps.AddRange(await CompileAsync(part, schema, cancellationToken));
+            return steps;
+        }
         if (group is not [TableOperation first, ..] || first is RenameTableOperation)
             return await base.CompileAsync(group, schema, cancellationToken);
         // Most changes (a nullable column, an index) never need the table's definition: skip reading it.

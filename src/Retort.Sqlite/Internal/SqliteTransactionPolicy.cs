@@ -46,5 +46,6 @@ internal sealed class SqliteTransactionPolicy : TransactionPolicy
 
     // The same test the compiler uses, without the table (so a dropped column counts as a rebuild): adding a
     // nullable column is a plain ALTER TABLE and needs neither the pragma nor a transaction of its own.
-    private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) => plan.Any(op => RebuildPlanner.NeedsRebuild(op, null));
+    // An online operation runs as its final shape, which may rebuild.
+    private static bool MayRebuild(IReadOnlyList<MigrationOperation> plan) => OnlineOperation.FinalShapeOf(plan).Any(op => RebuildPlanner.NeedsRebuild(op, null));
 }

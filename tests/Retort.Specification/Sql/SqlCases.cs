@@ -72,6 +72,16 @@ public static class SqlCases
         ["backfill"] = op => op.Backfill("t", "b = length(a)", where: "b IS NULL"),
         ["transform"] = op => op.Transform<Item, ItemCopy>("t", "u", i => new ItemCopy(i.Id, i.Data)),
         ["code step"] = op => op.Run("count rows", (_, _) => Task.CompletedTask),
+        ["online rename column"] = op => op.Online.RenameColumn("t", "a", "title"),
+        ["online rename table"] = op => op.Online.RenameTable("u", "users"),
+        ["online change column type"] = op => op.Online.AlterColumnType("t", "b", SqlType.BigInteger, existingType: SqlType.Integer),
+        ["online change column type with up"] = op => op.Online.AlterColumnType("t", "a", SqlType.Integer, up: "length(a)", down: "repeat('x', a)"),
+        ["online set not null"] = op => op.Online.SetNotNull("t", "a", "'none'"),
+        ["online drop column"] = op => op.Online.DropColumn("t", "a", down: "''"),
+        ["online split column"] = op => op.Online.SplitColumn("t", "a",
+            [new OnlineColumn(new Column("a1", SqlType.Text), "substr(a, 1, 1)"), new OnlineColumn(new Column("a2", SqlType.Text), "substr(a, 2)")], down: "a1 || a2"),
+        ["online merge columns"] = op => op.Online.MergeColumns("p", ["x", "y"], new Column("xy", SqlType.Text), "x || ',' || y",
+            new Dictionary<string, string> { ["x"] = "0", ["y"] = "0" }),
     };
 
     /// <summary>The case names, as theory data.</summary>
