@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Retort.Specification.Support;
+
+namespace Retort.PostgreSql.Tests.ExpandContract;
+
+/// <summary>
+/// One run of the expand/contract probe (<c>tests/Retort.ExpandContractProbe</c>) as a separate process: to its end, or
+/// held at its N-th logged event and killed there with its whole process tree (kill -9).
+/// </summary>
+internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed, int ExitCode, string Out, string Error)
+{
+    /// <summary>How long a run may take before it counts as stuck (scaled by RETORT_TEST_TIMEOUT_SCALE).</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    /// <summary>Events the run logged (to its end, or up to the hold point).</summary>
+    public int Events => EventLine().Matches(Out).Count;
+
+    /// <summary>The event the run was held and killed at, for messages.</summary>
+    public string KilledAt => Killed ? EventLine().Matches(Out).LastOrDefault()?.Value ?? "(no event)" : "(not killed: it ended first)";
+
+    /// <summary>Progress reports of batches that committed (a report follows the batch's commit).</summary>
+    public int Batches => ProgressLine().Matches(Out).Count;
+
+    /// <summary>The batch reports, in order.</summary>
+    public IReadOnlyList<BatchReport> Progress => ProgressLine().Matches(Out).Select(m => new BatchReport(
+        int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+        m.Groups[3].Value == "True", m.Groups[4].Value == "True")).ToList();
+
+    /// <summary>One batch report of the probe: the step, rows walked so far (earlier runs included), resumed, finished.</summary>
+    public sealed record BatchReport(int Step, long Done, bool Resumed, bool Finished);
+
+    /// <summary>One line for failure messages.</summary>
+    public string Describe() => $"{Command}{(HoldAt is { } n ? $" held at event {n}" : "")}: " +
+        (Killed ? $"killed at {KilledAt}" : $"exit {ExitCode}, {Events} events, {Batches} batches");
+
+    private static string ProbePath()
+    {
+        var dir = AppContext.BaseDirectory.Replace("Retort.PostgreSql.Tests", "Retort.ExpandContractProbe", StringComparison.Ordinal);
+        var path = Path.Combine(dir, "Retort.ExpandContractProbe.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the expand/contract probe is missing.", path);
+    }
+
+    private static ProcessStartInfo Info(string url, string command, string revision, int? holdAt)
+    {
+        var info = new ProcessStartInfo("dotnet");
+        if (holdAt is { } n) info.Environment["RETORT_PROBE_HOLD_AT"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.ArgumentList.Add(ProbePath());
+        info.ArgumentList.Add(url);
+        info.ArgumentList.Add(command);
+        info.ArgumentList.Add(revision);
+        return info;
+    }
+
+    /// <summary>Runs <paramref name="command"/> to its end; fails the test (with <paramref name="context"/>) when it fails.</summary>
+    public static async Task<ProbeRun> ToEndAsync(string url, string command, string revision, string context)
+    {
+        using var p = TestProcess.Start(Info(url, command, revision, null));
+        var (code, output, error) = await p.WaitAsync(Limit);
+        Assert.True(code == 0, $"{context}: '{command}' failed (exit {code}):\n{error}\n{Tail(output)}");
+        return new ProbeRun(command, null, false, code, output, error);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> held at its <paramref name="holdAt"/>-th logged event and kills it there with
+    /// its process tree. A run that ends before that event is not killed (and must have succeeded).
+    /// </summary>
+    public static async Task<ProbeRun> KilledAtAsync(string url, string command, string revision, int holdAt, string context)
+    {
+        using var p = TestProcess.Start(Info(url, command, revision, holdAt));
+        var limit = TestProcess.Scaled(Limit);
+        var watch = Stopwatch.StartNew();
+        while (!p.Out.Contains("holding for the kill", StringComparison.Ordinal))
+        {
+            if (p.Process.HasExited)
+            {
+                var (code, output, error) = await p.WaitAsync(Limit);
+                Assert.True(code == 0, $"{context}: '{command}' (to be killed at event {holdAt}) failed (exit {code}):\n{error}\n{Tail(output)}");
+                return new ProbeRun(command, holdAt, false, code, output, error);
+            }
+            if (watch.Elapsed > limit)
+            {
+                p.Kill();
+                Assert.Fail($"{context}: '{command}' never reached event {holdAt}: timed out after {limit.TotalSeconds:0} s; " +
+                    $"it was killed with its children. Output so far:\n{p.Error}\n{Tail(p.Out)}");
+            }
+            await Task.Delay(10);
+        }
+        p.Kill();
+        return new ProbeRun(command, holdAt, true, -9, p.Out, p.Error);
+    }
+
+    private static string Tail(string text) => text.Length > 4000 ? "…" + text[^4000..] : text;
+
+    [GeneratedRegex(@"^event \d+ [^\n]*", RegexOptions.Multiline)]
+    private static partial Regex EventLine();
+
+    [GeneratedRegex(@"^progress step=(\d+) done=(\d+) written=\d+ resumed=(\w+) finished=(\w+)", RegexOptions.Multiline)]
+    private static partial Regex ProgressLine();
+}
