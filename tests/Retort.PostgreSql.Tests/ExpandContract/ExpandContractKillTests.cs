@@ -94,6 +94,7 @@ public sealed class ExpandContractKillTests
         var after = await CatalogSnapshot.TakeAsync(db);
         Assert.True(reference.AfterComplete == after, $"{Context()}: after complete the database differs from an uninterrupted run's:\n{Diff(reference.AfterComplete, after)}");
         Assert.DoesNotContain("trigger public.accounts", after, StringComparison.Ordinal);
+        Assert.Equal(0L, await ProgressRowsAsync(db));
         Assert.Null(await ledger.DifferencesAsync("public", column) is { } d3 ? $"{Context()}: the table after complete: {d3}" : null);
         var (_, remaining) = await ledger.VersionsAsync();
         if (remaining is not null)
@@ -127,8 +128,12 @@ public sealed class ExpandContractKillTests
         var after = await CatalogSnapshot.TakeAsync(db);
         Assert.True(reference.AfterAbort == after, $"{Context()}: after abort the database differs from an uninterrupted expand and abort's:\n{Diff(reference.AfterAbort, after)}");
         Assert.DoesNotContain("trigger public.accounts", after, StringComparison.Ordinal);
+        Assert.Equal(0L, await ProgressRowsAsync(db));
         Assert.Null(await ledger.DifferencesAsync("public", "balance") is { } d ? $"{Context()}: the table after abort: {d}" : null);
     }
+
+    private static async Task<long> ProgressRowsAsync(PgDatabase db) =>
+        await db.ScalarAsync<bool>("SELECT to_regclass('retort_progress') IS NOT NULL") ? await db.ScalarAsync<long>("SELECT count(*) FROM retort_progress") : 0;
 
     /// <summary>Checkpoints of batched steps in the progress table: step -> (rows done, finished).</summary>
     private static async Task<Dictionary<int, (long Done, bool Finished)>> CheckpointsAsync(PgDatabase db)
