@@ -31,7 +31,8 @@ internal static class CatalogSnapshot
                       WHERE table_name LIKE 'retort\_%' AND table_name <> 'retort_history' ORDER BY 1
                      """)).Select(r => (string)r[0]!))
             await Add("rows-of " + table, $"SELECT count(*) FROM {table}");
-        await Add("version", "SELECT version_num FROM retort_version ORDER BY 1");
+        if ((await db.QueryAsync("SELECT to_regclass('retort_version') IS NOT NULL"))[0][0] is true)
+            await Add("version", "SELECT version_num FROM retort_version ORDER BY 1");
         return string.Join("\n", lines);
     }
 }

@@ -32,7 +32,7 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
 
     /// <summary>One line for failure messages.</summary>
     public string Describe() => $"{Command}{(HoldAt is { } n ? $" held at event {n}" : "")}: " +
-        (Killed ? $"killed at {KilledAt}" : $"exit {ExitCode}, {Events} events, {Batches} batches");
+        (Killed ? $"killed at {KilledAt}" : FoundDone ? $"refused: {Error.Trim()}" : $"exit {ExitCode}, {Events} events, {Batches} batches");
 
     private static string ProbePath()
     {
@@ -52,20 +52,31 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
         return info;
     }
 
-    /// <summary>Runs <paramref name="command"/> to its end; fails the test (with <paramref name="context"/>) when it fails.</summary>
-    public static async Task<ProbeRun> ToEndAsync(string url, string command, string revision, string context)
+    /// <summary>True when the run refused, saying its work was done already (a kill landed after its commit).</summary>
+    public bool FoundDone => ExitCode == 1;
+
+    /// <summary>
+    /// Runs <paramref name="command"/> to its end; fails the test (with <paramref name="context"/>) when it fails, unless
+    /// it refused saying <paramref name="done"/> (a command whose work an earlier, killed run had committed).
+    /// </summary>
+    public static async Task<ProbeRun> ToEndAsync(string url, string command, string revision, string context, string? done = null)
     {
         using var p = TestProcess.Start(Info(url, command, revision, null));
         var (code, output, error) = await p.WaitAsync(Limit);
-        Assert.True(code == 0, $"{context}: '{command}' failed (exit {code}):\n{error}\n{Tail(output)}");
+        Check(command, null, code, output, error, context, done);
         return new ProbeRun(command, null, false, code, output, error);
     }
 
+    private static void Check(string command, int? holdAt, int code, string output, string error, string context, string? done) =>
+        Assert.True(code == 0 || (code == 1 && done is not null && error.Contains(done, StringComparison.Ordinal)),
+            $"{context}: '{command}'{(holdAt is { } n ? $" (to be killed at event {n})" : "")} failed (exit {code}):\n{error}\n{Tail(output)}");
+
     /// <summary>
     /// Runs <paramref name="command"/> held at its <paramref name="holdAt"/>-th logged event and kills it there with
-    /// its process tree. A run that ends before that event is not killed (and must have succeeded).
+    /// its process tree. A run that ends before that event is not killed (and must have succeeded, or refused saying
+    /// <paramref name="done"/>).
     /// </summary>
-    public static async Task<ProbeRun> KilledAtAsync(string url, string command, string revision, int holdAt, string context)
+    public static async Task<ProbeRun> KilledAtAsync(string url, string command, string revision, int holdAt, string context, string? done = null)
     {
         using var p = TestProcess.Start(Info(url, command, revision, holdAt));
         var limit = TestProcess.Scaled(Limit);
@@ -75,7 +86,7 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
             if (p.Process.HasExited)
             {
                 var (code, output, error) = await p.WaitAsync(Limit);
-                Assert.True(code == 0, $"{context}: '{command}' (to be killed at event {holdAt}) failed (exit {code}):\n{error}\n{Tail(output)}");
+                Check(command, holdAt, code, output, error, context, done);
                 return new ProbeRun(command, holdAt, false, code, output, error);
             }
             if (watch.Elapsed > limit)
