@@ -1,5 +1,6 @@
 using System.Globalization;
 using Retort.PostgreSql.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Retort.PostgreSql.Tests.ExpandContract;
 
@@ -59,7 +60,6 @@ public sealed class ExpandContractKillTests(ITestOutputHelper output)
     /// </summary>
     [PgTheory]
     [InlineData("ec_rename", 18_101)]
-    [InlineData("ec_rename", 18_102)]
     [InlineData("ec_bigint", 18_103)]
     public async Task Killed_in_expand_backfill_and_complete_then_rerun_loses_nothing_and_leaves_nothing(string revision, int seed)
     {
