@@ -34,5 +34,12 @@ public sealed partial class PostgreSqlDdlGenerator
         [typeof(CodeStepOperation)] = RunByRunner("C# code run in the revision's transaction"),
         [typeof(BackfillOperation)] = RunByRunner("keyset batches of UPDATE, each committed with its checkpoint, or a copy and swap of the table"),
         [typeof(TransformOperation)] = RunByRunner("keyset batches written with binary COPY, each committed with its checkpoint"),
+        [typeof(OnlineRenameColumnOperation)] = Compiled("expand: views of the old and the new version; complete: ALTER TABLE … RENAME COLUMN"),
+        [typeof(OnlineRenameTableOperation)] = Compiled("expand: views of the old and the new version; complete: ALTER TABLE … RENAME TO"),
+        [typeof(OnlineAlterColumnTypeOperation)] = Compiled("expand: a shadow column, triggers, a batched backfill, views; complete: DROP COLUMN, RENAME COLUMN, SET NOT NULL over a validated check"),
+        [typeof(OnlineSetNotNullOperation)] = Compiled("expand: a shadow column, triggers, a batched backfill, a NOT VALID check validated on its own, views; complete: DROP COLUMN, RENAME COLUMN, SET NOT NULL"),
+        [typeof(OnlineDropColumnOperation)] = Compiled("expand: a trigger for the new version's inserts, views; complete: DROP COLUMN"),
+        [typeof(OnlineSplitColumnOperation)] = Compiled("expand: shadow columns, triggers, a batched backfill, views; complete: DROP COLUMN, RENAME COLUMN"),
+        [typeof(OnlineMergeColumnsOperation)] = Compiled("expand: a shadow column, triggers, a batched backfill, views; complete: DROP COLUMN, RENAME COLUMN"),
     };
 }

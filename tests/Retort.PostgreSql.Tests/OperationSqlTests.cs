@@ -130,6 +130,32 @@ INSERT INTO "tags" ("id") VALUES (@p0_0), (@p1_0) [Data, parameters p0_0, p1_0]
 (C# code step)
 -- run forget items
 (C# code step)
+-- rename column items.remark to memo (online)
+ALTER TABLE "items" RENAME COLUMN "remark" TO "memo" [Schema]
+-- change the type of column items.tag_id (online)
+ALTER TABLE "items" ALTER COLUMN "tag_id" TYPE bigint [Schema]
+-- change the type of column items.memo (online)
+ALTER TABLE "items" ALTER COLUMN "memo" DROP DEFAULT, ALTER COLUMN "memo" TYPE varchar(200) USING upper(memo), ALTER COLUMN "memo" SET DEFAULT '-' [Schema]
+-- set column items.memo NOT NULL, NULLs backfilled with 'none' (online)
+UPDATE "items" SET "memo" = 'none' WHERE "memo" IS NULL [Unclassified]
+ALTER TABLE "items" ALTER COLUMN "memo" SET NOT NULL [Schema]
+-- split column items.memo into memo_a, memo_b, memo_c (online)
+ALTER TABLE "items" ADD COLUMN "memo_a" text [Schema]
+ALTER TABLE "items" ADD COLUMN "memo_b" text [Schema]
+ALTER TABLE "items" ADD COLUMN "memo_c" text [Schema]
+UPDATE "items" SET "memo_a" = substr(memo, 1, 1), "memo_b" = substr(memo, 2), "memo_c" = 'c' [Unclassified]
+ALTER TABLE "items" DROP COLUMN "memo" [Schema]
+-- merge columns memo_a, memo_b of items into remark (online)
+ALTER TABLE "items" ADD COLUMN "remark" text [Schema]
+UPDATE "items" SET "remark" = memo_a || memo_b [Unclassified]
+ALTER TABLE "items" DROP COLUMN "memo_a" [Schema]
+ALTER TABLE "items" DROP COLUMN "memo_b" [Schema]
+-- drop column items.memo_c (online)
+ALTER TABLE "items" DROP COLUMN "memo_c" [Schema]
+-- rename table items to goods (online)
+ALTER TABLE "items" RENAME TO "goods" [Schema]
+-- rename table goods to items (online)
+ALTER TABLE "goods" RENAME TO "items" [Schema]
 -- drop column items.remark
 ALTER TABLE "items" DROP COLUMN "remark" [Schema]
 -- drop column items.tag_id

@@ -125,6 +125,31 @@ INSERT INTO "tags" ("id") VALUES (@p0_0), (@p1_0) [Data, parameters p0_0, p1_0]
 (C# code step)
 -- run forget items
 (C# code step)
+-- rename column items.remark to memo (online)
+ALTER TABLE "items" RENAME COLUMN "remark" TO "memo" [Schema]
+-- change the type of column items.tag_id (online)
+error: Internal: 'alter column items.tag_id: type IntegerType { Size = Int64 }' needs a table rebuild on SQLite.
+-- change the type of column items.memo (online)
+error: Internal: 'alter column items.memo: type StringType { Length = 200 }, default Value(-)' needs a table rebuild on SQLite.
+-- set column items.memo NOT NULL, NULLs backfilled with 'none' (online)
+error: Internal: 'alter column items.memo: not null' needs a table rebuild on SQLite.
+-- split column items.memo into memo_a, memo_b, memo_c (online)
+ALTER TABLE "items" ADD COLUMN "memo_a" TEXT [Schema]
+ALTER TABLE "items" ADD COLUMN "memo_b" TEXT [Schema]
+ALTER TABLE "items" ADD COLUMN "memo_c" TEXT [Schema]
+UPDATE "items" SET "memo_a" = substr(memo, 1, 1), "memo_b" = substr(memo, 2), "memo_c" = 'c' [Unclassified]
+ALTER TABLE "items" DROP COLUMN "memo" [Schema]
+-- merge columns memo_a, memo_b of items into remark (online)
+ALTER TABLE "items" ADD COLUMN "remark" TEXT [Schema]
+UPDATE "items" SET "remark" = memo_a || memo_b [Unclassified]
+ALTER TABLE "items" DROP COLUMN "memo_a" [Schema]
+ALTER TABLE "items" DROP COLUMN "memo_b" [Schema]
+-- drop column items.memo_c (online)
+ALTER TABLE "items" DROP COLUMN "memo_c" [Schema]
+-- rename table items to goods (online)
+ALTER TABLE "items" RENAME TO "goods" [Schema]
+-- rename table goods to items (online)
+ALTER TABLE "goods" RENAME TO "items" [Schema]
 -- drop column items.remark
 ALTER TABLE "items" DROP COLUMN "remark" [Schema]
 -- drop column items.tag_id

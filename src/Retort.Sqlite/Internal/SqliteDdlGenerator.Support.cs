@@ -35,5 +35,12 @@ internal sealed partial class SqliteDdlGenerator
         [typeof(CodeStepOperation)] = RunByRunner("C# code run in the revision's transaction"),
         [typeof(BackfillOperation)] = RunByRunner("keyset batches of UPDATE, each committed with its checkpoint (copy and swap is refused: PostgreSQL only)"),
         [typeof(TransformOperation)] = RunByRunner("keyset batches written with prepared INSERTs, each committed with its checkpoint"),
+        [typeof(OnlineRenameColumnOperation)] = Compiled("one step, as the final shape: ALTER TABLE … RENAME COLUMN"),
+        [typeof(OnlineRenameTableOperation)] = Compiled("one step, as the final shape: ALTER TABLE … RENAME TO"),
+        [typeof(OnlineAlterColumnTypeOperation)] = Compiled("one step, as the final shape: the table rebuilt with the new type, then UPDATE … SET column = up"),
+        [typeof(OnlineSetNotNullOperation)] = Compiled("one step, as the final shape: UPDATE … WHERE column IS NULL, then the table rebuilt with NOT NULL"),
+        [typeof(OnlineDropColumnOperation)] = Compiled("one step, as the final shape: ALTER TABLE … DROP COLUMN (or the table rebuilt)"),
+        [typeof(OnlineSplitColumnOperation)] = Compiled("one step, as the final shape: ADD COLUMN, one UPDATE, DROP COLUMN"),
+        [typeof(OnlineMergeColumnsOperation)] = Compiled("one step, as the final shape: ADD COLUMN, one UPDATE, DROP COLUMN"),
     };
 }

@@ -22,6 +22,14 @@ internal sealed partial class SqliteDdlGenerator(SqliteDialect dialect) : DdlGen
     /// <inheritdoc />
     public override async Task<IReadOnlyList<MigrationStep>> CompileAsync(IReadOnlyList<MigrationOperation> group, ISchemaSnapshot schema, CancellationToken cancellationToken)
     {
+        // Online operations run in one step, as their final shape. A run puts the final shape in its plan before compiling
+        // (each part then compiled after the one before ran); this serves a caller that compiles the operation itself.
+        if (group.Any(o => o is OnlineOperation))
+        {
+            var steps = new List<MigrationStep>();
+            foreach (var part in GroupOperations(OnlineOperation.FinalShapeOf(group))) steps.AddRange(await CompileAsync(part, schema, cancellationToken));
+            return steps;
+        }
         if (group is not [TableOperation first, ..] || first is RenameTableOperation)
             return await base.CompileAsync(group, schema, cancellationToken);
         // Most changes (a nullable column, an index) never need the table's definition: skip reading it.

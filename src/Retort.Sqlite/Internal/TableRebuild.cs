@@ -34,6 +34,8 @@ internal sealed class TableRebuild(SqliteDialect dialect, Table table, IReadOnly
         var strict = table.GetOption(SqliteOptions.StrictKey) == "true";
         var added = new HashSet<string>();
         var typeChanged = new HashSet<string>();
+        // A type change's USING expression computes the copied value (over the row as it was), as PostgreSQL's does.
+        var usingSql = new Dictionary<string, string>();
         var target = table;
         foreach (var op in operations)
         {
@@ -48,6 +50,7 @@ internal sealed class TableRebuild(SqliteDialect dialect, Table table, IReadOnly
                     {
                         column.SetType(SqliteTypes.Render(a.NewType, strict));
                         typeChanged.Add(a.ColumnName);
+                        if (a.Using is { } expression) usingSql[a.ColumnName] = expression;
                     }
                     if (a.NewNullable is { } nullable) column.SetNotNull(!nullable);
                     if (a.NewDefault.HasValue) column.SetDefault(a.NewDefault.Value is { } d ? generator.RenderDefault(d) : null);
@@ -64,6 +67,7 @@ internal sealed class TableRebuild(SqliteDialect dialect, Table table, IReadOnly
                     definition.Elements.RemoveAll(e => e.ColumnName is null && TableElementText.Names(e.Clauses[0], drop.ColumnName));
                     added.Remove(drop.ColumnName);
                     typeChanged.Remove(drop.ColumnName);
+                    usingSql.Remove(drop.ColumnName);
                     break;
                 case AddConstraintOperation add:
                     definition.AddConstraint(generator.ConstraintDefinition(target, add.Constraint));
@@ -94,7 +98,8 @@ internal sealed class TableRebuild(SqliteDialect dialect, Table table, IReadOnly
         if (copied.Count > 0)
         {
             var into = string.Join(", ", copied.Select(c => Q(c.Name)));
-            var select = string.Join(", ", copied.Select(c => typeChanged.Contains(c.Name) ? $"CAST({Q(c.Name)} AS {SqliteTypes.CastTarget(c.Type)})" : Q(c.Name)));
+            var select = string.Join(", ", copied.Select(c => usingSql.TryGetValue(c.Name, out var expression) ? $"CAST(({expression}) AS {SqliteTypes.CastTarget(c.Type)})"
+                : typeChanged.Contains(c.Name) ? $"CAST({Q(c.Name)} AS {SqliteTypes.CastTarget(c.Type)})" : Q(c.Name)));
             steps.Add(new SqlStatement($"INSERT INTO {Qualified(temp)} ({into}) SELECT {select} FROM {Qualified(table.Name)}"));
         }
         if (definition.HasAutoIncrement)

@@ -49,6 +49,13 @@ public abstract partial class DdlGenerator
         Add<CodeStepOperation>((_, o) => [new MigrationStep.Code(o)]);
         Add<BackfillOperation>((_, o) => [new MigrationStep.Data(o)]);
         Add<TransformOperation>((_, o) => [new MigrationStep.Data(o)]);
+        Add<OnlineRenameColumnOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineRenameTableOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineAlterColumnTypeOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineSetNotNullOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineDropColumnOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineSplitColumnOperation>((g, o) => g.OnlineFinalShape(o));
+        Add<OnlineMergeColumnsOperation>((g, o) => g.OnlineFinalShape(o));
         return methods.ToFrozenDictionary();
     }
 

@@ -200,6 +200,13 @@ public abstract partial class DdlGenerator(Dialect dialect)
     /// <summary>DROP TYPE; nothing where enums are stored as strings (the default).</summary>
     public virtual IEnumerable<SqlStatement> DropEnumType(DropEnumTypeOperation operation) => [];
 
+    /// <summary>
+    /// An online operation where it is not run as expand and contract (an offline script, a single-transaction run):
+    /// the steps of its final shape (<see cref="OnlineOperation.FinalShape"/>). Runs through the runner replace it by
+    /// its final shape before compiling, so a dialect's table rebuild sees the plain operations.
+    /// </summary>
+    public virtual IReadOnlyList<MigrationStep> OnlineFinalShape(OnlineOperation operation) => operation.FinalShape().SelectMany(Generate).ToList();
+
     /// <summary>INSERT statements with parameters, several rows per statement.</summary>
     public virtual IEnumerable<SqlStatement> BulkInsert(BulkInsertOperation operation)
     {

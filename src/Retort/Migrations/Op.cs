@@ -25,6 +25,11 @@ public sealed partial class Op
     // (op.CreateIndex(...).Allow("RT012", "reason"), see Allow).
     private Op Then(MigrationOperation added) => this;
 
+    /// <summary>
+    /// The online operations (expand and contract): <c>op.Online.RenameColumn(…)</c>, <c>op.Online.AlterColumnType(…)</c>, …
+    /// </summary>
+    public OnlineOps Online => field ??= new OnlineOps(this);
+
     /// <summary>Appends any operation (for operation types without a shortcut here).</summary>
     public T Add<T>(T operation) where T : MigrationOperation
     {

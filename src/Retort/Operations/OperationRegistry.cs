@@ -35,6 +35,13 @@ public static class OperationRegistry
         CodeStepOperation.Registration,
         BackfillOperation.Registration,
         TransformOperation.Registration,
+        OnlineRenameColumnOperation.Registration,
+        OnlineRenameTableOperation.Registration,
+        OnlineAlterColumnTypeOperation.Registration,
+        OnlineSetNotNullOperation.Registration,
+        OnlineDropColumnOperation.Registration,
+        OnlineSplitColumnOperation.Registration,
+        OnlineMergeColumnsOperation.Registration,
     ];
 
     private static readonly FrozenDictionary<Type, OperationRegistration> ByType = All.ToFrozenDictionary(r => r.OperationType);

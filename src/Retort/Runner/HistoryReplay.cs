@@ -14,6 +14,15 @@ internal static class HistoryReplay
     /// <summary>Direction of a history row that accepts an applied revision's edit (its new checksum).</summary>
     public const string Accept = "accept";
 
+    /// <summary>Direction of a history row that records an upgrade whose online operations ran their expand phase: applied, waiting for complete.</summary>
+    public const string Expand = "expand";
+
+    /// <summary>Direction of a history row that records the contract phase of an expanded revision (<c>retort complete</c>).</summary>
+    public const string Complete = "complete";
+
+    /// <summary>Direction of a history row that records an expand undone (<c>retort abort</c>); the revision is no longer applied.</summary>
+    public const string Abort = "abort";
+
     /// <summary>
     /// The heads the history leads to. Revisions no script defines are kept as they are; known ones are normalized
     /// (an ancestor of another head is dropped), which also absorbs the stamps of histories written before stamps
@@ -27,7 +36,7 @@ internal static class HistoryReplay
             graph.TryGet(row.Revision, out var info);
             switch (row.Direction)
             {
-                case "upgrade":
+                case "upgrade" or Expand:
                     heads.Add(row.Revision);
                     if (info is not null) heads.ExceptWith(info.DownRevisions);
                     break;
@@ -40,6 +49,10 @@ internal static class HistoryReplay
                     break;
                 case Unstamp:
                     heads.Remove(row.Revision);
+                    break;
+                // An abort of an expand that never finished recorded nothing to undo.
+                case Abort when heads.Remove(row.Revision):
+                    if (info is not null) heads.UnionWith(info.DownRevisions);
                     break;
             }
         }
@@ -57,13 +70,31 @@ internal static class HistoryReplay
         var last = new Dictionary<string, HistoryEntry>(StringComparer.Ordinal);
         foreach (var row in history)
         {
-            if (row.Direction is "upgrade" or Accept)
+            if (row.Direction is "upgrade" or Expand or Accept)
             {
                 if (row.Checksum is null) last.Remove(row.Revision);
                 else last[row.Revision] = row;
             }
-            else if (row.Direction == "downgrade") last.Remove(row.Revision);
+            else if (row.Direction is "downgrade" or Abort) last.Remove(row.Revision);
         }
         return last;
+    }
+
+    /// <summary>
+    /// The revisions whose latest run was an expand that no complete or abort followed (nor a downgrade or stamp): applied
+    /// and waiting for <c>retort complete</c>, as far as the history says (callers check they are still applied).
+    /// </summary>
+    public static IReadOnlySet<string> Waiting(IEnumerable<HistoryEntry> history)
+    {
+        var waiting = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in history)
+        {
+            switch (row.Direction)
+            {
+                case Expand: waiting.Add(row.Revision); break;
+                case "upgrade" or "downgrade" or "stamp" or Unstamp or Complete or Abort: waiting.Remove(row.Revision); break;
+            }
+        }
+        return waiting;
     }
 }

@@ -72,6 +72,7 @@ public sealed partial class Migrator
         if (!undo && undoing)
             throw new RetortException($"Revision {id}'s partly applied {stopped} is being undone (an undo of it stopped part way), so it cannot be finished. " +
                 $"Finish the undo with 'retort resolve {id} --undo'. Nothing was changed.");
+        if (undo) CheckNotExpand(info, stoppedUp);
         var up = undo ? !stoppedUp : stoppedUp;
         IReadOnlyList<Operations.MigrationOperation> plan;
         try { plan = PlanFor(info, up); }

@@ -105,13 +105,15 @@ public sealed partial class Migrator
 
         // The pending list is read after the lock is held; every revision re-checks inside its own transaction.
         // Targets and plans are resolved before anything is written, so bad input leaves the database untouched.
-        var (heads, _) = await ReadCheckedStateAsync(executor, up, ct);
+        var (heads, history) = await ReadCheckedStateAsync(executor, up, ct);
         var path = up ? Graph.UpgradePath(heads, target) : Graph.DowngradePath(heads, target);
+        CheckWaiting(heads, history, path, up);
         var revisions = path.Select(info => new RevisionPlan(info, PlanFor(info, up), up)).ToList();
         if (revisions.Count == 0) return [];
         var resumed = await CheckPartlyAppliedAsync(executor, path, up, ct);
         revisions = await GateAsync(revisions, connection, ct);
         CheckSingleTransaction(revisions, online: true);
+        CheckOnlineInSingleTransaction(revisions);
         // Disposed before the lock is released: a failed first run on a fresh database removes the tables it created.
         await using var created = await _versions.EnsureTablesForRunAsync(executor, _logger, ct);
         if (revisions.Any(r => r.Allowed is not null)) await _versions.EnsureAllowedColumnAsync(executor, ct);

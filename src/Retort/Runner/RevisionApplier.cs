@@ -56,7 +56,7 @@ internal sealed class RevisionApplier(MigrationRun run)
         await run.Versions.WriteHeadsAsync(run.Executor, heads, after, ct);
         var checksum = revision.Up ? PlanFingerprint.Compute(revision.Operations) : null;
         var durationMs = duration is null ? null : await duration();
-        await run.Versions.AddHistoryAsync(run.Executor, revision.Info.Id, revision.Direction, durationMs, checksum, ct, revision.Up ? rows : null, durationSql,
+        await run.Versions.AddHistoryAsync(run.Executor, revision.Info.Id, revision.RecordedDirection, durationMs, checksum, ct, revision.Up ? rows : null, durationSql,
             revision.Up ? revision.Allowed : null);
         return after;
     }

@@ -38,6 +38,15 @@ eb21d4606948067a3eb11ba256887613096da28b84a66ddca7df418c29be2af7 BackfillOperati
 d037bf581ca54e3abf597a5bae09ce3f3cb0eb0b3fb878329380b19cf2d3ee67 TransformOperation`2
 ae21670331fa832bbb39a3665e646baaaec0ccb66175b5f1dbcde3162b65985c CodeStepOperation
 88d3adad889fe0a1174e980577dbf3dda97b0c75a4a0ea90282a4644ab504001 CodeStepOperation
+b303b49ee918e704f587ad89ce2113f8f8ebfd448641a281d67022f7181300a7 OnlineRenameColumnOperation
+5f5bed43238ed855607412a7d7af99279b08a69b38422ae229fb376b4afdfc3c OnlineAlterColumnTypeOperation
+3159199771b67b29a77425e0b44503791ac93905791c2237c726baaee2361914 OnlineAlterColumnTypeOperation
+beff2ee0611e8118f6389ae12d8b8b89d398572b270a5f2435c2495054a3cd27 OnlineSetNotNullOperation
+7210408bfb8bfe46cf6a3d535880bf576d1819730adf5130fa45a65c3d73ebc7 OnlineSplitColumnOperation
+88b7c427237f91ad3419eb0031909c3171769bedfc474c9894653c4e3f5df03c OnlineMergeColumnsOperation
+9e062d78205b35353e80bdd28a960333dcc17fdfc11e17288cc00084a8d98b7f OnlineDropColumnOperation
+f81c483caac96f563ae1e432ad33c8286a29d4cab8b5796470720ac9afa46e10 OnlineRenameTableOperation
+f55a86f27a9f1184fdcdc8b5318bd443fe93164b8130dc75ee34493be391e398 OnlineRenameTableOperation
 6b3e9bcd50b71d4b5d99d5cb620ed8ca53318c29da217eb109cac6527e2e8d72 DropColumnOperation
 2b43a8230e8dc6841e8e8bb5ba62bdec0b4d8bccc6231807bdfc7b8e4e34ab29 DropColumnOperation
 4de461eb87764b29b4f6a78e3ef6b2037183d50adea2b002d5cad52b71de0c46 RenameTableOperation
@@ -46,7 +55,7 @@ ea0715955e8a4bb0ca6ae9b4280666d7d212e07b56e3d3e180a6e133890205e3 DropTableOperat
 049e10763bb7ad1bde0daa87f0852981b00142b04fb8dad58a1c39a7dc9c1c13 DropEnumTypeOperation
 f1356ac7a36fa72b8520531b27996f4d133ccfa2f37ff77e76842af37e72b621 DropEnumTypeOperation
 d46f6d3dcd3f2dd93027642b440fc34f562f408c5eb91900d75e17454c67dc67 DropSchemaOperation
-bff0a3bd39cc5d4fe25d709b58feb81b69286415b963230d40f14792764a5c69 plan
+14675a6742f8fbd0986c1b3ba35caecf784df665b34259d29de8ef9dd4a8bb61 plan
 """;
 
         public const string CSharp = """
@@ -98,6 +107,18 @@ op.Execute("VACUUM", outsideTransaction: true);
 // transform copy tags (tags -> tags) (no C# form; write it by hand)
 // run touch items (no C# form; write it by hand)
 // run forget items (no C# form; write it by hand)
+op.Online.RenameColumn("items", "remark", "memo");
+op.Online.AlterColumnType("items", "tag_id", SqlType.BigInteger, existingType: SqlType.Integer);
+op.Online.AlterColumnType("items", "memo", SqlType.String(200), up: "upper(memo)", down: "lower(memo)", newDefault: ServerDefault.Literal("-"));
+op.Online.SetNotNull("items", "memo", "'none'");
+// DANGER: drops column 'items.memo' when the revision is completed; its data lives on only as the down expression recomputes it.
+// split column items.memo into memo_a, memo_b, memo_c (online) (no C# form; write it by hand)
+// DANGER: drops columns 'items.memo_a', 'items.memo_b' when the revision is completed; their data lives on only as the down expressions recompute it.
+// merge columns memo_a, memo_b of items into remark (online) (no C# form; write it by hand)
+// DANGER: drops column 'items.memo_c' and its data when the revision is completed.
+op.Online.DropColumn("items", "memo_c", down: "'c'", existing: new Column("memo_c", SqlType.Text, nullable: true));
+op.Online.RenameTable("items", "goods");
+op.Online.RenameTable("goods", "items");
 // DANGER: drops column 'items.remark' and its data.
 op.DropColumn("items", "remark", existing: new Column("remark", SqlType.Text, nullable: true, comment: "why"));
 // DANGER: drops column 'items.tag_id' and its data.
@@ -122,6 +143,12 @@ op.CreateTable(Table.Create("labels", null,
     ]));
 op.RenameTable("labels", "tags");
 op.AddColumn("items", new Column("remark", SqlType.Text, nullable: true, comment: "why"));
+op.Online.RenameTable("items", "goods");
+op.Online.RenameTable("goods", "items");
+op.AddColumn("items", new Column("memo_c", SqlType.Text, nullable: true));
+op.AlterColumn("items", "memo", nullable: true, existingNullable: false);
+op.Online.AlterColumnType("items", "tag_id", SqlType.Integer, existingType: SqlType.BigInteger);
+op.Online.RenameColumn("items", "memo", "remark");
 // run undo: touch items (no C# form; write it by hand)
 // backfill items SET remark = NULL WHERE remark IS NULL (no C# form; write it by hand)
 op.CreateTableComment("items", "things sold", existingComment: "sold things");
@@ -193,6 +220,15 @@ backfill items SET name = upper(name) | irreversible: Cannot reverse 'backfill i
 transform copy tags (tags -> tags) | irreversible: Cannot reverse 'transform copy tags (tags -> tags)': this kind of operation has no reverse. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
 run touch items | reverse: run undo: touch items | danger: none
 run forget items | irreversible: Cannot reverse 'run forget items': a C# step has no reverse unless one is given. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
+rename column items.remark to memo (online) | reverse: rename column items.memo to remark (online) | danger: none
+change the type of column items.tag_id (online) | reverse: change the type of column items.tag_id (online) | danger: none
+change the type of column items.memo (online) | irreversible: Cannot reverse 'change the type of column items.memo (online)': the column's type before the change is not known (existingType:). Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: none
+set column items.memo NOT NULL, NULLs backfilled with 'none' (online) | reverse: alter column items.memo: nullable | danger: none
+split column items.memo into memo_a, memo_b, memo_c (online) | irreversible: Cannot reverse 'split column items.memo into memo_a, memo_b, memo_c (online)': this kind of operation has no reverse. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: drops column 'items.memo' when the revision is completed; its data lives on only as the down expression recomputes it.
+merge columns memo_a, memo_b of items into remark (online) | irreversible: Cannot reverse 'merge columns memo_a, memo_b of items into remark (online)': this kind of operation has no reverse. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: drops columns 'items.memo_a', 'items.memo_b' when the revision is completed; their data lives on only as the down expressions recompute it.
+drop column items.memo_c (online) | reverse: add column items.memo_c | danger: drops column 'items.memo_c' and its data when the revision is completed.
+rename table items to goods (online) | reverse: rename table goods to items (online) | danger: none
+rename table goods to items (online) | reverse: rename table items to goods (online) | danger: none
 drop column items.remark | reverse: add column items.remark | danger: drops column 'items.remark' and its data.
 drop column items.tag_id | irreversible: Cannot reverse 'drop column items.tag_id': the dropped column's definition is not known. Write the revision's Downgrade explicitly, or pass the existing definition to the operation so it can be reversed. | danger: drops column 'items.tag_id' and its data.
 rename table tags to labels | reverse: rename table labels to tags | danger: none
@@ -327,8 +363,53 @@ items(id SqlType.Integer not null, name SqlType.Text not null comment shown, pri
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it
+after rename column items.remark to memo (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), memo SqlType.Text comment why, tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after change the type of column items.tag_id (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), memo SqlType.Text comment why, tag_id SqlType.BigInteger) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after change the type of column items.memo (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), memo SqlType.String(200) default Value(-) comment why, tag_id SqlType.BigInteger) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after set column items.memo NOT NULL, NULLs backfilled with 'none' (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), memo SqlType.String(200) not null default Value(-) comment why, tag_id SqlType.BigInteger) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after split column items.memo into memo_a, memo_b, memo_c (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger, memo_a SqlType.Text, memo_b SqlType.Text, memo_c SqlType.Text) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after merge columns memo_a, memo_b of items into remark (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger, memo_c SqlType.Text, remark SqlType.Text) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after drop column items.memo_c (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger, remark SqlType.Text) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after rename table items to goods (online)
+goods(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger, remark SqlType.Text) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
+after rename table goods to items (online)
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger, remark SqlType.Text) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
+tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
+untracked: revision r1 ran C# code ('touch items') that may have changed it
 after drop column items.remark
-items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.Integer) constraints [pk_items, ck_items_price] indexes [ix_items_name]
+items(id SqlType.Integer not null, name SqlType.Text not null comment shown, price SqlType.Numeric(8, 2) not null default Value(1), tag_id SqlType.BigInteger) constraints [pk_items, ck_items_price] indexes [ix_items_name]
 untracked: revision r1 changed it with raw SQL (execute ALTER TABLE items RENAME COLUMN price TO cost)
 tags(id SqlType.Integer not null) constraints [pk_tags] indexes []
 untracked: revision r1 ran C# code ('touch items') that may have changed it

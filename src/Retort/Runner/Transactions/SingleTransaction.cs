@@ -12,7 +12,7 @@ internal sealed class SingleTransaction(MigrationRun run) : TransactionStrategy(
     public override async Task<IReadOnlyList<RevisionRun>> RunAsync(IReadOnlyList<RevisionPlan> revisions, IReadOnlySet<string> resumed, CancellationToken ct)
     {
         var pending = new List<RevisionRun>();
-        var all = revisions.SelectMany(r => r.Operations).ToList();
+        var all = revisions.SelectMany(r => r.Steps).ToList();
         await TransactionProtocol.RunAsync(Run.Executor, Run.Policy, all, async () =>
         {
             var current = await Run.CurrentHeadsAsync(ct);

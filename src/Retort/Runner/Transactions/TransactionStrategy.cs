@@ -28,7 +28,7 @@ internal abstract class TransactionStrategy(MigrationRun run)
         foreach (var written in revisions)
         {
             // Operations on tables that exist before the revision run as the dialect's safe recipes.
-            var revision = written.WithSafeRecipes(Run.Dialect);
+            var revision = written.WithSafeRecipes(Run.Dialect, online: !Run.Executor.IsOffline);
             if (ct.IsCancellationRequested)
             {
                 // Stopping between revisions: an open transaction holds only finished revisions, so keep them.
