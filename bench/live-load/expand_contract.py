@@ -215,6 +215,10 @@ def check_ledger(server, db, ledger, schema, column):
             cur.execute(f"SET search_path TO {schema}")
             cur.execute(f'SELECT id, "{column}" FROM accounts WHERE id = ANY(%s)', (list(ledger),))
             found = dict(cur.fetchall())
+    except psycopg2.Error as e:
+        error = (e.pgerror or str(e)).strip().splitlines()[0]
+        return {"checked": len(ledger), "lost": len(ledger), "wrong": 0, "through": f"{schema}.accounts.{column}",
+                "examples": [f"cannot read: {error}"]}
     finally:
         c.close()
     lost = [k for k in ledger if k not in found]
