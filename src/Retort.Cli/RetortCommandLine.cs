@@ -76,6 +76,7 @@ public static class RetortCommandLine
             HeadsCommand.Create(setup), BranchesCommand.Create(setup), MergeCommand.Create(setup),
             StampCommand.Create(setup), AcceptCommand.Create(setup), ShowCommand.Create(setup), CheckCommand.Create(setup),
             TestCommand.Create(setup), ResolveCommand.Create(setup), LintCommand.Create(setup),
+            CompleteCommand.Create(setup, complete: true), CompleteCommand.Create(setup, complete: false),
         })
             root.Subcommands.Add(command);
         return root;

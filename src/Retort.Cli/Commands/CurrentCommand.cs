@@ -38,6 +38,10 @@ internal static class CurrentCommand
                 ctx.Console.WriteLine($"{id} (in progress: {partial.Direction} partly applied, {partial.StepsDone} step(s) done" +
                     (partial.DataSteps > 0 ? $", {partial.RowsCheckpointed:N0} rows checkpointed" : "") + $"; {next})");
             }
+            foreach (var waiting in result.Waiting)
+                ctx.Console.WriteLine($"{waiting.Revision.Id} (expanded, waiting for complete: the old version's views are in " +
+                    $"{string.Join(", ", waiting.OldVersionSchemas)}, the new version's in {string.Join(", ", waiting.NewVersionSchemas)}; " +
+                    $"run 'retort complete {waiting.Revision.Id}' once no application uses the old version, or 'retort abort {waiting.Revision.Id}')");
             await StateReport.WarnAsync(ctx, result.Problem, ct);
         }));
         return command;

@@ -11,4 +11,8 @@ namespace Retort.Commands;
 /// <param name="Problem">What an upgrade would refuse, as its error says it (the version table contradicts the history, applied revisions were edited); null when nothing.</param>
 /// <param name="Revisions">Every revision.</param>
 public sealed record CurrentResult(string Database, bool DatabaseExists, IReadOnlyList<RevisionInfo> Heads,
-    IReadOnlyList<PartialRevision> InProgress, string? Problem, RevisionSet Revisions);
+    IReadOnlyList<PartialRevision> InProgress, string? Problem, RevisionSet Revisions)
+{
+    /// <summary>Revisions whose online operations are expanded and wait for <c>retort complete</c>, with their version schemas.</summary>
+    public IReadOnlyList<Runner.WaitingRevision> Waiting { get; init; } = [];
+}

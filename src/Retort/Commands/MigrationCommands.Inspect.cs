@@ -32,7 +32,7 @@ public sealed partial class MigrationCommands
             }
         }
         var problem = await ProblemAsync(migrator, cancellationToken);
-        return new CurrentResult(database.DisplayName, true, heads, inProgress, problem, migrator.Revisions);
+        return new CurrentResult(database.DisplayName, true, heads, inProgress, problem, migrator.Revisions) { Waiting = await migrator.GetWaitingAsync(cancellationToken) };
     }
 
     /// <summary>

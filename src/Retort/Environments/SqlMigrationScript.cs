@@ -82,14 +82,27 @@ public sealed class SqlMigrationScript : IMigrationScript
         Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, _downgradeOutside.Value, "downgrade");
     }
 
+    // An online directive line inside or after a statement (not leading it) would be silently ignored.
+    private static bool SqlOnlineStray(IReadOnlyList<string> statements) =>
+        statements.Sum(SqlOnlineDirective.Count) != statements.Sum(s => SqlDirectives.Leading(s, SqlOnlineDirective.Name).Count);
+
     private void Build(Op op, IReadOnlyList<string> statements, int directives, int outsideDirectives, string section)
     {
         var batched = 0;
         var outside = 0;
+        var onlineCount = 0;
         foreach (var sql in statements)
         {
             var alone = SqlNoTransactionDirective.TryStrip(sql, Source);
-            if (SqlBackfillDirective.TryParse(sql, Source) is { } backfill)
+            if (SqlOnlineDirective.TryParse(sql, Source) is { } online)
+            {
+                if (alone is not null || SqlBackfillDirective.TryParse(sql, Source) is not null)
+                    throw new RetortException($"{Source}: a statement of the {section} section has a '{SqlRevisionFile.Marker}{SqlOnlineDirective.Name}' line and another " +
+                        "directive; an online operation runs its own phases. Remove the other line.");
+                op.Add(online.Schema is null && op.DefaultSchema is { } schema ? online with { Schema = schema } : online);
+                onlineCount++;
+            }
+            else if (SqlBackfillDirective.TryParse(sql, Source) is { } backfill)
             {
                 if (alone is not null)
                     throw new RetortException($"{Source}: a statement of the {section} section has both a '{SqlRevisionFile.Marker}{SqlBackfillDirective.Name}' and a " +
@@ -108,6 +121,9 @@ public sealed class SqlMigrationScript : IMigrationScript
         if (outside != outsideDirectives)
             throw new RetortException($"{Source}: the {section} section has {outsideDirectives} '{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line(s) " +
                 $"but {outside} statement(s) right after one. Put each such line directly before the statement it runs outside the transaction.");
+        if (onlineCount != statements.Sum(s => SqlDirectives.Leading(s, SqlOnlineDirective.Name).Count > 0 ? 1 : 0) || SqlOnlineStray(statements))
+            throw new RetortException($"{Source}: the {section} section has a '{SqlRevisionFile.Marker}{SqlOnlineDirective.Name}' line that is not right before an ALTER TABLE " +
+                "statement. Put each such line (and its option lines) directly before the statement it makes online.");
         // Two directives before one statement, or one with no statement after it, would otherwise go unnoticed.
         if (batched != directives)
             throw new RetortException($"{Source}: the {section} section has {directives} '{SqlRevisionFile.Marker}{SqlBackfillDirective.Name}' line(s) " +

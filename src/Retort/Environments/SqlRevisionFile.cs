@@ -54,12 +54,14 @@ public static class SqlRevisionFile
             var lineStart = offset;
             offset += line.Length + 1;
             var trimmed = line.Trim();
-            if (SqlBackfillDirective.IsDirective(trimmed) || SqlNoTransactionDirective.IsDirective(trimmed) || SqlAllowDirective.IsDirective(trimmed))
+            if (SqlBackfillDirective.IsDirective(trimmed) || SqlNoTransactionDirective.IsDirective(trimmed) || SqlAllowDirective.IsDirective(trimmed) || SqlOnlineDirective.IsDirective(trimmed))
             {
                 // Kept in the section: it belongs to the statement that follows it.
                 if (section == 0)
                     throw new RevisionFileException(path, SqlBackfillDirective.IsDirective(trimmed)
                         ? $"'{Marker}{SqlBackfillDirective.Name}' belongs in the upgrade or downgrade section, right before an UPDATE statement."
+                        : SqlOnlineDirective.IsDirective(trimmed)
+                        ? $"'{Marker}{SqlOnlineDirective.Name}' belongs in the upgrade or downgrade section, right before an ALTER TABLE statement."
                         : SqlAllowDirective.IsDirective(trimmed)
                         ? $"'{Marker}{SqlAllowDirective.Name}' belongs in the upgrade section, above (or after, on its line) the statement whose lint finding it allows."
                         : $"'{Marker}{SqlNoTransactionDirective.Name}' belongs in the upgrade or downgrade section, right before the statement that runs outside the transaction.", n + 1);
