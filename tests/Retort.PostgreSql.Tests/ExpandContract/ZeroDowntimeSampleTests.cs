@@ -43,6 +43,9 @@ public sealed class ZeroDowntimeSampleTests(PgDatabase db) : IClassFixture<PgDat
 
         // Expand: both versions read and write, each in its own shape, and see each other's writes.
         await RetortAsync(dir.Path, "upgrade", "head");
+        var current = (await RetortAsync(dir.Path, "current")).Out;
+        Assert.Contains("5a1e0c0de002 (expanded, waiting for complete", current);
+        Assert.Contains($"views are in {v1.VersionSchema}, the new version's in {v2.VersionSchema}", current);
         var grace = await v1.AddAsync("Grace Hopper", null);
         var edsger = await v2.AddAsync("Edsger Dijkstra", "ewd@example.com");
         await v2.RenameAsync(ada, "Augusta Ada King");
