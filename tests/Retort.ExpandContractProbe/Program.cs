@@ -1,6 +1,7 @@
 // Runs one expand/contract command (upgrade = expand with its backfill, complete, abort) of one online revision
 // against the database URL given as the first argument. The kill tests start it, kill it with kill -9 at a point
-// chosen from a seed (RETORT_PROBE_HOLD_AT=N: the run holds at its N-th logged event until killed), start it again
+// chosen from a seed (RETORT_PROBE_HOLD_AT=N: the run holds at its N-th logged event until killed) or after a batch
+// of the backfill (RETORT_PROBE_HOLD_AFTER_BATCH=K), start it again
 // and compare everything with an uninterrupted run.
 using System.Globalization;
 using System.Reflection;
@@ -23,7 +24,17 @@ try
     await using var database = Database.Open(url);
     var revisions = new RevisionSet(RevisionSet.Discover(Assembly.GetExecutingAssembly()).Where(r => r.Id == revision));
     var migrator = new Migrator(database, revisions, logger: logger);
-    migrator.DataProgressReported += p => Console.Out.WriteLine($"progress step={p.Step} done={p.RowsDone} written={p.RowsWritten} resumed={p.Resumed} finished={p.Finished}");
+    // RETORT_PROBE_HOLD_AFTER_BATCH=K holds the run once the K-th batch of a backfill has committed (while more remain),
+    // so a kill lands mid-backfill whatever sizes the adaptive batching picks on this machine.
+    var holdAfterBatch = int.TryParse(Environment.GetEnvironmentVariable("RETORT_PROBE_HOLD_AFTER_BATCH"), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : (int?)null;
+    var batches = 0;
+    migrator.DataProgressReported += p =>
+    {
+        Console.Out.WriteLine($"progress step={p.Step} done={p.RowsDone} written={p.RowsWritten} resumed={p.Resumed} finished={p.Finished}");
+        if (++batches != holdAfterBatch || p.Finished) return;
+        Console.Out.WriteLine("holding for the kill");
+        Thread.Sleep(Timeout.Infinite);
+    };
     switch (command)
     {
         case "upgrade":

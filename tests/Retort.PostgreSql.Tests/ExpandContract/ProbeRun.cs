@@ -8,7 +8,7 @@ namespace Retort.PostgreSql.Tests.ExpandContract;
 /// One run of the expand/contract probe (<c>tests/Retort.ExpandContractProbe</c>) as a separate process: to its end, or
 /// held at its N-th logged event and killed there with its whole process tree (kill -9).
 /// </summary>
-internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed, int ExitCode, string Out, string Error)
+internal sealed partial record ProbeRun(string Command, int? HoldAt, int? AfterBatch, bool Killed, int ExitCode, string Out, string Error)
 {
     /// <summary>How long a run may take before it counts as stuck (scaled by RETORT_TEST_TIMEOUT_SCALE).</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
@@ -31,7 +31,7 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
     public sealed record BatchReport(int Step, long Done, bool Resumed, bool Finished);
 
     /// <summary>One line for failure messages.</summary>
-    public string Describe() => $"{Command}{(HoldAt is { } n ? $" held at event {n}" : "")}: " +
+    public string Describe() => $"{Command}{(HoldAt is { } n ? $" held at event {n}" : AfterBatch is { } k ? $" held after batch {k}" : "")}: " +
         (Killed ? $"killed at {KilledAt}" : FoundDone ? $"refused: {Error.Trim()}" : $"exit {ExitCode}, {Events} events, {Batches} batches");
 
     private static string ProbePath()
@@ -41,10 +41,11 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the expand/contract probe is missing.", path);
     }
 
-    private static ProcessStartInfo Info(string url, string command, string revision, int? holdAt)
+    private static ProcessStartInfo Info(string url, string command, string revision, int? holdAt, int? afterBatch = null)
     {
         var info = new ProcessStartInfo("dotnet");
         if (holdAt is { } n) info.Environment["RETORT_PROBE_HOLD_AT"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (afterBatch is { } k) info.Environment["RETORT_PROBE_HOLD_AFTER_BATCH"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.ArgumentList.Add(ProbePath());
         info.ArgumentList.Add(url);
         info.ArgumentList.Add(command);
@@ -64,7 +65,7 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
         using var p = TestProcess.Start(Info(url, command, revision, null));
         var (code, output, error) = await p.WaitAsync(Limit);
         Check(command, null, code, output, error, context, done);
-        return new ProbeRun(command, null, false, code, output, error);
+        return new ProbeRun(command, null, null, false, code, output, error);
     }
 
     private static void Check(string command, int? holdAt, int code, string output, string error, string context, string? done) =>
@@ -76,9 +77,24 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
     /// its process tree. A run that ends before that event is not killed (and must have succeeded, or refused saying
     /// <paramref name="done"/>).
     /// </summary>
-    public static async Task<ProbeRun> KilledAtAsync(string url, string command, string revision, int holdAt, string context, string? done = null)
+    public static Task<ProbeRun> KilledAtAsync(string url, string command, string revision, int holdAt, string context, string? done = null) =>
+        KilledAsync(url, command, revision, holdAt, null, context, done);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> until the <paramref name="batch"/>-th batch of its backfill has committed (with
+    /// more to come) and kills it there with its process tree: a kill mid-backfill whatever batch sizes the machine's
+    /// speed leads to.
+    /// </summary>
+    public static async Task<ProbeRun> KilledAfterBatchAsync(string url, string command, string revision, int batch, string context)
     {
-        using var p = TestProcess.Start(Info(url, command, revision, holdAt));
+        var run = await KilledAsync(url, command, revision, null, batch, context, null);
+        Assert.True(run.Killed, $"{context}: '{command}' ended before its backfill's batch {batch}: {run.Describe()}");
+        return run;
+    }
+
+    private static async Task<ProbeRun> KilledAsync(string url, string command, string revision, int? holdAt, int? afterBatch, string context, string? done)
+    {
+        using var p = TestProcess.Start(Info(url, command, revision, holdAt, afterBatch));
         var limit = TestProcess.Scaled(Limit);
         var watch = Stopwatch.StartNew();
         while (!p.Out.Contains("holding for the kill", StringComparison.Ordinal))
@@ -87,18 +103,18 @@ internal sealed partial record ProbeRun(string Command, int? HoldAt, bool Killed
             {
                 var (code, output, error) = await p.WaitAsync(Limit);
                 Check(command, holdAt, code, output, error, context, done);
-                return new ProbeRun(command, holdAt, false, code, output, error);
+                return new ProbeRun(command, holdAt, afterBatch, false, code, output, error);
             }
             if (watch.Elapsed > limit)
             {
                 p.Kill();
-                Assert.Fail($"{context}: '{command}' never reached event {holdAt}: timed out after {limit.TotalSeconds:0} s; " +
+                Assert.Fail($"{context}: '{command}' never reached {(holdAt is { } n ? $"event {n}" : $"batch {afterBatch}")}: timed out after {limit.TotalSeconds:0} s; " +
                     $"it was killed with its children. Output so far:\n{p.Error}\n{Tail(p.Out)}");
             }
             await Task.Delay(10);
         }
         p.Kill();
-        return new ProbeRun(command, holdAt, true, -9, p.Out, p.Error);
+        return new ProbeRun(command, holdAt, afterBatch, true, -9, p.Out, p.Error);
     }
 
     private static string Tail(string text) => text.Length > 4000 ? "…" + text[^4000..] : text;
