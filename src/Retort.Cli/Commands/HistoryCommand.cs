@@ -33,7 +33,8 @@ internal static class HistoryCommand
             var table = new Table().AddColumn("Revision").AddColumn("Parent").AddColumn("").AddColumn("Message");
             foreach (var info in result.Shown)
             {
-                var markers = RevisionText.Markers(graph, info) + (result.Current.Contains(info.Id) ? " (current)" : "");
+                var markers = RevisionText.Markers(graph, info) + (result.Current.Contains(info.Id) ? " (current)" : "") +
+                    (result.Waiting.Contains(info.Id) ? " (expanded)" : "");
                 table.AddRow(Markup.Escape(info.Id), Markup.Escape(RevisionText.Parents(info)), Markup.Escape(markers.Trim()), Markup.Escape(info.Message));
             }
             ctx.Console.Write(table);
@@ -41,6 +42,8 @@ internal static class HistoryCommand
             foreach (var info in result.Shown.Where(i => result.Allowed.ContainsKey(i.Id)))
                 foreach (var line in result.Allowed[info.Id].Split('\n'))
                     ctx.Console.WriteLine($"{info.Id}: lint finding allowed: {line}");
+            foreach (var id in result.Waiting)
+                ctx.Console.WriteLine($"{id}: expanded, waiting for complete ('retort complete {id}' once no application uses the old version, or 'retort abort {id}').");
         }));
         return command;
     }

@@ -68,8 +68,8 @@ public static class PostgreSqlRules
     {
         Dialect = Dialect, Lock = "AccessExclusiveLock", LockTarget = "the table", Rewrites = true, Scans = true,
         Why = "A type change that is not binary-coercible (integer to bigint, text to integer, any USING) rewrites every row and rebuilds every index under ACCESS EXCLUSIVE: neither reads nor writes run until it ends. varchar(n) to varchar(m >= n) or to text does not rewrite.",
-        SafeAlternative = "Copy and swap: add a column of the new type, keep it in step with a trigger or the application, backfill it in batches, then switch to it in a short step; or a copy-and-swap backfill of the table.",
-        SafeExample = "op.AddColumn(\"accounts\", new Column(\"balance_big\", SqlType.BigInteger));\nop.Backfill(\"accounts\", \"balance_big = balance\", where: \"balance_big IS NULL\");\n// then rename in a later, short revision",
+        SafeAlternative = "Change it online (op.Online.AlterColumnType, or a SQL revision's `-- retort:online` line): a column of the new type kept in step by triggers and backfilled in batches, each application version reading its type through a schema of views, and `retort complete` swapping the columns in a short step (see docs/expand-contract.md); or a copy-and-swap backfill of the table.",
+        SafeExample = "op.Online.AlterColumnType(\"accounts\", \"balance\", SqlType.BigInteger, existingType: SqlType.Integer);\n// after the deploy: retort complete",
         Example = new(AccountsSetup, "ALTER TABLE accounts ALTER COLUMN balance TYPE bigint", "accounts"),
     };
 

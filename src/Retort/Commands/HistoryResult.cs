@@ -16,4 +16,7 @@ public sealed record HistoryResult(IReadOnlyList<RevisionInfo> Shown, IReadOnlyL
     /// from the history table; read only when the database was.
     /// </summary>
     public IReadOnlyDictionary<string, string> Allowed { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The ids of revisions expanded and waiting for <c>retort complete</c>; read only when the database was.</summary>
+    public IReadOnlyList<string> Waiting { get; init; } = [];
 }

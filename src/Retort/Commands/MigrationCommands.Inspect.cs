@@ -49,6 +49,7 @@ public sealed partial class MigrationCommands
         IReadOnlyList<string> current = [];
         IReadOnlyList<EditedRevision> edited = [];
         IReadOnlyDictionary<string, string> allowed = new Dictionary<string, string>();
+        IReadOnlyList<string> waiting = [];
         await using var database = needCurrent ? OpenDatabase() : findEdited ? TryOpenDatabase() : null;
         if (database is not null)
         {
@@ -59,6 +60,7 @@ public sealed partial class MigrationCommands
             {
                 if (needCurrent) current = (await migrator.GetCurrentAsync(cancellationToken)).Select(r => r.Id).ToList();
                 if (needCurrent) allowed = AllowedFindings(await migrator.GetHistoryAsync(cancellationToken));
+                if (needCurrent) waiting = (await migrator.GetWaitingAsync(cancellationToken)).Select(w => w.Revision.Id).ToList();
                 if (findEdited)
                 {
                     try { edited = await migrator.FindEditedRevisionsAsync(cancellationToken); }
@@ -67,7 +69,7 @@ public sealed partial class MigrationCommands
             }
         }
         else revisions = await LoadRevisionsAsync(cancellationToken);
-        return new HistoryResult(Select(revisions.Graph, range, current).ToList(), current, edited, revisions) { Allowed = allowed };
+        return new HistoryResult(Select(revisions.Graph, range, current).ToList(), current, edited, revisions) { Allowed = allowed, Waiting = waiting };
     }
 
     // The allowances of each revision's latest upgrade.

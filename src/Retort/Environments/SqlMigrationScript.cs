@@ -19,6 +19,9 @@ public sealed class SqlMigrationScript : IMigrationScript
     // The same for '-- retort:no-transaction' lines.
     private readonly Lazy<int> _upgradeOutside;
     private readonly Lazy<int> _downgradeOutside;
+    // The same for '-- retort:online' lines.
+    private readonly Lazy<int> _upgradeOnline;
+    private readonly Lazy<int> _downgradeOnline;
 
     /// <summary>Creates the script from already split statements; a null downgrade makes it irreversible.</summary>
     public SqlMigrationScript(string source, IReadOnlyList<string> upgrade, IReadOnlyList<string>? downgrade)
@@ -30,6 +33,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         _downgradeDirectives = new(() => downgrade?.Sum(SqlBackfillDirective.Count) ?? 0);
         _upgradeOutside = new(() => upgrade.Sum(SqlNoTransactionDirective.Count));
         _downgradeOutside = new(() => downgrade?.Sum(SqlNoTransactionDirective.Count) ?? 0);
+        _upgradeOnline = new(() => upgrade.Sum(SqlOnlineDirective.Count));
+        _downgradeOnline = new(() => downgrade?.Sum(SqlOnlineDirective.Count) ?? 0);
     }
 
     /// <summary>
@@ -45,6 +50,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         _downgradeDirectives = new(() => downgradeText is null ? 0 : SqlBackfillDirective.Count(downgradeText));
         _upgradeOutside = new(() => SqlNoTransactionDirective.Count(upgradeText));
         _downgradeOutside = new(() => downgradeText is null ? 0 : SqlNoTransactionDirective.Count(downgradeText));
+        _upgradeOnline = new(() => SqlOnlineDirective.Count(upgradeText));
+        _downgradeOnline = new(() => downgradeText is null ? 0 : SqlOnlineDirective.Count(downgradeText));
     }
 
 
@@ -67,7 +74,7 @@ public sealed class SqlMigrationScript : IMigrationScript
     public IReadOnlyList<string>? DowngradeStatements => _downgradeStatements?.Value;
 
     /// <inheritdoc />
-    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives.Value, _upgradeOutside.Value, "upgrade");
+    public void BuildUpgrade(Op op) => Build(op, _upgradeStatements.Value, _upgradeDirectives.Value, _upgradeOutside.Value, _upgradeOnline.Value, "upgrade");
 
     /// <inheritdoc />
     public void BuildDowngrade(Op op)
@@ -79,18 +86,13 @@ public sealed class SqlMigrationScript : IMigrationScript
             throw new RetortException($"Revision file {Source} has an empty '{SqlRevisionFile.Marker}downgrade' section while its upgrade section has " +
                 "statements, so a downgrade would change nothing. Write the statements that undo the upgrade in that section, or delete the " +
                 $"'{SqlRevisionFile.Marker}downgrade' line to mark the revision irreversible.");
-        Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, _downgradeOutside.Value, "downgrade");
+        Build(op, _downgradeStatements.Value, _downgradeDirectives.Value, _downgradeOutside.Value, _downgradeOnline.Value, "downgrade");
     }
 
-    // An online directive line inside or after a statement (not leading it) would be silently ignored.
-    private static bool SqlOnlineStray(IReadOnlyList<string> statements) =>
-        statements.Sum(SqlOnlineDirective.Count) != statements.Sum(s => SqlDirectives.Leading(s, SqlOnlineDirective.Name).Count);
-
-    private void Build(Op op, IReadOnlyList<string> statements, int directives, int outsideDirectives, string section)
+    private void Build(Op op, IReadOnlyList<string> statements, int directives, int outsideDirectives, int onlineDirectives, string section)
     {
         var batched = 0;
         var outside = 0;
-        var onlineCount = 0;
         foreach (var sql in statements)
         {
             var alone = SqlNoTransactionDirective.TryStrip(sql, Source);
@@ -100,7 +102,6 @@ public sealed class SqlMigrationScript : IMigrationScript
                     throw new RetortException($"{Source}: a statement of the {section} section has a '{SqlRevisionFile.Marker}{SqlOnlineDirective.Name}' line and another " +
                         "directive; an online operation runs its own phases. Remove the other line.");
                 op.Add(online.Schema is null && op.DefaultSchema is { } schema ? online with { Schema = schema } : online);
-                onlineCount++;
             }
             else if (SqlBackfillDirective.TryParse(sql, Source) is { } backfill)
             {
@@ -121,7 +122,8 @@ public sealed class SqlMigrationScript : IMigrationScript
         if (outside != outsideDirectives)
             throw new RetortException($"{Source}: the {section} section has {outsideDirectives} '{SqlRevisionFile.Marker}{SqlNoTransactionDirective.Name}' line(s) " +
                 $"but {outside} statement(s) right after one. Put each such line directly before the statement it runs outside the transaction.");
-        if (onlineCount != statements.Sum(s => SqlDirectives.Leading(s, SqlOnlineDirective.Name).Count > 0 ? 1 : 0) || SqlOnlineStray(statements))
+        // Every online line leads a statement (an operation takes one or more): a line elsewhere would be ignored.
+        if (onlineDirectives != statements.Sum(s => SqlDirectives.Leading(s, SqlOnlineDirective.Name).Count))
             throw new RetortException($"{Source}: the {section} section has a '{SqlRevisionFile.Marker}{SqlOnlineDirective.Name}' line that is not right before an ALTER TABLE " +
                 "statement. Put each such line (and its option lines) directly before the statement it makes online.");
         // Two directives before one statement, or one with no statement after it, would otherwise go unnoticed.

@@ -32,6 +32,8 @@ public sealed class ExpandContractCliTests
         var current = await env.OkAsync("current");
         Assert.Contains($"{r2} (expanded, waiting for complete: the old version's views are in {oldSchema}, the new version's in {newSchema}; run 'retort complete {r2}'", current);
 
+        Assert.Contains($"{r2}: expanded, waiting for complete ('retort complete {r2}'", await env.OkAsync("history", "-i"));
+
         // Upgrading past it is refused, naming complete and abort; nothing changes.
         var refused = await env.RunAsync("upgrade", "head");
         Assert.Equal(1, refused.ExitCode);

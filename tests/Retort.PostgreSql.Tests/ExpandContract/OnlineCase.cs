@@ -42,6 +42,9 @@ public sealed record OnlineCase(string Name, Action<Op> Online,
         new Revision(RevisionInfo.Create("r2", "r1", Name), new InlineScript(Online)),
     ]);
 
+    /// <summary>The table's name in the new shape.</summary>
+    public string NewTable => Name == "rename table" ? "ledger" : "accounts";
+
     /// <inheritdoc />
     public override string ToString() => Name;
 

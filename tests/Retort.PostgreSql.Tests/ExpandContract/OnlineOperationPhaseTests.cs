@@ -24,6 +24,7 @@ public sealed class OnlineOperationPhaseTests
         var migrator = new Migrator(database, c.Revisions());
         await migrator.UpgradeAsync("r1");
         var rows = OnlineCase.SetupRows.ToDictionary(r => r.Tag, r => new RowState(r.Tag, r.Number, false, r.Number, false));
+        var gone = new List<string>();
         await using var oldApp = await ConnectAsync(db, OldPath);
         await using var newApp = await ConnectAsync(db, NewPath);
 
@@ -33,9 +34,9 @@ public sealed class OnlineOperationPhaseTests
         var waiting = Assert.Single(await migrator.GetWaitingAsync());
         Assert.Equal(("r2", "public_r1", "public_r2"), (waiting.Revision.Id, Assert.Single(waiting.OldVersionSchemas), Assert.Single(waiting.NewVersionSchemas)));
         Assert.Equal("expand", (await migrator.GetHistoryAsync()).Last().Direction);
-        await CheckAsync(c, rows, oldApp, newApp);
-        await WriteAsync(c, rows, oldApp, newApp, "a", old: true, @new: true);
-        await CheckAsync(c, rows, oldApp, newApp);
+        await CheckAsync(c, rows, oldApp, newApp, gone);
+        await WriteAsync(c, rows, oldApp, newApp, "a", old: true, @new: true, gone);
+        await CheckAsync(c, rows, oldApp, newApp, gone);
 
         // Abort: the old shape keeps everything both versions wrote; nothing of the expand is left.
         var aborted = await migrator.AbortAsync("r2");
@@ -43,27 +44,27 @@ public sealed class OnlineOperationPhaseTests
         Assert.Equal(["r1"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
         Assert.Empty(await migrator.GetWaitingAsync());
         await AssertNothingLeftAsync(db, newSchema: true);
-        await CheckAsync(c, rows, oldApp, null);
-        await WriteAsync(c, rows, oldApp, newApp, "b", old: true, @new: false);
-        await CheckAsync(c, rows, oldApp, null);
+        await CheckAsync(c, rows, oldApp, null, gone);
+        await WriteAsync(c, rows, oldApp, newApp, "b", old: true, @new: false, gone);
+        await CheckAsync(c, rows, oldApp, null, gone);
 
         // Start again, then complete: the new version keeps every row.
         await migrator.UpgradeAsync();
         Assert.Single(await migrator.GetWaitingAsync());
-        await CheckAsync(c, rows, oldApp, newApp);
-        await WriteAsync(c, rows, oldApp, newApp, "c", old: true, @new: true);
-        await CheckAsync(c, rows, oldApp, newApp);
+        await CheckAsync(c, rows, oldApp, newApp, gone);
+        await WriteAsync(c, rows, oldApp, newApp, "c", old: true, @new: true, gone);
+        await CheckAsync(c, rows, oldApp, newApp, gone);
         var completed = Assert.Single(await migrator.CompleteAsync());
         Assert.Equal(("r2", "complete"), (completed.Revision.Id, completed.Phase));
         Assert.Equal(["r2"], (await migrator.GetCurrentAsync()).Select(r => r.Id));
         Assert.Empty(await migrator.GetWaitingAsync());
         await AssertNothingLeftAsync(db, newSchema: false);
-        await CheckAsync(c, rows, null, newApp);
-        await WriteAsync(c, rows, oldApp, newApp, "d", old: false, @new: true);
-        await CheckAsync(c, rows, null, newApp);
+        await CheckAsync(c, rows, null, newApp, gone);
+        await WriteAsync(c, rows, oldApp, newApp, "d", old: false, @new: true, gone);
+        await CheckAsync(c, rows, null, newApp, gone);
         // Once completed, the table itself has the new shape: the new application reads it without its version's views too.
         await using var plain = await ConnectAsync(db, "public");
-        await CheckAsync(c, rows, null, plain);
+        await CheckAsync(c, rows, null, plain, gone);
     }
 
     private static async Task<NpgsqlConnection> ConnectAsync(PgDatabase db, string searchPath)
@@ -74,7 +75,8 @@ public sealed class OnlineOperationPhaseTests
         return connection;
     }
 
-    private static async Task WriteAsync(OnlineCase c, Dictionary<string, RowState> rows, NpgsqlConnection oldApp, NpgsqlConnection newApp, string phase, bool old, bool @new)
+    private static async Task WriteAsync(OnlineCase c, Dictionary<string, RowState> rows, NpgsqlConnection oldApp, NpgsqlConnection newApp, string phase, bool old, bool @new,
+        List<string> gone)
     {
         var number = 1000 + rows.Count * 2;
         foreach (var (byNew, app) in new[] { (false, oldApp), (true, newApp) })
@@ -88,6 +90,11 @@ public sealed class OnlineOperationPhaseTests
                 await ExecAsync(app, byNew ? c.NewInsert(tag, n) : c.OldInsert(tag, n));
                 rows[tag] = new RowState(tag, n, byNew, n, byNew);
             }
+            // A delete through the version's views: the row is gone for both.
+            var deleted = $"{phase}{(byNew ? "n" : "o")}3";
+            await ExecAsync(app, $"DELETE FROM {(byNew ? c.NewTable : "accounts")} WHERE tag = '{deleted}'");
+            rows.Remove(deleted);
+            gone.Add(deleted);
             foreach (var target in new[] { (rows.Values.LastOrDefault(r => r.LastByNew != byNew && r.Tag[0] != 's') ?? rows["s7"]).Tag, $"s{rows.Count % 50 + 1}" })
             {
                 var n = number++;
@@ -103,11 +110,16 @@ public sealed class OnlineOperationPhaseTests
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
-    private static async Task CheckAsync(OnlineCase c, Dictionary<string, RowState> rows, NpgsqlConnection? oldApp, NpgsqlConnection? newApp)
+    private static async Task CheckAsync(OnlineCase c, Dictionary<string, RowState> rows, NpgsqlConnection? oldApp, NpgsqlConnection? newApp, List<string> gone)
     {
         foreach (var (app, readNew) in new[] { (oldApp, false), (newApp, true) })
         {
             if (app is null) continue;
+            await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {(readNew ? c.NewTable : "accounts")} WHERE tag = ANY (@gone)", app))
+            {
+                count.Parameters.AddWithValue("gone", gone.ToArray());
+                Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+            }
             foreach (var row in rows.Values)
             {
                 await using var command = new NpgsqlCommand(readNew ? c.NewRead(row.Tag) : c.OldRead(row.Tag), app);

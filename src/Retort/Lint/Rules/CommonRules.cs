@@ -14,8 +14,8 @@ public static class CommonRules
     {
         NoLockReason = Compatibility,
         Why = "During a deploy the previous application version keeps running; its statements that name the column (and an ORM's queries that list every mapped column) fail from the moment the drop commits, and the column's data is gone.",
-        SafeAlternative = "Expand and contract: first release an application that no longer reads or writes the column, then drop it in a later revision.",
-        SafeExample = "// release 1: the application stops mapping legacy_code\n// release 2 (a later revision):\nop.DropColumn(\"accounts\", \"legacy_code\");",
+        SafeAlternative = "Drop it online (op.Online.DropColumn, or a SQL revision's `-- retort:online` line): the new version's views leave it out while the old version keeps it, and `retort complete` drops it once the old application is gone (see docs/expand-contract.md). Or release an application that no longer uses the column first and drop it in a later revision.",
+        SafeExample = "op.Online.DropColumn(\"accounts\", \"legacy_code\", down: \"''\");\n// after the deploy: retort complete",
     };
 
     /// <summary>RT002.</summary>
@@ -23,8 +23,8 @@ public static class CommonRules
     {
         NoLockReason = Compatibility,
         Why = "The previous application version still uses the old name; every statement of it that names the column fails as soon as the rename commits.",
-        SafeAlternative = "Add the new column, write both, backfill it in batches, switch reads to it, and drop the old column in a later release.",
-        SafeExample = "op.AddColumn(\"accounts\", new Column(\"email_address\", SqlType.Text));\nop.Backfill(\"accounts\", \"email_address = email\", where: \"email_address IS NULL\");\n// a later release: op.DropColumn(\"accounts\", \"email\");",
+        SafeAlternative = "Rename it online (op.Online.RenameColumn, or a SQL revision's `-- retort:online` line): the old and the new application each see their name through a schema of views, and `retort complete` renames the column once the old application is gone (see docs/expand-contract.md).",
+        SafeExample = "op.Online.RenameColumn(\"accounts\", \"email\", \"email_address\");\n// after the deploy: retort complete",
     };
 
     /// <summary>RT003.</summary>
@@ -32,8 +32,8 @@ public static class CommonRules
     {
         NoLockReason = Compatibility,
         Why = "The previous application version still queries the old name; each of its statements on the table fails as soon as the rename commits.",
-        SafeAlternative = "Rename the table and keep a view with the old name until no running version uses it (a simple view is updatable), or release the application first.",
-        SafeExample = "ALTER TABLE accounts RENAME TO customer_accounts;\nCREATE VIEW accounts AS SELECT * FROM customer_accounts;\n-- a later release: DROP VIEW accounts;",
+        SafeAlternative = "Rename it online (op.Online.RenameTable, or a SQL revision's `-- retort:online` line): each application version sees its name through a schema of views, and `retort complete` renames the table once the old application is gone (see docs/expand-contract.md).",
+        SafeExample = "-- retort:online\nALTER TABLE accounts RENAME TO customer_accounts;\n-- after the deploy: retort complete",
     };
 
     /// <summary>RT004.</summary>
