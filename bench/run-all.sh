@@ -15,5 +15,8 @@ python3 "$here/data-migration/run.py" --runs "${BENCH_RUNS:-3}" | tee "$RESULTS/
 # The live-load workload: an application's statements while each scenario's migration runs (about 10 minutes).
 echo "== live-load" >&2
 "$here/live-load/run.sh" >/dev/null
+# Expand and contract under the same load: an online rename and type change with two application versions writing.
+echo "== expand-contract" >&2
+"$here/live-load/run-expand-contract.sh" >/dev/null
 cat "$RESULTS"/*.md > "$RESULTS/all.md"
 echo "All results: $RESULTS/all.md" >&2
