@@ -102,7 +102,7 @@ public sealed partial class Migrator
         var dialect = _database.Dialect;
         var command = complete ? "complete" : "abort";
         await using var connection = await _database.OpenConnectionAsync(ct);
-        await using var migrationLock = await dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger, ct);
+        await using var migrationLock = await AcquireLockAsync(connection, ct);
         await using var executor = new OnlineExecutor(connection, dialect, _logger);
         var (heads, history) = await ReadCheckedStateAsync(executor, up: false, ct);
         if (!dialect.Generator.SupportsExpandContract)
@@ -175,7 +175,7 @@ public sealed partial class Migrator
             throw new RetortException($"'retort {command}' of revision {id} failed and was rolled back, so nothing was changed: {e.DatabaseMessage} " +
                 $"(statement: {e.Statement.Sql.Split('\n')[0].Trim()}…). Fix the cause and run 'retort {command} {id}' again.", e);
         }
-        _logger.LogInformation("{Command} of revision {Revision}: {Outcome}", command, id, done ? "done" : "already done by another run");
+        _logger.Runner.LogInformation(RetortEventIds.RevisionCompleted, "{Command} of revision {Revision}: {Outcome}", command, id, done ? "done" : "already done by another run");
         return new OnlinePhaseRun(info, command, watch.Elapsed, Skipped: !done);
     }
 }
