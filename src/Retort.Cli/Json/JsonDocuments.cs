@@ -9,7 +9,10 @@ internal sealed record RevisionJson(string Id, IReadOnlyList<string> Parents, IR
 
 /// <summary><c>retort current --json</c>.</summary>
 internal sealed record CurrentJson(int SchemaVersion, string Command, string Database, bool DatabaseExists, IReadOnlyList<RevisionJson> Current,
-    IReadOnlyList<PartialRevisionJson> InProgress, string? Problem);
+    IReadOnlyList<PartialRevisionJson> InProgress, string? Problem, IReadOnlyList<WaitingRevisionJson> Waiting);
+
+/// <summary>A revision whose online operations are expanded and wait for <c>retort complete</c>, in <c>current --json</c>.</summary>
+internal sealed record WaitingRevisionJson(string Revision, IReadOnlyList<string> OldVersionSchemas, IReadOnlyList<string> NewVersionSchemas, IReadOnlyList<string> Operations);
 
 /// <summary>A partly applied revision in <c>current --json</c>.</summary>
 internal sealed record PartialRevisionJson(string Revision, string Direction, bool Known, bool Undoing, int StepsDone, int DataSteps, long RowsCheckpointed);

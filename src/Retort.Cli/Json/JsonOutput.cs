@@ -32,7 +32,7 @@ internal static class JsonOutput
 
     public static CurrentJson Current(CurrentResult r) => new(SchemaVersion, "current", r.Database, r.DatabaseExists, Revisions(r.Revisions.Graph, r.Heads),
         r.InProgress.Select(p => new PartialRevisionJson(p.Revision, p.Direction, p.Known, p.Undoing, p.StepsDone, p.DataSteps, p.RowsCheckpointed)).ToList(),
-        r.Problem);
+        r.Problem, r.Waiting.Select(w => new WaitingRevisionJson(w.Revision.Id, w.OldVersionSchemas, w.NewVersionSchemas, w.Operations)).ToList());
 
     public static HeadsJson Heads(HeadsResult r) => new(SchemaVersion, "heads", Revisions(r.Revisions.Graph, r.Heads));
 

@@ -34,6 +34,16 @@ public sealed class ExpandContractCliTests
 
         Assert.Contains($"{r2}: expanded, waiting for complete ('retort complete {r2}'", await env.OkAsync("history", "-i"));
 
+        // The same for scripts: current --json lists the waiting revision with both versions' schemas.
+        using (var json = System.Text.Json.JsonDocument.Parse(await env.OkAsync("current", "--json")))
+        {
+            var waiting = Assert.Single(json.RootElement.GetProperty("waiting").EnumerateArray());
+            Assert.Equal(r2, waiting.GetProperty("revision").GetString());
+            Assert.Equal([oldSchema], waiting.GetProperty("oldVersionSchemas").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal([newSchema], waiting.GetProperty("newVersionSchemas").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(2, waiting.GetProperty("operations").GetArrayLength());
+        }
+
         // Upgrading past it is refused, naming complete and abort; nothing changes.
         var refused = await env.RunAsync("upgrade", "head");
         Assert.Equal(1, refused.ExitCode);
