@@ -2,14 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Retort.Commands;
-using Retort.Dialects;
 using Retort.PostgreSql;
 using Retort.Sqlite;
 
 // The dialects this app can talk to: SQLite by default (appsettings.json), PostgreSQL when configured
 // (Retort__Url=postgresql://app@db/app, or ConnectionStrings + Retort:ConnectionStringName).
-DialectRegistry.Register(new SqliteDialect());
-DialectRegistry.Register(new PostgreSqlDialect());
+SqliteDialect.Register();
+PostgreSqlDialect.Register();
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -111,6 +111,75 @@ public sealed class PackedFeedTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [PgFact]
+    public async Task A_new_web_app_references_the_hosting_package_and_migrates_on_start_on_sqlite_and_postgresql()
+    {
+        var app = Path.Combine(feed.Root, "WebApp");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "WebApp.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Retort.Hosting" Version="{feed.Version}" />
+                <PackageReference Include="Retort.Sqlite" Version="{feed.Version}" />
+                <PackageReference Include="Retort.PostgreSql" Version="{feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        // The app a team writes from docs/aspnet-core.md: dialects registered, options from configuration (here the
+        // command line), migrate-on-start, the health check; it starts, asks its own health endpoint, and stops.
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Microsoft.AspNetCore.Hosting.Server;
+            using Microsoft.AspNetCore.Hosting.Server.Features;
+            using Retort.Migrations;
+            using Retort.PostgreSql;
+            using Retort.Schema;
+            using Retort.Sqlite;
+
+            SqliteDialect.Register();
+            PostgreSqlDialect.Register();
+            var builder = WebApplication.CreateBuilder(args);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddRetort().UseRevisionsFrom(typeof(CreateNote).Assembly).MigrateOnStart();
+            builder.Services.AddHealthChecks().AddRetort();
+            var app = builder.Build();
+            app.MapHealthChecks("/health");
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient();
+            Console.WriteLine("health: " + await http.GetStringAsync(address + "/health"));
+            await app.StopAsync();
+
+            [Revision("b1c2d3e4f5a6", Message = "create note")]
+            public sealed class CreateNote : Migration
+            {
+                public override void Upgrade(Op op) =>
+                    op.CreateTable("note", new Column("id", SqlType.Integer, primaryKey: true), new Column("body", SqlType.String(200)));
+            }
+            """);
+        await using var pg = await PgDatabase.CreateAsync();
+        await OkAsync(app, "dotnet", "build", "-v", "q", "-nologo");
+        foreach (var url in new[] { "sqlite:///web.db", pg.Url })
+        {
+            var run = await CliRunner.ProcessAsync(app, "dotnet", "run", "--no-build", "--", "--Retort:Url", url);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("health: Healthy", run.Out);
+        }
+        var assets = File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
+        Assert.Contains($"\"Retort.Hosting/{feed.Version}\"", assets);
+
+        var sqlite = await CliRunner.ProcessAsync(app, "sqlite3", Path.Combine(app, "web.db"), "SELECT version_num FROM retort_version; SELECT name FROM sqlite_master WHERE name = 'note';");
+        Assert.True(sqlite.ExitCode == 0, sqlite.ToString());
+        Assert.Equal("b1c2d3e4f5a6\nnote", sqlite.Out.Trim().ReplaceLineEndings("\n"));
+        await using var connection = await pg.ConnectAsync();
+        await using var query = new NpgsqlCommand("SELECT version_num FROM retort_version WHERE to_regclass('note') IS NOT NULL", connection);
+        Assert.Equal("b1c2d3e4f5a6", await query.ExecuteScalarAsync());
+    }
+
+    [PgFact]
     public async Task The_tool_from_the_feed_as_a_local_tool_creates_and_upgrades_a_new_environment()
     {
         // The local tool manifest route of docs/cli.md, in a new folder below the feed's nuget.config.
