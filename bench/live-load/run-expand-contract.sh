@@ -19,6 +19,8 @@ else
   bench_build
   TOOL="$RETORT"
 fi
+# C# environments made by 'retort init' build against the tool's assemblies (no feed holds the Retort packages).
+retort_local_build
 pg_start
 /usr/bin/python3 "$BENCH_DIR/live-load/expand_contract.py" --port "$PG_PORT" --retort "$TOOL" --work "$WORK" \
   --out "$RESULTS/expand-contract" "$@" >/dev/null
