@@ -111,7 +111,7 @@ public sealed class PackedFeedTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [PgFact]
-    public async Task A_new_web_app_references_the_hosting_package_and_migrates_on_start_on_sqlite_and_postgresql()
+    public async Task A_new_web_app_references_the_hosting_package_and_migrates_on_start_on_sqlite_and_postgresql_also_as_a_single_file()
     {
         var app = Path.Combine(feed.Root, "WebApp");
         Directory.CreateDirectory(app);
@@ -170,6 +170,15 @@ public sealed class PackedFeedTests(PackedFeed feed) : IClassFixture<PackedFeed>
         }
         var assets = File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
         Assert.Contains($"\"Retort.Hosting/{feed.Version}\"", assets);
+
+        // The same app published as one file (the Retort assemblies inside it, none beside it to scan for): the explicit
+        // registration finds the dialects, and it migrates a new SQLite file.
+        var single = Path.Combine(app, "single");
+        await OkAsync(app, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true", "-o", single, "-v", "q", "-nologo");
+        Assert.Empty(Directory.GetFiles(single, "Retort*.dll"));
+        var published = await CliRunner.ProcessAsync(single, Path.Combine(single, "WebApp"), "--Retort:Url", "sqlite:///single.db");
+        Assert.True(published.ExitCode == 0, published.ToString());
+        Assert.Contains("health: Healthy", published.Out);
 
         var sqlite = await CliRunner.ProcessAsync(app, "sqlite3", Path.Combine(app, "web.db"), "SELECT version_num FROM retort_version; SELECT name FROM sqlite_master WHERE name = 'note';");
         Assert.True(sqlite.ExitCode == 0, sqlite.ToString());
