@@ -66,6 +66,9 @@ public class RetryPolicy
     {
         var started = Stopwatch.GetTimestamp();
         TimeSpan? previousDelay = null, previousWait = null;
+        // The sessions an earlier try of this loop saw blocking it: a try that times out before its watch has looked (a
+        // slow second connection on a busy server) still names who held the lock.
+        string? lastBlockers = null;
         for (var n = 1; ; n++)
         {
             var tryStarted = Stopwatch.GetTimestamp();
@@ -82,7 +85,8 @@ public class RetryPolicy
                 var delay = DelayAfter(n, previousDelay, took);
                 // The next wait and the try after it must both end within the budget.
                 if (delay is { } d && WaitBudget is { } budget && waited + d + took > budget) delay = null;
-                retry = new LockRetry(e, n, delay, waited) { Blockers = watch?.Blockers, Budget = WaitBudget };
+                retry = new LockRetry(e, n, delay, waited) { Blockers = watch?.Blockers ?? lastBlockers, Budget = WaitBudget };
+                lastBlockers = retry.Blockers;
                 previousDelay = delay;
                 previousWait = took;
             }
