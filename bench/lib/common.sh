@@ -86,6 +86,24 @@ retort_local_build() {
   } > "$WORK/Directory.Build.targets"
 }
 
+# The live-load workloads (bench/live-load/): the tools, the retort tool they run as TOOL (native, or ReadyToRun with
+# BENCH_LIVE_R2R=1, which skips the native build), and C# environments built against the tool's assemblies.
+live_load_init() {
+  bench_tools
+  if [[ "${BENCH_LIVE_R2R:-0}" == 1 ]]; then
+    if [[ "${BENCH_SKIP_BUILD:-0}" != 1 || ! -x "$RETORT_R2R" ]]; then
+      echo "Publishing the retort tool (Release, ReadyToRun, $RID)..." >&2
+      dotnet publish "$REPO/src/Retort.Tool/Retort.Tool.csproj" -c Release -r "$RID" --self-contained false \
+        -p:PublishReadyToRun=true -o "$TOOL_DIR" -nologo -v:q -clp:NoSummary >&2
+    fi
+    TOOL="$RETORT_R2R"
+  else
+    bench_build
+    TOOL="$RETORT"
+  fi
+  retort_local_build
+}
+
 # retort_cs_env DIR: init a C# environment in DIR (below the work folder: built against the Release tool's assemblies).
 retort_cs_env() {
   "$RETORT" init "$1" >/dev/null

@@ -6,20 +6,7 @@
 # BENCH_LIVE_R2R=1 runs the ReadyToRun tool and skips the native build (the migrations run the same managed code:
 # the native tool hands a C# environment to the environment's own program).
 source "$(dirname "$0")/../lib/common.sh"
-bench_tools
-if [[ "${BENCH_LIVE_R2R:-0}" == 1 ]]; then
-  if [[ "${BENCH_SKIP_BUILD:-0}" != 1 || ! -x "$RETORT_R2R" ]]; then
-    echo "Publishing the retort tool (Release, ReadyToRun, $RID)..." >&2
-    dotnet publish "$REPO/src/Retort.Tool/Retort.Tool.csproj" -c Release -r "$RID" --self-contained false \
-      -p:PublishReadyToRun=true -o "$TOOL_DIR" -nologo -v:q -clp:NoSummary >&2
-  fi
-  TOOL="$RETORT_R2R"
-else
-  bench_build
-  TOOL="$RETORT"
-fi
-# C# environments made by 'retort init' build against the tool's assemblies (no feed holds the Retort packages).
-retort_local_build
+live_load_init
 pg_start
 /usr/bin/python3 "$BENCH_DIR/live-load/live_load.py" --port "$PG_PORT" --retort "$TOOL" --work "$WORK" \
   --out "$RESULTS/live-load" "$@" >/dev/null
