@@ -40,8 +40,8 @@ import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 title, tenants, sample = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 runs = {}
-for name, n, secs, rss in rows:
-    runs.setdefault((name, int(n)), []).append((float(secs), int(rss)))
+for *name, n, secs, rss in rows:
+    runs.setdefault((" ".join(name), int(n)), []).append((float(secs), int(rss)))
 med = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
 print(f"\n## {title}: {tenants} tenants x {sys.argv[5]} revisions")
 print(f"\n| contestant | tenants | runs | median wall | per tenant | peak RSS |\n| --- | ---: | ---: | ---: | ---: | ---: |")

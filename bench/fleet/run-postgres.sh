@@ -21,8 +21,10 @@ for ((i = 1; i <= TENANTS; i++)); do
     INSERT INTO tenant_%05d.tenant_info (id, name) VALUES (1, 'tenant');\n" "$i" "$i" "$i"
 done | $PSQL -d fleet_base
 
-# fresh N: the database 'fleet' with the first N schemas of the template; their names in $WORK/schemas.txt.
+# fresh N: the database 'fleet' with the first N schemas of the template, their names in $WORK/schemas.txt; no fleet
+# status yet (retort-fleet.db next to retort.json: a --schemas-sql fleet keeps its status table there).
 fresh() {
+  rm -f "$WORK/env/retort-fleet.db"
   $PSQL -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS fleet" -c "CREATE DATABASE fleet TEMPLATE fleet_base"
   for ((i = $1 + 1; i <= TENANTS; i++)); do printf "DROP SCHEMA tenant_%05d CASCADE;\n" "$i"; done | $PSQL -d fleet
   $PSQL -d fleet -c CHECKPOINT

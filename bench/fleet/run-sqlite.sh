@@ -11,11 +11,14 @@ fleet_fixtures
 sqlite3 "$WORK/base.db" "CREATE TABLE tenant_info (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,
   generation INTEGER NOT NULL DEFAULT 0); INSERT INTO tenant_info (id, name) VALUES (1, 'tenant');"
 
-# fresh N: N fresh copies of the base tenant in $WORK/t, listed in $WORK/targets.txt, written to disk.
+# fresh N: N fresh copies of the base tenant in $WORK/t, written to disk, their paths in $WORK/targets.txt and their
+# URLs in $WORK/tenants.txt (Retort's targets file); no fleet status yet (retort-fleet.db, the status table of a
+# --targets fleet, next to retort.json).
 fresh() {
-  rm -rf "$WORK/t" && mkdir "$WORK/t"
+  rm -rf "$WORK/t" "$WORK/env/retort-fleet.db" && mkdir "$WORK/t"
   seq -f "$WORK/t/tenant_%05g.db" 1 "$1" > "$WORK/targets.txt"
   while read -r f; do cp "$WORK/base.db" "$f"; done < "$WORK/targets.txt"
+  sed 's|^|sqlite:///|' "$WORK/targets.txt" > "$WORK/tenants.txt"
   sync
 }
 
@@ -37,7 +40,7 @@ check() {
 }
 
 raw() { timed raw "$1" bash -c "while read -r f; do sqlite3 \"\$f\" < $WORK/raw/up-sqlite.sql; done < $WORK/targets.txt"; }
-retort() { timed "retort -j $2" "$1" "$RETORT" fleet upgrade head --targets "$WORK/targets.txt" -j "$2"; }
+retort() { timed "retort -j $2" "$1" "$RETORT" fleet upgrade head --targets "$WORK/tenants.txt" -j "$2"; }
 alembic() {
   timed alembic "$1" bash -c "cd $WORK/alembic && head -n $1 $WORK/targets.txt | while read -r f; do
     BENCH_URL=sqlite:///\$f $ALEMBIC upgrade head; done"
