@@ -9,6 +9,10 @@ for w in revisions status edit-loop sqlite-rebuild autogenerate lint; do
   echo "== $w" >&2
   "$here/$w/run.sh"
 done
+# The fleet workloads: 1,000 SQLite tenant files and 200 PostgreSQL schemas, 20 revisions each (about 15 minutes).
+echo "== fleet" >&2
+"$here/fleet/run-sqlite.sh" >/dev/null
+"$here/fleet/run-postgres.sh" >/dev/null
 # The data-migration workload (same harness): 1,000,000 rows on SQLite and PostgreSQL.
 echo "== data-migration" >&2
 python3 "$here/data-migration/run.py" --runs "${BENCH_RUNS:-3}" | tee "$RESULTS/data-migration.md" >&2

@@ -6,6 +6,7 @@ REVISIONS="${REVISIONS:-20}"
 ROUNDS="${BENCH_RUNS:-3}"                 # timed rounds of raw and Retort (median)
 JOBS="${FLEET_JOBS:-1 2 4}"               # Retort's -j values; the best is reported
 ALEMBIC_SAMPLE="${ALEMBIC_SAMPLE:-$TENANTS}"   # Alembic runs once, on this many tenants (extrapolated when fewer)
+((ALEMBIC_SAMPLE <= TENANTS)) || ALEMBIC_SAMPLE="$TENANTS"
 TIMES="$WORK/times"                        # one line per timed run: contestant, tenants, seconds, peak RSS (KiB)
 FGEN="/usr/bin/python3 $BENCH_DIR/fleet/gen.py"
 : > "$TIMES"
