@@ -30,6 +30,11 @@ public sealed class PgFleetTests
         var ids = FleetEnvironment.Write(dir.Path, db.Url, Revisions);
         await db.ExecuteAsync(string.Concat(Enumerable.Range(1, 6).Select(i => $"CREATE SCHEMA tenant_{i};")) + "CREATE TABLE tenant_4.audit (legacy text);");
 
+        // A run on the version table in public holds the database's usual advisory lock: the tenants' runs, each on its
+        // own schema's version table, take their schema's key and do not wait for it (nor for each other).
+        await using var holder = await db.ConnectAsync();
+        await new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({new PostgreSqlOptions().AdvisoryLockKey})", holder).ExecuteScalarAsync();
+
         var run = await CliRunner.RunAsync(dir.Path, "fleet", "upgrade", "--schemas-sql", Schemas, "-j", "3", "--max-failures", "1");
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("tenant_4 in postgresql://", run.Out);
