@@ -112,4 +112,29 @@ public sealed class PgFleetTests
             foreach (var tenant in tenants) await tenant.DisposeAsync();
         }
     }
+
+    [PgFact]
+    public async Task A_password_in_a_target_url_never_shows_in_output_errors_or_the_status_table()
+    {
+        using var dir = new TempDir();
+        var env = dir.Path;
+        FleetEnvironment.Write(env, "sqlite:///app.db", [("CREATE TABLE items (id integer PRIMARY KEY);", "DROP TABLE items;")]);
+        Directory.CreateDirectory(Path.Combine(env, "tenants"));
+        File.WriteAllText(Path.Combine(env, "targets.txt"), "sqlite:///tenants/t1.db\n");
+        // Nothing listens on port 1: the run fails to connect, and says so without the password.
+        File.AppendAllText(Path.Combine(env, "targets.txt"), "postgresql://app:s3cr3t-pw@127.0.0.1:1/tenant?connect_timeout=5\n");
+        var run = await CliRunner.RunAsync(env, "fleet", "upgrade", "--targets", "targets.txt", "-j", "1", "--max-failures", "1", "--json");
+        Assert.True(run.ExitCode == 1 && run.Out.Length > 0, run.ToString());
+        using (var json = JsonDocument.Parse(run.Out))
+        {
+            var failed = json.RootElement.GetProperty("targets")[1];
+            Assert.Equal("failed", failed.GetProperty("state").GetString());
+            Assert.Contains("postgresql://app:***@127.0.0.1:1/tenant", failed.GetProperty("target").GetString());
+        }
+        var status = await CliRunner.RunAsync(env, "fleet", "status");
+        var table = await File.ReadAllBytesAsync(Path.Combine(env, "retort-fleet.db"));
+        foreach (var text in new[] { run.Out, run.Error, status.Out, status.Error, System.Text.Encoding.UTF8.GetString(table) })
+            Assert.DoesNotContain("s3cr3t-pw", text);
+        Assert.Contains("failed", status.Out);
+    }
 }
