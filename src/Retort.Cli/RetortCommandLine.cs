@@ -97,6 +97,7 @@ public static class RetortCommandLine
             TestCommand.Create(setup), ResolveCommand.Create(setup), LintCommand.Create(setup),
             GraphCommand.Create(setup), ReportCommand.Create(setup), BundleCommand.Create(setup),
             CompleteCommand.Create(setup, complete: true), CompleteCommand.Create(setup, complete: false),
+            FleetCommand.Create(setup),
         })
             root.Subcommands.Add(command);
         return root;

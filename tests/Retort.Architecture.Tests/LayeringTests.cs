@@ -27,6 +27,7 @@ public sealed class LayeringTests
         ("Autogenerate", ["Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
         ("Environments", ["Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
         ("Commands", ["Environments", "Autogenerate", "Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
+        ("Fleet", ["Commands", "Environments", "Autogenerate", "Runner", "Connections", "Dialects", "Lint", "Migrations", "Operations", "Schema", "Revisions", "Sql", "Internal"]),
     ];
 
     public static TheoryData<string> Namespaces() => [.. Layers.Select(l => l.Name)];

@@ -79,6 +79,10 @@ internal sealed partial class PostgreSqlConnections(PostgreSqlDialect dialect) :
     }
 
     /// <inheritdoc />
+    public override string? WithSearchPath(string connectionString, string schema) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" }.ConnectionString;
+
+    /// <inheritdoc />
     public override string RedactConnectionString(string connectionString)
     {
         // Also used on driver messages, which are not connection strings: hide anything password-like in any text.

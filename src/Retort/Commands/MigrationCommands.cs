@@ -38,6 +38,18 @@ public sealed partial class MigrationCommands
         Config = config;
     }
 
+    // A fleet's commands share the revisions loaded once and the lint reports of the paths its databases run.
+    internal MigrationCommands(CommandConfig config, RevisionSet revisions, Runner.Linting.Internal.SharedLintReports lintReports) : this(config)
+    {
+        _revisions = revisions;
+        _lintReports = lintReports;
+    }
+
+    private readonly RevisionSet? _revisions;
+    private readonly Runner.Linting.Internal.SharedLintReports? _lintReports;
+
+    internal Runner.Linting.Internal.SharedLintReports? LintReports => _lintReports;
+
     /// <summary>What the commands work on.</summary>
     public CommandConfig Config { get; }
 
@@ -59,6 +71,7 @@ public sealed partial class MigrationCommands
 [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = CompiledAssemblyKept)]
     public async Task<RevisionSet> LoadRevisionsAsync(CancellationToken cancellationToken = default)
     {
+        if (_revisions is not null) return _revisions;
         var assembly = await LoadCompiledRevisionsAsync(cancellationToken);
         if (Config.Environment is not { } environment)
             return assembly is not null ? RevisionSet.FromAssemblies(assembly) : throw new RetortException(
@@ -109,7 +122,7 @@ public sealed partial class MigrationCommands
         var revisions = await LoadRevisionsAsync(cancellationToken);
         var options = MigratorOptions();
         if (singleTransaction is { } single) options = options with { SingleTransaction = single };
-        if (gate) options = options with { Lint = new Runner.Linting.LintGate { Allow = Config.AllowRules } };
+        if (gate) options = options with { Lint = new Runner.Linting.LintGate { Allow = Config.AllowRules, Shared = _lintReports } };
         var migrator = NewMigrator(database, revisions, options);
         Config.Observe?.Invoke(migrator);
         return migrator;
@@ -120,7 +133,7 @@ public sealed partial class MigrationCommands
         Config.LoggerFactory is { } factory ? new Migrator(database, revisions, options, factory) : new Migrator(database, revisions, options, Config.Logger);
 
     /// <summary>The migrator's options: the ones given, else those the environment's config asks for, else the defaults.</summary>
-    private MigratorOptions MigratorOptions()
+    internal MigratorOptions MigratorOptions()
     {
         if (Config.MigratorOptions is { } given) return given;
         if (Config.Environment?.Config is not { } config) return new MigratorOptions();

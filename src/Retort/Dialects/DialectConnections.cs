@@ -43,6 +43,12 @@ public abstract class DialectConnections
     /// </summary>
     public virtual bool OpeningCreatesDatabase(string connectionString) => false;
 
+    /// <summary>
+    /// <paramref name="connectionString"/> with <paramref name="schema"/> as the session's search path, so unqualified
+    /// names resolve in it (a schema-per-tenant fleet), or null when the database has no schemas (the default).
+    /// </summary>
+    public virtual string? WithSearchPath(string connectionString, string schema) => null;
+
     /// <summary>True when <paramref name="exception"/> says the database or its disk is full.</summary>
     public virtual bool IsStorageFull(DbException exception) => false;
 

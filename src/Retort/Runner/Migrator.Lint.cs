@@ -2,6 +2,7 @@ using System.Data.Common;
 using Retort.Migrations;
 using Retort.Revisions;
 using Retort.Runner.Linting;
+using Retort.Runner.Linting.Internal;
 
 namespace Retort.Runner;
 
@@ -57,13 +58,33 @@ public sealed partial class Migrator
     private async Task<List<RevisionPlan>> GateAsync(List<RevisionPlan> plans, DbConnection? connection, CancellationToken ct)
     {
         if (Options.Lint is not { } gate || plans.Count == 0 || !plans[0].Up) return plans;
-        var revisions = plans.Select(p => ForLint(p.Info, p.Operations)).ToList();
+        List<LintRevision> Revisions() => plans.Select(p => ForLint(p.Info, p.Operations)).ToList();
         var options = new LintOptions { Allow = gate.Allow };
-        var report = connection is null ? PlanLinter.Lint(_database.Dialect, revisions, options) : await LintWithLiveAsync(connection, revisions, options, ct, blockingOnly: true);
+        var report = connection is null ? PlanLinter.Lint(_database.Dialect, Revisions(), options)
+            : gate.Shared is { } shared ? await LintSharedAsync(shared, connection, plans, Revisions, options, ct)
+            : await LintWithLiveAsync(connection, Revisions(), options, ct, blockingOnly: true);
         if (report.Blocking.Count > 0) throw new LintGateException(report);
         // Findings by revision once: a long plan has a finding or two on most of its revisions.
         var byRevision = report.Findings.Where(f => f.IsAllowed).ToLookup(f => f.Revision, StringComparer.Ordinal);
         return plans.Select(p => p with { Allowed = byRevision.Contains(p.Info.Id) ? LintGateException.AllowedText(byRevision[p.Info.Id]) : null }).ToList();
+    }
+
+    /// <summary>
+    /// The gate of one database of a fleet: the static report of this path is linted once for every database that runs
+    /// the same revisions (same server version and default schema), and only its blocking findings' tables are read
+    /// here, so an empty table turns them into notes as <see cref="LintWithLiveAsync"/> would.
+    /// </summary>
+    private async Task<LintReport> LintSharedAsync(SharedLintReports shared, DbConnection connection, List<RevisionPlan> plans,
+        Func<List<LintRevision>> revisions, LintOptions options, CancellationToken ct)
+    {
+        var dialect = _database.Dialect;
+        var version = (await dialect.Lint.ReadLiveAsync(connection, dialect, [], ct)).ServerVersion ?? options.ServerVersion;
+        var key = string.Join('\n', [Options.DefaultSchema ?? "", version?.ToString() ?? "", .. plans.Select(p => p.Info.Id)]);
+        var report = shared.GetOrAdd(key, () => PlanLinter.Lint(dialect, revisions(), options with { ServerVersion = version }));
+        if (report.Blocking.Count == 0) return report;
+        var live = await dialect.Lint.ReadLiveAsync(connection, dialect, report.Blocking.Where(f => f.Table is not null).Select(f => f.Table!)
+            .DistinctBy(PlanLinter.TableKey).ToList(), ct);
+        return PlanLinter.WithLive(report, live.Tables);
     }
 
     private LintRevision ForLint(RevisionInfo info, IReadOnlyList<Operations.MigrationOperation> plan)

@@ -8,4 +8,7 @@ public sealed record LintGate
 {
     /// <summary>Rules allowed for every revision of the run (<c>--allow</c>), recorded as <see cref="LintOptions.CommandLineReason"/>.</summary>
     public IReadOnlyCollection<string> Allow { get; init; } = [];
+
+    /// <summary>Static reports shared by the databases of a fleet, each path linted once; null to lint every run.</summary>
+    internal Internal.SharedLintReports? Shared { get; init; }
 }

@@ -129,6 +129,19 @@ public static class PlanLinter
         });
     }
 
+    /// <summary>
+    /// <paramref name="report"/> (linted without a database) with live statistics applied as <see cref="Lint"/> applies
+    /// them: a finding on an empty table becomes a note, one on a table with rows gets an estimate. No check reads the
+    /// statistics, so this equals linting again with them.
+    /// </summary>
+    internal static LintReport WithLive(LintReport report, IReadOnlyDictionary<string, TableStats> live) => report with
+    {
+        UsedLiveStats = true,
+        Findings = report.Findings.Select(f => f.Table is not null && live.TryGetValue(TableKey(f.Table), out var stats)
+            ? stats.Rows == 0 ? f with { Severity = LintSeverity.Note } : f with { Estimate = f.Estimate ?? LintEstimate.Describe(f.Rule, f.Table, stats) }
+            : f).ToList(),
+    };
+
     /// <summary>A table name as a finding writes it (quotes allowed), as <see cref="LintContext.Key"/> keys it.</summary>
     internal static string TableKey(string table) => table.Replace("\"", "").Replace("`", "").Replace("[", "").Replace("]", "").ToLowerInvariant();
 
