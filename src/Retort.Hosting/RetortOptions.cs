@@ -1,3 +1,5 @@
+using Retort.Operations;
+
 namespace Retort.Hosting;
 
 /// <summary>
@@ -10,7 +12,8 @@ namespace Retort.Hosting;
 ///   "ConnectionStringName": "App",
 ///   "Environment": "Migrations",
 ///   "MigrateOnStart": true,
-///   "LockTimeout": "00:02:00"
+///   "LockTimeout": "00:02:00",
+///   "Batching": { "BatchSize": 5000, "PauseBetweenBatches": "00:00:00.050" }
 /// }
 /// </code>
 /// </example>
@@ -55,6 +58,14 @@ public sealed class RetortOptions
     /// per-statement <c>lock_timeout</c> and retries are set in the URL (<c>?lock_timeout=500ms</c>) or the dialect's options.
     /// </summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The batching of data steps that set none of their own (batch size, its adaptation toward
+    /// <c>TargetBatchDuration</c>, <c>MinBatchSize</c>/<c>MaxBatchSize</c>, <c>PauseBetweenBatches</c>, a replica to wait
+    /// for); a key left out keeps its <see cref="BatchOptions.Default"/> value. Null for the environment's
+    /// <c>batching</c>, else the defaults. A step's own batching always wins, and no revision's checksum depends on it.
+    /// </summary>
+    public BatchOptions? Batching { get; set; }
 
     /// <summary>Run every revision of a run in one transaction; null for the environment's setting (one per revision).</summary>
     public bool? SingleTransaction { get; set; }

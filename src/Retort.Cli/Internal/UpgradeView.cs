@@ -20,6 +20,10 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
 
     private bool Live => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
+    // Redirected output takes the lines as plain text: rendering markup costs more than the DDL of a small revision,
+    // and a run of many revisions prints two pieces per revision.
+    private TextWriter? Plain => console.Profile.Capabilities.Ansi ? null : console.Profile.Out.Writer;
+
     public void Attach(Migrator migrator, CliLogger logger)
     {
         migrator.RevisionStarting += Starting;
@@ -61,6 +65,12 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
 
     private void Starting(RevisionInfo info, string direction)
     {
+        if (Plain is { } plain && _progress is null)
+        {
+            plain.Write($"Running {direction} {step(info, direction == "upgrade")}{(info.Message.Length > 0 ? ", " + info.Message : "")} ...");
+            _lineOpen = true;
+            return;
+        }
         var text = $"Running {direction} [bold]{Markup.Escape(step(info, direction == "upgrade"))}[/]{Markup.Escape(info.Message.Length > 0 ? ", " + info.Message : "")} ...";
         if (_progress is not null) { console.MarkupLine(text); return; }
         console.Markup(text);
@@ -69,10 +79,16 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
 
     private void Completed(RevisionRun run)
     {
+        if (Plain is { } plain && _progress is null)
+        {
+            plain.WriteLine(run.Skipped ? " skipped (applied by another run)" : $" done ({Done(run)})");
+            _lineOpen = false;
+            return;
+        }
         if (_progress is not null && !_lineOpen) console.Markup("  ");
         console.MarkupLine(run.Skipped
             ? " [yellow]skipped[/] (applied by another run)"
-            : $" [green]done[/] ({run.Duration.TotalMilliseconds:0} ms{(run.Rows is { } rows ? $", {rows.ToString("N0", CultureInfo.InvariantCulture)} rows" : "")})");
+            : $" [green]done[/] ({Done(run)})");
         _lineOpen = false;
     }
 
@@ -101,6 +117,9 @@ internal sealed class UpgradeView(IAnsiConsole console, Func<RevisionInfo, bool,
         if (_lineOpen) { console.WriteLine(); _lineOpen = false; }
         console.WriteLine("  " + text);
     }
+
+    private static string Done(RevisionRun run) =>
+        $"{run.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms{(run.Rows is { } rows ? ", " + Rows(rows) + " rows" : "")}";
 
     private static string Rows(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

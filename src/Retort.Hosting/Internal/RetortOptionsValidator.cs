@@ -6,7 +6,8 @@ namespace Retort.Hosting.Internal;
 
 /// <summary>
 /// Checks the options when the host starts (<c>ValidateOnStart</c>), before anything touches the database: a database
-/// is named and its URL parses, the environment exists, the revisions' assembly loads, the lock timeout is positive.
+/// is named and its URL parses, the environment exists, the revisions' assembly loads, the lock timeout is positive, the
+/// default batching is sound.
 /// Messages name the setting and never hold a password.
 /// </summary>
 internal sealed class RetortOptionsValidator(RetortSetup setup) : IValidateOptions<RetortOptions>
@@ -57,6 +58,9 @@ internal sealed class RetortOptionsValidator(RetortSetup setup) : IValidateOptio
         }
         if (options.LockTimeout <= TimeSpan.Zero)
             failures.Add($"Retort:LockTimeout must be positive (it is {options.LockTimeout}); it bounds how long a run waits for another instance's migration, e.g. \"00:01:00\".");
+        if (options.Batching is { } batching)
+            failures.AddRange(batching.Validate(p => $"Retort:Batching:{p}").Select(problem =>
+                $"{problem} Retort:Batching sets the batches of data steps that set none of their own, e.g. \"Batching\": {{ \"BatchSize\": 5000 }}."));
         if (string.IsNullOrWhiteSpace(options.Target))
             failures.Add("Retort:Target is empty; use head (the default), heads, a revision id or label@head.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

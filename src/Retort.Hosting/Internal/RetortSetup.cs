@@ -54,6 +54,7 @@ internal sealed class RetortSetup(IOptions<RetortServices> services, IServicePro
         DefaultSchema = Blank(o.DefaultSchema) ?? Blank(config?.DefaultSchema),
         SingleTransaction = o.SingleTransaction ?? config?.SingleTransaction == true,
         LockTimeout = o.LockTimeout,
+        Batching = o.Batching ?? config?.Batching,
     };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

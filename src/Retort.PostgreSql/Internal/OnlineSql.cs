@@ -138,7 +138,8 @@ internal sealed class OnlineSql(PostgreSqlDdlGenerator generator, OnlineOperatio
         : new BackfillOperation(operation.TableName,
             string.Join(", ", _shape.NewColumns.Select(c => $"{Q(Shadow(c.Name))} = {(c.Up is null ? Q(c.Source ?? c.Name) : "(" + c.Up + ")")}")), TableSchema)
         {
-            Batching = operation.Batching ?? BatchOptions.Default,
+            // None of its own: the runner's default batching applies.
+            Batching = operation.Batching,
         };
 
     /// <summary>Validates the NOT VALID checks of the shadow columns (SHARE UPDATE EXCLUSIVE: writes go on).</summary>

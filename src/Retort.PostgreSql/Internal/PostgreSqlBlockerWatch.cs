@@ -47,13 +47,15 @@ internal sealed partial class PostgreSqlBlockerWatch : LockWaitWatch
     {
         try
         {
-            await Task.Delay(first, _stop.Token);
+            // Most tries end before the first look: stopping then must not cost a thrown exception (a run of many small
+            // revisions has one try per revision).
+            await Task.Delay(first, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var every = TimeSpan.FromMilliseconds(Math.Max(first.TotalMilliseconds, 100));
             while (!_stop.IsCancellationRequested)
             {
                 // Not cancelled midway: a cancelled query would cost the server a cancel request and this side a reconnect.
                 if (await observer.BlockersOfAsync(pid) is { } seen) _blockers = seen;
-                await Task.Delay(every, _stop.Token);
+                await Task.Delay(every, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException) { }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Retort.Dialects;
 
 namespace Retort.PostgreSql.Internal;
@@ -16,9 +17,19 @@ internal sealed class PostgreSqlMigrationLock(PostgreSqlOptions options) : Migra
     /// <c>pg_try_advisory_lock</c> so the wait is bounded and visible: while another run holds it, a message
     /// says so every few seconds; after <paramref name="timeout"/> the run fails without having changed anything.
     /// </summary>
-    public override async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    public override Task<IAsyncDisposable> AcquireAsync(DbConnection connection, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken) =>
+        AcquireAsync(connection, timeout, null, logger, cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with a key of the schema that holds the run's version table (<paramref name="versionSchema"/>,
+    /// else the first schema of the session's search path): runs on the same version table exclude each other, runs on
+    /// the version tables of different tenant schemas do not. Version tables in <c>public</c> (or no schema named) keep
+    /// <see cref="PostgreSqlOptions.AdvisoryLockKey"/> itself.
+    /// </summary>
+    public override async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, TimeSpan timeout, string? versionSchema, ILogger logger,
+        CancellationToken cancellationToken)
     {
-        var key = options.AdvisoryLockKey;
+        var key = KeyFor(versionSchema ?? FirstOnSearchPath(connection));
         var watch = Stopwatch.StartNew();
         var nextMessage = TimeSpan.Zero;
         while (true)
@@ -41,6 +52,23 @@ internal sealed class PostgreSqlMigrationLock(PostgreSqlOptions options) : Migra
             }
             await Task.Delay(options.LockPollInterval, cancellationToken);
         }
+    }
+
+    private long KeyFor(string? schema)
+    {
+        if (string.IsNullOrWhiteSpace(schema) || schema.Equals("public", StringComparison.OrdinalIgnoreCase)) return options.AdvisoryLockKey;
+        // FNV-1a of the schema name: stable across processes and versions, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in schema) hash = (hash ^ c) * 16777619u;
+        return options.AdvisoryLockKey ^ ((long)hash << 16);
+    }
+
+    private static string? FirstOnSearchPath(DbConnection connection)
+    {
+        var path = new NpgsqlConnectionStringBuilder(connection.ConnectionString).SearchPath;
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        var first = path.Split(',')[0].Trim();
+        return first.Length > 1 && first[0] == '"' && first[^1] == '"' ? first[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : first.ToLowerInvariant();
     }
 
     private static async Task<string> HolderAsync(DbConnection connection, long key, CancellationToken cancellationToken)

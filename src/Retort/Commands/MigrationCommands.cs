@@ -142,6 +142,7 @@ public sealed partial class MigrationCommands
             VersionTableSchema = string.IsNullOrWhiteSpace(config.VersionTableSchema) ? null : config.VersionTableSchema,
             DefaultSchema = string.IsNullOrWhiteSpace(config.DefaultSchema) ? null : config.DefaultSchema,
             SingleTransaction = config.SingleTransaction == true,
+            Batching = config.Batching,
         };
     }
 

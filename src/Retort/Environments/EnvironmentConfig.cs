@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Retort.Operations;
 
 namespace Retort.Environments;
 
@@ -13,11 +14,12 @@ namespace Retort.Environments;
 ///   "namespace": "Migrations.Revisions",
 ///   "versionTableSchema": "ops",
 ///   "defaultSchema": "app",
-///   "singleTransaction": false
+///   "singleTransaction": false,
+///   "batching": { "batchSize": 5000, "pauseMs": 50 }
 /// }
 /// </code>
 /// A relative SQLite path in <c>url</c> is relative to the folder holding the file. Without <c>project</c> the
-/// environment is SQL-only and needs no build. The schema keys and <c>singleTransaction</c> are optional.
+/// environment is SQL-only and needs no build. The schema keys, <c>singleTransaction</c> and <c>batching</c> are optional.
 /// </summary>
 public sealed record EnvironmentConfig
 {
@@ -58,6 +60,16 @@ public sealed record EnvironmentConfig
     /// </summary>
     public bool? SingleTransaction { get; init; }
 
+    /// <summary>
+    /// The batching of data steps that set none of their own (<see cref="Runner.MigratorOptions.Batching"/>), from the
+    /// <c>batching</c> object: <c>batchSize</c>, <c>minBatchSize</c>, <c>maxBatchSize</c>, <c>targetBatchMs</c> (0 for a
+    /// fixed size), <c>pauseMs</c>, <c>replicaName</c>, <c>maxReplicaLagMs</c>; a key left out keeps its
+    /// <see cref="BatchOptions.Default"/> value. Null without the object.
+    /// </summary>
+    // Read by Parse only; 'retort init' never writes it (the serializer would write TimeSpans, not the keys above).
+    [JsonIgnore]
+    public BatchOptions? Batching { get; init; }
+
     /// <summary>Reads a config file.</summary>
     /// <exception cref="RetortException">The file is not valid JSON or has the wrong shape.</exception>
     public static EnvironmentConfig Load(string path) => Parse(File.ReadAllText(path), path);
@@ -87,6 +99,7 @@ public sealed record EnvironmentConfig
                 VersionTableSchema = Text(root, "versionTableSchema", path),
                 DefaultSchema = Text(root, "defaultSchema", path),
                 SingleTransaction = Flag(root, "singleTransaction", path),
+                Batching = BatchingOf(root, path),
             };
             CheckKeys(root, path);
             return config;
@@ -99,18 +112,58 @@ public sealed record EnvironmentConfig
 
     /// <summary>The keys this file may hold; <c>$schema</c> and other keys starting with <c>$</c> are ignored.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        ["url", "revisions", "project", "namespace", "heads", "versionTableSchema", "defaultSchema", "singleTransaction"];
+        ["url", "revisions", "project", "namespace", "heads", "versionTableSchema", "defaultSchema", "singleTransaction", "batching"];
+
+    // The keys the "batching" object may hold.
+    private static readonly IReadOnlyList<string> BatchingKeys =
+        ["batchSize", "minBatchSize", "maxBatchSize", "targetBatchMs", "pauseMs", "replicaName", "maxReplicaLagMs"];
 
     // A misspelt key would otherwise be ignored silently, and the setting it was meant to change never applied.
-    private static void CheckKeys(JsonElement root, string path)
+    private static void CheckKeys(JsonElement root, string path, IReadOnlyList<string>? keys = null, string where = "")
     {
+        keys ??= Keys;
         foreach (var property in root.EnumerateObject())
         {
-            if (Keys.Contains(property.Name, StringComparer.Ordinal) || property.Name.StartsWith('$')) continue;
-            var closest = Keys.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
-            throw new RetortException($"The config file {path} has an unknown key \"{property.Name}\"; did you mean \"{closest}\"? " +
-                $"Known keys: {string.Join(", ", Keys)} (names are case-sensitive).");
+            if (keys.Contains(property.Name, StringComparer.Ordinal) || property.Name.StartsWith('$')) continue;
+            var closest = keys.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
+            throw new RetortException($"The config file {path} has an unknown key \"{where}{property.Name}\"; did you mean \"{where}{closest}\"? " +
+                $"Known keys{(where.Length > 0 ? " of \"" + where.TrimEnd('.') + "\"" : "")}: {string.Join(", ", keys)} (names are case-sensitive).");
         }
+    }
+
+    /// <summary>The <c>batching</c> object, each key over <see cref="BatchOptions.Default"/>, checked as a whole.</summary>
+    private static BatchOptions? BatchingOf(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("batching", out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Object)
+            throw WrongType(path, "batching", "an object such as { \"batchSize\": 5000 }", value);
+        CheckKeys(value, path, BatchingKeys, "batching.");
+        int? Number(string key) =>
+            !value.TryGetProperty(key, out var n) || n.ValueKind == JsonValueKind.Null ? null
+            : n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var i) ? i
+            : throw WrongType(path, "batching." + key, "a whole number", n);
+        TimeSpan? Milliseconds(string key) => Number(key) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
+        var defaults = BatchOptions.Default;
+        var batching = new BatchOptions
+        {
+            BatchSize = Number("batchSize") ?? defaults.BatchSize,
+            MinBatchSize = Number("minBatchSize") ?? defaults.MinBatchSize,
+            MaxBatchSize = Number("maxBatchSize") ?? defaults.MaxBatchSize,
+            TargetBatchDuration = Number("targetBatchMs") is { } target ? target == 0 ? null : TimeSpan.FromMilliseconds(target) : defaults.TargetBatchDuration,
+            PauseBetweenBatches = Milliseconds("pauseMs") ?? defaults.PauseBetweenBatches,
+            ReplicaName = Text(value, "replicaName", path),
+            MaxReplicaLag = Milliseconds("maxReplicaLagMs") ?? defaults.MaxReplicaLag,
+        };
+        var names = new Dictionary<string, string>
+        {
+            [nameof(BatchOptions.BatchSize)] = "batchSize", [nameof(BatchOptions.MinBatchSize)] = "minBatchSize",
+            [nameof(BatchOptions.MaxBatchSize)] = "maxBatchSize", [nameof(BatchOptions.TargetBatchDuration)] = "targetBatchMs",
+            [nameof(BatchOptions.PauseBetweenBatches)] = "pauseMs", [nameof(BatchOptions.MaxReplicaLag)] = "maxReplicaLagMs",
+        };
+        var problems = batching.Validate(p => "\"batching." + names.GetValueOrDefault(p, p) + "\"");
+        if (problems.Count > 0)
+            throw new RetortException($"The config file {path} is not valid: {string.Join(" ", problems)} Fix the \"batching\" object.");
+        return batching;
     }
 
     /// <summary>Levenshtein distance: the fewest single-character edits that turn one text into the other.</summary>

@@ -72,6 +72,8 @@ public static class SqlBackfillDirective
         RetortException Fail(string why) => new($"{source}: '{Line}' before \"{Abbreviate(code)}\": {why}");
 
         var batching = BatchOptions.Default;
+        // Without a batching option the step runs with the runner's default batching (MigratorOptions.Batching).
+        var ownBatching = false;
         var strategy = BackfillStrategy.InPlace;
         var atomic = false;
         string[] keys = [];
@@ -91,6 +93,7 @@ public static class SqlBackfillDirective
                 "atomic" when eq < 0 => batching,
                 _ => throw new RetortException($"{source}: unknown '{Line}' option '{option}'. Known: batch-size=N, target-ms=N, max-batch-size=N, pause-ms=N, key=column[,column], strategy=in-place|copy-and-swap, atomic.")
             };
+            ownBatching |= name is "batch-size" or "max-batch-size" or "target-ms" or "pause-ms";
             if (name == "strategy")
                 strategy = value.ToLowerInvariant() switch
                 {
@@ -145,7 +148,7 @@ public static class SqlBackfillDirective
             Where = where,
             Strategy = strategy,
             KeyColumns = keys.ToValueList(),
-            Batching = batching,
+            Batching = ownBatching ? batching : null,
             Atomic = atomic,
         };
     }

@@ -17,7 +17,9 @@ public sealed partial class Op
     /// <param name="where">Optional condition on the rows to update.</param>
     /// <param name="batchSize">Rows per batch to start with.</param>
     /// <param name="targetBatchDuration">Duration a batch should take; the batch size adapts toward it (default 200 ms).</param>
-    /// <param name="batching">All batching and throttling settings; overrides <paramref name="batchSize"/> and <paramref name="targetBatchDuration"/>.</param>
+    /// <param name="batching">All batching and throttling settings; overrides <paramref name="batchSize"/> and <paramref name="targetBatchDuration"/>.
+    /// With none of the three (or <paramref name="batchSize"/> left at 1,000), the step runs with the runner's default,
+    /// <see cref="Runner.MigratorOptions.Batching"/>.</param>
     /// <param name="reverseSet">A SET clause that undoes this one, which makes the step reversible.</param>
     /// <param name="keyColumns">Columns to batch by instead of the primary key.</param>
     /// <param name="schema">The table's schema.</param>
@@ -55,7 +57,9 @@ public sealed partial class Op
     /// <param name="description">What the step does, for progress and logs.</param>
     /// <param name="batchSize">Rows per batch to start with.</param>
     /// <param name="targetBatchDuration">Duration a batch should take; the batch size adapts toward it (default 200 ms).</param>
-    /// <param name="batching">All batching and throttling settings; overrides <paramref name="batchSize"/> and <paramref name="targetBatchDuration"/>.</param>
+    /// <param name="batching">All batching and throttling settings; overrides <paramref name="batchSize"/> and <paramref name="targetBatchDuration"/>.
+    /// With none of the three (or <paramref name="batchSize"/> left at 1,000), the step runs with the runner's default,
+    /// <see cref="Runner.MigratorOptions.Batching"/>.</param>
     /// <param name="schema">Schema of the source table and the target table.</param>
     /// <param name="atomic">Run the whole step inside the revision's transaction: all or nothing, no partly applied state
     /// (see <see cref="DataOperation.Atomic"/>). For small sources.</param>
@@ -77,9 +81,11 @@ public sealed partial class Op
         });
     }
 
-    private static BatchOptions Batching(int batchSize, TimeSpan? targetBatchDuration)
+    // Null when neither is given: the step then runs with the runner's default batching (MigratorOptions.Batching).
+    private static BatchOptions? Batching(int batchSize, TimeSpan? targetBatchDuration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (batchSize == BatchOptions.Default.BatchSize && targetBatchDuration is null) return null;
         return BatchOptions.Default with
         {
             BatchSize = batchSize,

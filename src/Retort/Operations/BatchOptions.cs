@@ -38,6 +38,29 @@ public sealed record BatchOptions
     /// <summary>How long to wait between two looks at the replica's lag while it is too high.</summary>
     public TimeSpan ReplicaPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// What is wrong with these settings, one sentence each naming the setting; empty when nothing is.
+    /// <paramref name="name"/> spells a property's name as the caller's user wrote it (a configuration key such as
+    /// <c>Retort:Batching:BatchSize</c>); the property's own name without it.
+    /// </summary>
+    public IReadOnlyList<string> Validate(Func<string, string>? name = null)
+    {
+        name ??= static property => property;
+        var problems = new List<string>();
+        if (BatchSize < 1) problems.Add($"{name(nameof(BatchSize))} must be at least 1 (it is {BatchSize}).");
+        if (MinBatchSize < 1) problems.Add($"{name(nameof(MinBatchSize))} must be at least 1 (it is {MinBatchSize}).");
+        if (MaxBatchSize < MinBatchSize)
+            problems.Add($"{name(nameof(MaxBatchSize))} ({MaxBatchSize}) must not be below {name(nameof(MinBatchSize))} ({MinBatchSize}).");
+        if (BatchSize > MaxBatchSize)
+            problems.Add($"{name(nameof(BatchSize))} ({BatchSize}) is above {name(nameof(MaxBatchSize))} ({MaxBatchSize}); raise {name(nameof(MaxBatchSize))} too.");
+        if (TargetBatchDuration is { } target && target <= TimeSpan.Zero)
+            problems.Add($"{name(nameof(TargetBatchDuration))} must be positive (it is {target}), or unset for a fixed batch size.");
+        if (PauseBetweenBatches < TimeSpan.Zero) problems.Add($"{name(nameof(PauseBetweenBatches))} must not be negative (it is {PauseBetweenBatches}).");
+        if (MaxReplicaLag < TimeSpan.Zero) problems.Add($"{name(nameof(MaxReplicaLag))} must not be negative (it is {MaxReplicaLag}).");
+        if (ReplicaPollInterval <= TimeSpan.Zero) problems.Add($"{name(nameof(ReplicaPollInterval))} must be positive (it is {ReplicaPollInterval}).");
+        return problems;
+    }
+
     /// <summary>The batch size to use after a batch of <paramref name="size"/> rows took <paramref name="took"/>.</summary>
     public int NextBatchSize(int size, TimeSpan took)
     {

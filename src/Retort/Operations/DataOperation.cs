@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Retort.Internal;
 
 namespace Retort.Operations;
@@ -10,8 +11,19 @@ namespace Retort.Operations;
 /// </summary>
 public abstract record DataOperation : MigrationOperation
 {
-    /// <summary>Batch size, adaptation and throttling.</summary>
-    public BatchOptions Batching { get; init; } = BatchOptions.Default;
+    // Null while the step sets no batching of its own: the run's default (MigratorOptions.Batching) then applies.
+    private readonly BatchOptions? _batching;
+
+    /// <summary>
+    /// Batch size, adaptation and throttling. A step that sets none (or sets null) reads <see cref="BatchOptions.Default"/>
+    /// here and runs with the runner's default, <see cref="Runner.MigratorOptions.Batching"/>, when one is set. The
+    /// checksum of an applied revision holds what the step itself says, so a runner's default never changes it.
+    /// </summary>
+    [AllowNull]
+    public BatchOptions Batching { get => _batching ?? BatchOptions.Default; init => _batching = value; }
+
+    /// <summary>The batching the step runs with: its own, else <paramref name="runDefault"/>, else <see cref="BatchOptions.Default"/>.</summary>
+    internal BatchOptions BatchingOr(BatchOptions? runDefault) => _batching ?? runDefault ?? BatchOptions.Default;
 
     /// <summary>
     /// All or nothing, for small data steps: the step runs whole inside the revision's transaction, with the schema

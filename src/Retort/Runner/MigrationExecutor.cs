@@ -34,6 +34,9 @@ public abstract class MigrationExecutor : IAsyncDisposable
     /// <summary>Runs a C# step (offline: refuses).</summary>
     public abstract Task RunCodeAsync(CodeStepOperation step, CancellationToken cancellationToken);
 
+    /// <summary>The batching of data steps that set none of their own (<see cref="MigratorOptions.Batching"/>), set by the run.</summary>
+    internal BatchOptions? DefaultBatching { get; set; }
+
     /// <summary>
     /// Runs a batched data step met inside a plan. Online, the <see cref="Migrator"/> runs data steps itself in
     /// batches between transactions, so meeting one here is an error; offline, a script renders or refuses it.

@@ -64,7 +64,9 @@ public sealed partial class Migrator
             : gate.Shared is { } shared ? await LintSharedAsync(shared, connection, plans, Revisions, options, ct)
             : await LintWithLiveAsync(connection, Revisions(), options, ct, blockingOnly: true);
         if (report.Blocking.Count > 0) throw new LintGateException(report);
-        return plans.Select(p => p with { Allowed = LintGateException.AllowedText(report.Findings.Where(f => f.Revision == p.Info.Id)) }).ToList();
+        // Findings by revision once: a long plan has a finding or two on most of its revisions.
+        var byRevision = report.Findings.Where(f => f.IsAllowed).ToLookup(f => f.Revision, StringComparer.Ordinal);
+        return plans.Select(p => p with { Allowed = byRevision.Contains(p.Info.Id) ? LintGateException.AllowedText(byRevision[p.Info.Id]) : null }).ToList();
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class Migrator
     private async Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var held = await _database.Dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, _logger.Lock, ct);
+        var held = await _database.Dialect.MigrationLock.AcquireAsync(connection, Options.LockTimeout, Options.VersionTableSchema, _logger.Lock, ct);
         RetortTelemetry.LockWait.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(RetortDiagnostics.DialectTag, _database.Dialect.Name));
         return held;
     }

@@ -41,6 +41,8 @@ public sealed partial class Migrator
         _database = database;
         Revisions = revisions;
         Options = options ?? new MigratorOptions();
+        if (Options.Batching?.Validate(p => $"MigratorOptions.Batching.{p}") is { Count: > 0 } problems)
+            throw new ArgumentException($"The default batching of data steps is not valid: {string.Join(" ", problems)}", nameof(options));
         _logger = loggers;
         _versions = new VersionStore(database.Dialect, Options);
         _progress = new ProgressStore(database.Dialect, Options);
@@ -137,8 +139,11 @@ public sealed partial class Migrator
     }
 
     /// <summary>A run's shared state on <paramref name="executor"/>, starting at <paramref name="heads"/>.</summary>
-    private MigrationRun NewRun(MigrationExecutor executor, IReadOnlyCollection<string> heads) =>
-        new(executor, _database.Dialect, Graph, _versions, _progress, _logger, heads, new RunEvents(RevisionStarting, RevisionCompleted, DataProgressReported));
+    private MigrationRun NewRun(MigrationExecutor executor, IReadOnlyCollection<string> heads)
+    {
+        executor.DefaultBatching = Options.Batching;
+        return new(executor, _database.Dialect, Graph, _versions, _progress, _logger, heads, new RunEvents(RevisionStarting, RevisionCompleted, DataProgressReported));
+    }
 
     /// <summary>
     /// With <see cref="MigratorOptions.SingleTransaction"/>, refuses a run holding a step that cannot be in one

@@ -1,4 +1,5 @@
 using Retort.Dialects;
+using Retort.Operations;
 using Retort.Runner.Linting;
 
 namespace Retort.Runner;
@@ -32,6 +33,14 @@ public sealed record MigratorOptions
 
     /// <summary>How long to wait for another migration run (or a writer) to finish before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The batching of data steps that set none of their own (a backfill or transformation without
+    /// <c>batchSize</c>, <c>targetBatchDuration</c> or <c>batching</c>, a <c>-- retort:backfill</c> line without batch
+    /// options); null for <see cref="BatchOptions.Default"/>. A step's own batching always wins. Not part of any
+    /// revision's checksum: changing it never makes an applied revision look edited.
+    /// </summary>
+    public BatchOptions? Batching { get; init; }
 
     /// <summary>
     /// The lint gate of upgrades: null (the default for a program that drives a <see cref="Migrator"/> itself) runs no

@@ -1,6 +1,7 @@
 using Retort.Connections;
 using Retort.Migrations;
 using Retort.Operations;
+using Retort.Revisions;
 using Retort.Runner;
 using Retort.Schema;
 using Retort.Specification.Support;
@@ -200,6 +201,45 @@ public abstract class DataMigrationSpecification<TFactory> : Specification<TFact
         Assert.True(reports[0].RowsPerSecond > 0);
         Assert.NotNull(reports[0].Eta);
         Assert.True(reports[1].BatchSize > 20, "batches far below the target duration grow");
+    }
+
+    [SpecFact]
+    public async Task Steps_without_batching_of_their_own_run_with_the_runners_default_which_no_checksum_holds()
+    {
+        // Gapless keys: a batch bounded by key value holds as many rows as one bounded by row count.
+        await using var db = await CreateDatabaseAsync();
+        await DataFixtures.CreateItemsAsync(db, Rows, integerKey: true);
+        var expected = await ExpectedUpperAsync(db);
+        RevisionSet Revisions(BatchOptions own) => new([
+            new Revision(RevisionInfo.Create("d1", null, "default batches"), new InlineScript(op =>
+            {
+                op.CreateTable("items_copy", new Column("id", SqlType.BigInteger), new Column("data_upper", SqlType.Text, nullable: false));
+                op.Transform<Item, ItemCopy>("items", "items_copy", i => new ItemCopy(i.Id, i.Data.ToUpperInvariant()));
+                op.Backfill("items", "counter = counter + 1");
+            })),
+            new Revision(RevisionInfo.Create("d2", "d1", "own batches"), new InlineScript(op => op.Backfill("items", "data_upper = upper(data)", batching: own))),
+        ]);
+        var runnerDefault = new BatchOptions { BatchSize = 250, TargetBatchDuration = null };
+        var migrator = new Migrator(db.Database, Revisions(Small()), new MigratorOptions { Batching = runnerDefault });
+        var reports = new List<DataProgress>();
+        migrator.DataProgressReported += reports.Add;
+        await migrator.UpgradeAsync();
+
+        // Each step's committed batches, as the rows done after each (a last empty batch may report the total again).
+        var steps = reports.GroupBy(r => (r.Revision.Id, r.Step)).OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Step)
+            .Select(g => g.Select(r => r.RowsDone).Distinct().ToList()).ToList();
+        static List<long> Batches(int size) => Enumerable.Range(1, (Rows + size - 1) / size).Select(i => (long)Math.Min(i * size, Rows)).ToList();
+        Assert.Equal([Batches(250), Batches(250), Batches(97)], steps);
+        Assert.Equal([250, 97], reports.Select(r => r.BatchSize).Distinct().Order().Reverse());
+        Assert.Equal(expected, Checksum(await db.RowsAsync("SELECT id, data_upper FROM items_copy ORDER BY id")));
+        Assert.Equal(expected, Checksum(await db.RowsAsync("SELECT id, data_upper FROM items ORDER BY id")));
+        Assert.Equal(Rows, await db.CountAsync("items WHERE counter = 1"));
+
+        // The recorded checksums hold what the revisions say, not the default they ran with: with another default, or
+        // none, nothing looks edited; a step's own batching is part of its revision, so changing it does.
+        Assert.Empty(await new Migrator(db.Database, Revisions(Small())).FindEditedRevisionsAsync());
+        Assert.Empty(await new Migrator(db.Database, Revisions(Small()), new MigratorOptions { Batching = runnerDefault with { BatchSize = 40 } }).FindEditedRevisionsAsync());
+        Assert.Equal("d2", Assert.Single(await new Migrator(db.Database, Revisions(Small(98))).FindEditedRevisionsAsync()).Revision);
     }
 
     [SpecFact]

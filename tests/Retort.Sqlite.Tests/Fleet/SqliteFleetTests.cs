@@ -274,6 +274,38 @@ public sealed class SqliteFleetTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_dir, "retort-fleet.db")));
     }
 
+    [Fact]
+    public async Task The_lint_gate_runs_once_for_the_fleet_and_per_target_with_its_own_table_sizes()
+    {
+        var targets = TargetsFile(3);
+        // A statement no table size excuses refuses the whole fleet before any target is touched.
+        FleetEnvironment.Write(_dir, "sqlite:///app.db", [.. Revisions, ("COMMIT;", "")]);
+        var refused = await Assert.ThrowsAsync<Retort.Runner.Linting.LintGateException>(() => Fleet(targets).UpgradeAsync());
+        Assert.Contains("RT010", refused.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_dir, "tenants")));
+        Assert.False(File.Exists(Path.Combine(_dir, "retort-fleet.db")));
+
+        // Dropping a table the revisions did not create: a note where it is empty, refused where it has rows.
+        File.Delete(Directory.GetFiles(Path.Combine(_dir, "Revisions"), "*_r4.sql").Single());
+        FleetEnvironment.Write(_dir, "sqlite:///app.db", [.. Revisions, ("DROP TABLE legacy;", "CREATE TABLE legacy (id INTEGER);")]);
+        for (var i = 1; i <= 3; i++) Execute(Tenant(i), "CREATE TABLE legacy (id INTEGER)");
+        Execute(Tenant(2), "INSERT INTO legacy VALUES (1)");
+        var fleet = Fleet(targets, new FleetOptions { Parallelism = 1, MaxFailures = 5 });
+        var result = await fleet.UpgradeAsync();
+        Assert.Equal([FleetTargetState.Done, FleetTargetState.Failed, FleetTargetState.Done], result.Targets.Select(t => t.State));
+        Assert.Contains("RT004", result.Targets[1].Error);
+        Assert.Equal(0, Scalar<long>(Tenant(2), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'items'"));
+        Assert.Equal(1, Scalar<long>(Tenant(2), "SELECT COUNT(*) FROM legacy"));
+
+        // Allowed for the run: the tenant with rows runs, and its history row records the allowance.
+        var allowed = await new FleetMigrator(new CommandConfig { Environment = EnvironmentLocator.Locate(_dir), AllowRules = ["RT004"] },
+            FleetTargetSource.FromFile(targets)).UpgradeAsync();
+        Assert.True(allowed.Succeeded, string.Join("\n", allowed.Targets.Select(t => t.Error)));
+        Assert.Equal(FleetTargetState.Done, allowed.Targets[1].State);
+        Assert.Equal("RT004 allowed on the command line", Scalar<string>(Tenant(2), $"SELECT allowed FROM retort_history WHERE revision = '{FleetEnvironment.Id(3)}'"));
+        Assert.Equal(0, Scalar<long>(Tenant(1), $"SELECT COUNT(*) FROM retort_history WHERE revision = '{FleetEnvironment.Id(3)}' AND allowed IS NOT NULL"));
+    }
+
     // Reports on the caller's thread at once (Progress<T> would post to the thread pool and lose the order).
     private sealed class SyncProgress(List<FleetProgress> list) : IProgress<FleetProgress>
     {

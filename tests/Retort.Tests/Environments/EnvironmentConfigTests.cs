@@ -1,4 +1,5 @@
 using Retort.Environments;
+using Retort.Operations;
 
 namespace Retort.Tests.Environments;
 
@@ -81,5 +82,33 @@ public sealed class EnvironmentConfigTests : IDisposable
     [InlineData("{ \"heads\": \"two\" }", "\"heads\" must be a whole number, not a string")]
     [InlineData("{ \"heads\": 1.5 }", "\"heads\" must be a whole number, not a number")]
     public void A_key_of_the_wrong_type_is_named_in_the_error(string json, string message) =>
+        Assert.Contains(message, Refused(json).Message);
+
+    [Fact]
+    public void Batching_reads_every_key_over_the_defaults()
+    {
+        var config = Load("""
+            { "batching": { "batchSize": 5000, "minBatchSize": 100, "maxBatchSize": 20000, "targetBatchMs": 500, "pauseMs": 50,
+                            "replicaName": "standby1", "maxReplicaLagMs": 2000 } }
+            """);
+        Assert.Equal(new BatchOptions
+        {
+            BatchSize = 5000, MinBatchSize = 100, MaxBatchSize = 20000, TargetBatchDuration = TimeSpan.FromMilliseconds(500),
+            PauseBetweenBatches = TimeSpan.FromMilliseconds(50), ReplicaName = "standby1", MaxReplicaLag = TimeSpan.FromSeconds(2),
+        }, config.Batching);
+        // A key left out keeps its default; targetBatchMs 0 fixes the size; no object, no batching.
+        Assert.Equal(BatchOptions.Default with { BatchSize = 300, TargetBatchDuration = null },
+            Load("{ \"batching\": { \"batchSize\": 300, \"targetBatchMs\": 0 } }").Batching);
+        Assert.Null(Load("{ \"url\": \"sqlite:///app.db\" }").Batching);
+    }
+
+    [Theory]
+    [InlineData("{ \"batching\": 500 }", "\"batching\" must be an object such as { \"batchSize\": 5000 }, not a number")]
+    [InlineData("{ \"batching\": { \"batchSize\": 0 } }", "\"batching.batchSize\" must be at least 1 (it is 0)")]
+    [InlineData("{ \"batching\": { \"batchSize\": \"big\" } }", "\"batching.batchSize\" must be a whole number, not a string")]
+    [InlineData("{ \"batching\": { \"batchSize\": 90000 } }", "\"batching.batchSize\" (90000) is above \"batching.maxBatchSize\" (50000)")]
+    [InlineData("{ \"batching\": { \"pauseMs\": -5 } }", "\"batching.pauseMs\" must not be negative")]
+    [InlineData("{ \"batching\": { \"batchsize\": 10 } }", "unknown key \"batching.batchsize\"; did you mean \"batching.batchSize\"?")]
+    public void Bad_batching_is_refused_naming_the_key(string json, string message) =>
         Assert.Contains(message, Refused(json).Message);
 }

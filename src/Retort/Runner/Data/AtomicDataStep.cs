@@ -22,7 +22,8 @@ internal static class AtomicDataStep
         }
         var transform = (TransformOperation)operation;
         var source = await DataSource.ResolveAsync(context, operation, ct);
-        var size = Math.Clamp(operation.Batching.BatchSize, 1, Math.Max(1, operation.Batching.MaxBatchSize));
+        var batching = operation.BatchingOr(context.Executor.DefaultBatching);
+        var size = Math.Clamp(batching.BatchSize, 1, Math.Max(1, batching.MaxBatchSize));
         object?[]? last = null;
         long written = 0;
         while (true)

@@ -70,7 +70,7 @@ internal sealed class DataStepRunner
             if (started is { Phase: CheckpointPhase.Swapped })
             {
                 var finished = await CopyAndSwapStep.FinishAsync(this, started, ct);
-                Report(finished, finished.RowsDone, 0, operation.Batching.BatchSize, resumed: true);
+                Report(finished, finished.RowsDone, 0, operation.BatchingOr(Executor.DefaultBatching).BatchSize, resumed: true);
                 return finished.RowsWritten;
             }
             // The table's catalog is checked before anything changes (and not at all once the copy is swapped in).
@@ -80,7 +80,7 @@ internal sealed class DataStepRunner
         }
         await using var prepared = await Context.Sql.PrepareConnectionAsync(Executor.Connection, ct);
         var total = await Context.Sql.EstimateRowsAsync(Executor.Connection, source.Text, source.IsQuery, ct);
-        var batching = operation.Batching;
+        var batching = operation.BatchingOr(Executor.DefaultBatching);
         var size = Math.Clamp(batching.BatchSize, 1, Math.Max(1, batching.MaxBatchSize));
         var watch = Stopwatch.StartNew();
         long rowsThisRun = 0;
