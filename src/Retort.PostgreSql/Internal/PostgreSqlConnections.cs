@@ -79,8 +79,8 @@ internal sealed partial class PostgreSqlConnections(PostgreSqlDialect dialect) :
     }
 
     /// <inheritdoc />
-    public override string? WithSearchPath(string connectionString, string schema) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" }.ConnectionString;
+    public override string? SearchPathStatement(string schema) =>
+        "SET search_path TO \"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <inheritdoc />
     public override string RedactConnectionString(string connectionString)

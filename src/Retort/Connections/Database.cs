@@ -102,6 +102,9 @@ public sealed class Database : IAsyncDisposable, IDisposable
     /// <summary>The dialect.</summary>
     public Dialect Dialect { get; }
 
+    /// <summary>A statement run on every connection after the dialect's own set-up (a fleet tenant's search path), or null.</summary>
+    internal string? SessionStatement { get; set; }
+
     /// <summary>A description safe to print: the URL or connection string with the password hidden.</summary>
     public string DisplayName { get; }
 
@@ -113,6 +116,12 @@ public sealed class Database : IAsyncDisposable, IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await Dialect.Connections.InitializeConnectionAsync(connection, cancellationToken);
+            if (SessionStatement is { } statement)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
             return connection;
         }
         // InvalidOperationException: a driver refusing a setting at open (SQLite given a password it cannot use).

@@ -44,10 +44,12 @@ public abstract class DialectConnections
     public virtual bool OpeningCreatesDatabase(string connectionString) => false;
 
     /// <summary>
-    /// <paramref name="connectionString"/> with <paramref name="schema"/> as the session's search path, so unqualified
-    /// names resolve in it (a schema-per-tenant fleet), or null when the database has no schemas (the default).
+    /// The statement that makes <paramref name="schema"/> the session's search path, so unqualified names resolve in it
+    /// (a schema-per-tenant fleet), or null when the database has no schemas (the default). It is sent on each opened
+    /// connection rather than written into the connection string, so every schema of a database shares one driver data
+    /// source (its pool and its loaded types).
     /// </summary>
-    public virtual string? WithSearchPath(string connectionString, string schema) => null;
+    public virtual string? SearchPathStatement(string schema) => null;
 
     /// <summary>True when <paramref name="exception"/> says the database or its disk is full.</summary>
     public virtual bool IsStorageFull(DbException exception) => false;

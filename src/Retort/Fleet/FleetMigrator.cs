@@ -106,8 +106,7 @@ public sealed class FleetMigrator
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    var (dialect, cs) = TargetConnection.Resolve(target);
-                    await using var database = TargetConnection.Open(dialect, cs);
+                    await using var database = TargetConnection.Open(TargetConnection.Resolve(target));
                     if (database.OpeningCreatesDatabase) throw new RetortException($"The database {target.DisplayName} does not exist.");
                     var migrator = new Migrator(database, revisions, TargetOptions(commands, target), Config.Logger);
                     var heads = await migrator.GetCurrentHeadIdsAsync(ct);
@@ -216,9 +215,9 @@ public sealed class FleetMigrator
     /// </summary>
     private void GateOnce(MigrationCommands loader, RevisionSet revisions, IReadOnlyList<FleetTarget> targets, string target)
     {
-        foreach (var first in targets.Select(t => (Target: t, Dialect: TargetConnection.Resolve(t))).DistinctBy(t => t.Dialect.Dialect.Name))
+        foreach (var first in targets.Select(TargetConnection.Resolve).DistinctBy(t => t.Dialect.Name))
         {
-            using var database = TargetConnection.Open(first.Dialect.Dialect, first.Dialect.ConnectionString);
+            using var database = TargetConnection.Open(first);
             var migrator = new Migrator(database, revisions, loader.MigratorOptions(), Config.Logger);
             var report = migrator.Lint(target, options: new LintOptions { Allow = Config.AllowRules });
             var blocking = report.Blocking.Where(f => f.Table is null).ToList();

@@ -60,11 +60,11 @@ internal sealed class FleetRun(FleetMigrator fleet, FleetStatusStore store, Migr
         FleetTargetResult result;
         try
         {
-            var (dialect, cs) = TargetConnection.Resolve(t);
+            var resolved = TargetConnection.Resolve(t);
             var commands = new MigrationCommands(shared.Config with
             {
                 Url = null,
-                OpenDatabase = () => TargetConnection.Open(dialect, cs),
+                OpenDatabase = () => TargetConnection.Open(resolved),
                 MigratorOptions = fleet.OptionsFor(loader, t),
                 Observe = null,
                 AfterChange = null,
