@@ -20,11 +20,25 @@ internal sealed partial class PostgreSqlBlockerWatch : LockWaitWatch
     private const int QueryChars = 80;
     private static readonly ConditionalWeakTable<NpgsqlConnection, Observer> Observers = new();
 
-    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private readonly Observer _observer;
+    private readonly int _pid;
+    private readonly TimeSpan _first;
+    private readonly Timer _timer;
+    private CancellationTokenSource? _stop;
     private Task _watching = Task.CompletedTask;
+    private bool _disposed;
     private volatile string? _blockers;
 
-    private PostgreSqlBlockerWatch() { }
+    // Most tries end long before the first look (a run of many small revisions has one try per revision): until then
+    // a try costs one timer, which is disposed without waking another thread, and no task, token or exception.
+    private PostgreSqlBlockerWatch(Observer observer, int pid, TimeSpan first)
+    {
+        _observer = observer;
+        _pid = pid;
+        _first = first;
+        _timer = new Timer(static state => ((PostgreSqlBlockerWatch)state!).Begin(), this, first, Timeout.InfiniteTimeSpan);
+    }
 
     /// <inheritdoc />
     public override string? Blockers => _blockers;
@@ -38,27 +52,32 @@ internal sealed partial class PostgreSqlBlockerWatch : LockWaitWatch
         var observer = Observers.GetValue(connection, c => new Observer(c, options));
         var wait = expectedWait ?? observer.LockTimeout;
         var first = TimeSpan.FromMilliseconds(Math.Clamp(wait.TotalMilliseconds / 2, 10, 250));
-        var watch = new PostgreSqlBlockerWatch();
-        watch._watching = watch.WatchAsync(observer, connection.ProcessID, first);
-        return watch;
+        return new PostgreSqlBlockerWatch(observer, connection.ProcessID, first);
     }
 
-    private async Task WatchAsync(Observer observer, int pid, TimeSpan first)
+    // The try has run for the first interval: look now, then every interval until it ends.
+    private void Begin()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _stop = new CancellationTokenSource();
+            _watching = WatchAsync(_stop.Token);
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stop)
     {
         try
         {
-            // Most tries end before the first look: stopping then must not cost a thrown exception (a run of many small
-            // revisions has one try per revision).
-            await Task.Delay(first, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            var every = TimeSpan.FromMilliseconds(Math.Max(first.TotalMilliseconds, 100));
-            while (!_stop.IsCancellationRequested)
+            var every = TimeSpan.FromMilliseconds(Math.Max(_first.TotalMilliseconds, 100));
+            while (!stop.IsCancellationRequested)
             {
                 // Not cancelled midway: a cancelled query would cost the server a cancel request and this side a reconnect.
-                if (await observer.BlockersOfAsync(pid) is { } seen) _blockers = seen;
-                await Task.Delay(every, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (await _observer.BlockersOfAsync(_pid) is { } seen) _blockers = seen;
+                await Task.Delay(every, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
-        catch (OperationCanceledException) { }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             // Naming the blocker is a courtesy of the warning: the try itself goes on.
@@ -68,9 +87,19 @@ internal sealed partial class PostgreSqlBlockerWatch : LockWaitWatch
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        await _watching;
-        _stop.Dispose();
+        Task watching;
+        CancellationTokenSource? stop;
+        lock (_gate)
+        {
+            _disposed = true;
+            watching = _watching;
+            stop = _stop;
+        }
+        await _timer.DisposeAsync();
+        if (stop is null) return;
+        await stop.CancelAsync();
+        await watching;
+        stop.Dispose();
     }
 
     /// <summary>Hides the value after anything password-like (<c>PASSWORD 'x'</c>, <c>password=x</c>) in query text.</summary>
