@@ -18,6 +18,10 @@ import hashlib
 import os
 import sys
 
+# The shared generator's file writer and alembic.ini (Alembic's generic template, quiet loggers).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from gen import ALEMBIC_INI, write  # noqa: E402
+
 
 def group(s):
     """Ten revisions: (message, upgrade statements, downgrade statements); s is the tables' suffix."""
@@ -66,12 +70,6 @@ def rev_id(i):
     return hashlib.sha1(f"fleet-revision-{i}".encode()).hexdigest()[:12]
 
 
-def write(path, text):
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
-
-
 def revisions(n, retort_revs, alembic_versions, raw_dir):
     n = int(n)
     revs = [r for g in range((n + 9) // 10) for r in group(f"_{g}" if g else "")][:n]
@@ -93,32 +91,6 @@ def revisions(n, retort_revs, alembic_versions, raw_dir):
     write(os.path.join(raw_dir, "up-sqlite.sql"), "\n".join(lite + ["COMMIT;"]) + "\n")
     write(os.path.join(raw_dir, "up-pg.sql"), "\n".join(pg) + "\n")
 
-
-ALEMBIC_INI = """[alembic]
-script_location = %(here)s
-
-[loggers]
-keys = root
-
-[handlers]
-keys = console
-
-[formatters]
-keys = generic
-
-[logger_root]
-level = WARN
-handlers = console
-
-[handler_console]
-class = StreamHandler
-args = (sys.stderr,)
-level = NOTSET
-formatter = generic
-
-[formatter_generic]
-format = %(levelname)-5.5s [%(name)s] %(message)s
-"""
 
 # The online half of Alembic's generic template, with the URL from BENCH_URL and the multi-tenant recipe of
 # Alembic's cookbook for '-x schema=NAME'.

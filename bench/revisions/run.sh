@@ -45,6 +45,14 @@ bash -c "$R_SQL upgrade head" >/dev/null
 tables=$($PSQL -d rev -tAc "select count(*) from pg_tables where tablename like 't\_%'")
 [[ "$tables" == "$N" ]] || { echo "sanity: retort left $tables tables on PostgreSQL" >&2; exit 1; }
 
+# Other builds of the tool timed in the same PostgreSQL rounds, to compare a change with the code before it:
+# BENCH_COMPARE="before=/path/to/older/retort" (space-separated label=path pairs; each a natively compiled tool).
+compare=()
+for spec in ${BENCH_COMPARE:-}; do
+  tool="cd $WORK/sqlenv && ${spec#*=} --url $(pg_url_retort rev)"
+  compare+=(-n "retort (sql env, ${spec%%=*})" "$tool upgrade head >/dev/null && $tool downgrade base >/dev/null")
+done
+
 # Timed in rounds (bench_rounds): this server's speed drifts over minutes, so every ratio is taken within a round.
 # Each run starts from a fresh database and a checkpoint, so the previous run's dirty buffers are not written
 # during the next one (whichever tool that is).
@@ -54,4 +62,4 @@ bench_rounds revisions-postgresql --prepare "$PSQL -d postgres -c 'DROP DATABASE
   -n "retort (sql env, one transaction)" "$R_SQL upgrade head --single-transaction >/dev/null && $R_SQL downgrade base --single-transaction >/dev/null" \
   -n "retort (c# env)" "$R_CS upgrade head >/dev/null && $R_CS downgrade base >/dev/null" \
   -n "retort (sql env, ReadyToRun tool)" "$R_R2R upgrade head >/dev/null && $R_R2R downgrade base >/dev/null" \
-  -n "alembic" "$A upgrade head && $A downgrade base"
+  -n "alembic" "$A upgrade head && $A downgrade base" "${compare[@]}"
